@@ -1,0 +1,89 @@
+/** The closed vocabulary of failures the UI knows how to explain. */
+export const TWO_FACTOR_ERROR_CODES = [
+  'invalid_code',
+  'expired_code',
+  'too_many_attempts',
+  'rate_limited',
+  'invalid_phone_number',
+  'unsupported_phone_number',
+  'reverification_required',
+  'network',
+  'unknown',
+] as const;
+
+export type TwoFactorErrorCode = (typeof TWO_FACTOR_ERROR_CODES)[number];
+
+export interface TwoFactorErrorOptions {
+  /** Developer-facing detail; never shown to the user (the UI shows copy for the `code`). */
+  message?: string;
+  /** Seconds until the action may be retried (rate limits, lockouts). */
+  retryAfterSeconds?: number;
+  /** Code attempts left before a lockout. */
+  attemptsRemaining?: number;
+  /** The underlying error, for logging by the host. */
+  cause?: unknown;
+}
+
+/** The one error type adapters reject with. */
+export class TwoFactorError extends Error {
+  /** Which failure, from the closed vocabulary. */
+  readonly code: TwoFactorErrorCode;
+  /** Seconds until the action may be retried, when known. */
+  readonly retryAfterSeconds?: number;
+  /** Code attempts left, when known. */
+  readonly attemptsRemaining?: number;
+
+  constructor(code: TwoFactorErrorCode, options: TwoFactorErrorOptions = {}) {
+    super(options.message ?? code, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'TwoFactorError';
+    this.code = isTwoFactorErrorCode(code) ? code : 'unknown';
+    if (isNonNegativeFinite(options.retryAfterSeconds)) this.retryAfterSeconds = Math.ceil(options.retryAfterSeconds);
+    if (isNonNegativeFinite(options.attemptsRemaining)) this.attemptsRemaining = Math.floor(options.attemptsRemaining);
+  }
+}
+
+function isNonNegativeFinite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+export function isTwoFactorErrorCode(value: unknown): value is TwoFactorErrorCode {
+  return typeof value === 'string' && (TWO_FACTOR_ERROR_CODES as readonly string[]).includes(value);
+}
+
+export function isTwoFactorError(value: unknown): value is TwoFactorError {
+  return value instanceof TwoFactorError;
+}
+
+/** True for an `AbortError` (from an aborted fetch or `signal.throwIfAborted()`). */
+export function isAbortError(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'name' in value &&
+    (value as { name: unknown }).name === 'AbortError'
+  );
+}
+
+/**
+ * Turns anything thrown into a {@link TwoFactorError}. A `TwoFactorError` (also one from another
+ * copy of the library, recognised by shape) keeps its code and hints; anything else becomes
+ * `unknown`, or `network` for a fetch `TypeError`. A foreign error's text is never kept as the
+ * message: it may carry secrets or backend detail, so it only travels as `cause`.
+ */
+export function normalizeError(error: unknown): TwoFactorError {
+  if (error instanceof TwoFactorError) return error;
+  if (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TwoFactorError') {
+    const shaped = error as { code?: unknown; retryAfterSeconds?: unknown; attemptsRemaining?: unknown };
+    if (isTwoFactorErrorCode(shaped.code)) {
+      return new TwoFactorError(shaped.code, {
+        retryAfterSeconds: shaped.retryAfterSeconds as number | undefined,
+        attemptsRemaining: shaped.attemptsRemaining as number | undefined,
+        cause: error,
+      });
+    }
+  }
+  if (error instanceof TypeError && /fetch|network/i.test(error.message)) {
+    return new TwoFactorError('network', { cause: error });
+  }
+  return new TwoFactorError('unknown', { cause: error });
+}

@@ -1,0 +1,321 @@
+import type { ChangeEvent, ClipboardEvent, FormEvent, KeyboardEvent, Ref } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import type { PhoneCodeChannel, TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
+import type { TwoFactorError } from '../core/errors';
+import type { PhoneParseFailure } from '../core/phone';
+import type { WizardState } from '../core/machine';
+
+/**
+ * The public shapes of the headless hooks. Components are thin layers over these; hosts that build
+ * their own UI use them directly. Statuses are enumerated strings, not booleans; `is*` fields are
+ * derived conveniences.
+ */
+
+/** Options every hook accepts. */
+export interface BaseHookOptions {
+  /** The backend. Falls back to the nearest `TwoFactorProvider`'s adapter. */
+  adapter?: TwoFactorAdapter;
+  /**
+   * Milliseconds after which a pending adapter call is aborted and fails with `network`.
+   * @default 30000
+   */
+  timeoutMs?: number;
+  /**
+   * Called with every adapter failure the hook shows (never with a code). The wizard uses it to
+   * go back to the email gate on `reverification_required`.
+   */
+  onError?: (details: { error: TwoFactorError }) => void;
+}
+
+/** Props for one real code `<input>`: spread them onto the element. */
+export interface CodeInputProps {
+  value: string;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+  onPaste: (event: ClipboardEvent<HTMLInputElement>) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  autoComplete: 'one-time-code';
+  inputMode: 'numeric';
+  /** `\d*` plus length, so mobile keyboards show digits. */
+  pattern: string;
+  maxLength: number;
+  translate: 'no';
+  spellCheck: false;
+  autoCorrect: 'off';
+  autoCapitalize: 'off';
+  'aria-invalid': boolean;
+  name: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// useEmailCodeGate
+// ---------------------------------------------------------------------------------------------
+
+export interface UseEmailCodeGateOptions extends BaseHookOptions {
+  /** Called once after the email code verifies. Receives no code. */
+  onVerified?: () => void;
+  /** Send the email code when the gate first mounts (once, also under StrictMode). @default true */
+  sendOnMount?: boolean;
+}
+
+export type EmailCodeGateStatus =
+  | 'sending' // first send in flight, nothing to type into yet
+  | 'send-failed' // the send failed: `error` says why, `resend()` retries
+  | 'awaiting-code' // code sent, user typing
+  | 'verifying' // verify in flight
+  | 'verified';
+
+export interface EmailCodeGateState {
+  status: EmailCodeGateStatus;
+  /** From the adapter, once sent. */
+  maskedEmail: string | null;
+  /** Digits expected. @default 6 */
+  codeLength: number;
+  /** The sanitised code typed so far (digits only). */
+  code: string;
+  /** Sets the code; input is sanitised (spaces, dashes, fullwidth digits, invisible marks). */
+  setCode: (value: string) => void;
+  /** Verifies the current code. Single flight: a second call while verifying does nothing. */
+  verify: () => void;
+  /** Sends a new code when the cooldown allows. Single flight. */
+  resend: () => void;
+  /** Whole seconds until `resend` is allowed; 0 when it is. */
+  resendSecondsRemaining: number;
+  /** The last failure of send/verify, or null. Cleared when the user edits the code or retries. */
+  error: TwoFactorError | null;
+  /** True while a resend (not the first send) is in flight. */
+  isResending: boolean;
+  isVerified: boolean;
+  /** Prop getter for the one code input. */
+  getCodeInputProps: () => CodeInputProps;
+  /** Prop getter for the `<form>`: submit verifies (and blocks implicit re-submit while pending). */
+  getFormProps: () => { onSubmit: (event: FormEvent<HTMLFormElement>) => void; noValidate: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// useTwoFactorSection
+// ---------------------------------------------------------------------------------------------
+
+export interface UseTwoFactorSectionOptions extends BaseHookOptions {
+  /** Controlled edit mode. */
+  editing?: boolean;
+  /** Initial edit mode when uncontrolled. @default false */
+  defaultEditing?: boolean;
+  /** Called when edit mode changes. */
+  onEditingChange?: (editing: boolean) => void;
+  /** Called after `disable()` succeeds. */
+  onDisabled?: () => void;
+}
+
+export type TwoFactorSectionStatus = 'loading' | 'error' | 'ready';
+
+export interface TwoFactorSectionState {
+  status: TwoFactorSectionStatus;
+  /** The adapter's answer once loaded. */
+  twoFactorStatus: TwoFactorStatus | null;
+  /** Masked current number, or null (none yet, or still loading). */
+  maskedNumber: string | null;
+  /** Whether 2FA may be disabled (free-trial accounts). */
+  canDisable: boolean;
+  editing: boolean;
+  setEditing: (editing: boolean) => void;
+  /** Reloads the status (after an error or a change). */
+  reload: () => void;
+  /** Disables 2FA when `canDisable` and the adapter supports it. Single flight. */
+  disable: () => void;
+  disableStatus: 'idle' | 'pending' | 'error' | 'done';
+  error: TwoFactorError | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// useResetPhone
+// ---------------------------------------------------------------------------------------------
+
+export interface UseResetPhoneOptions extends BaseHookOptions {
+  /** Controlled open state of the confirmation. */
+  open?: boolean;
+  defaultOpen?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /** Called after the reset succeeds. */
+  onReset?: () => void;
+}
+
+export interface ResetPhoneState {
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  /** The required "I understand" checkbox. */
+  acknowledged: boolean;
+  setAcknowledged: (value: boolean) => void;
+  status: 'idle' | 'pending' | 'error' | 'done';
+  /** Calls `adapter.resetPhone` if acknowledged. Single flight. */
+  confirm: () => void;
+  error: TwoFactorError | null;
+  /** True while the reset is in flight: the dialog must not close on Escape. */
+  isPending: boolean;
+  /** `acknowledged && !isPending`. */
+  canConfirm: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// usePhoneEntry
+// ---------------------------------------------------------------------------------------------
+
+export interface PhoneEntryFormValues {
+  /** What the phone input holds: E.164 from react-phone-number-input, or raw text. */
+  phone: string;
+}
+
+export interface UsePhoneEntryOptions extends BaseHookOptions {
+  /** ISO 3166-1 alpha-2 default country for national input, e.g. "US". */
+  defaultCountry?: string;
+  /** Number to start with (e.g. kept when going back from code verification). E.164. */
+  defaultPhoneNumber?: string;
+  /** Called after a code was sent. Receives the E.164 number and channel, never a code. */
+  onCodeSent?: (details: PhoneCodeSentDetails) => void;
+}
+
+export interface PhoneCodeSentDetails {
+  phoneNumber: string;
+  channel: PhoneCodeChannel;
+  resendAfterSeconds?: number;
+  codeLength?: number;
+}
+
+export interface PhoneEntryState {
+  /** react-hook-form instance (zod/mini resolver). Register or `Controller` the `phone` field. */
+  form: UseFormReturn<PhoneEntryFormValues>;
+  /** E.164 when the current value parses, else null. */
+  phoneNumber: string | null;
+  /** Why the current value does not parse (after a submit attempt), else null. */
+  fieldError: PhoneParseFailure | null;
+  status: 'idle' | 'sending' | 'error';
+  /** Validates then sends a code via the channel. Single flight. Keeps the number on failure. */
+  sendCode: (channel?: PhoneCodeChannel) => void;
+  /** The adapter failure of the last send, or null. */
+  error: TwoFactorError | null;
+  /** Seconds until sending is allowed again after `rate_limited`. */
+  retrySecondsRemaining: number;
+  /** Prop getter for the `<form>`: submit sends by SMS. */
+  getFormProps: () => { onSubmit: (event: FormEvent<HTMLFormElement>) => void; noValidate: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// useCodeVerification
+// ---------------------------------------------------------------------------------------------
+
+export interface UseCodeVerificationOptions extends BaseHookOptions {
+  /** The number the code went to, E.164. */
+  phoneNumber: string;
+  /** The channel of the first send. @default 'sms' */
+  channel?: PhoneCodeChannel;
+  /** Digits expected. @default 6 */
+  codeLength?: number;
+  /** Seconds before the first resend is allowed (from `sendPhoneCode`). */
+  resendAfterSeconds?: number;
+  /** Verify automatically when the code reaches `codeLength`. @default true */
+  autoSubmit?: boolean;
+  /**
+   * Called after the code verifies with the recovery code. This is the hand-off to the recovery
+   * step inside the library; it is not a host callback.
+   */
+  onVerified?: (result: { recoveryCode: string }) => void;
+}
+
+export interface CodeVerificationState {
+  phoneNumber: string;
+  channel: PhoneCodeChannel;
+  codeLength: number;
+  code: string;
+  setCode: (value: string) => void;
+  status: 'awaiting-code' | 'verifying' | 'verified' | 'error';
+  /** Verifies the code. Single flight, shared with auto-submit. Keeps the code on failure. */
+  verify: () => void;
+  /** Sends a new code on `channel` (default: the current one), respecting the cooldown. */
+  resend: (channel?: PhoneCodeChannel) => void;
+  /** Switches to a voice call (or back to SMS) and sends a new code that way. */
+  switchChannel: (channel: PhoneCodeChannel) => void;
+  isResending: boolean;
+  resendSecondsRemaining: number;
+  /** From the last `invalid_code` failure, when the adapter gave it. */
+  attemptsRemaining: number | null;
+  error: TwoFactorError | null;
+  getCodeInputProps: () => CodeInputProps;
+  getFormProps: () => { onSubmit: (event: FormEvent<HTMLFormElement>) => void; noValidate: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// useRecoveryCode
+// ---------------------------------------------------------------------------------------------
+
+export interface UseRecoveryCodeOptions {
+  /** The code from `verifyPhoneCode`. Leaves state on finish or unmount. */
+  recoveryCode: string;
+  /** Called after Finish. Receives no code. */
+  onFinish?: () => void;
+  /** File name for the download. @default 'recovery-code.txt' */
+  downloadFileName?: string;
+}
+
+export interface RecoveryCodeState {
+  /** The code, or '' after finish. */
+  recoveryCode: string;
+  /** The code split into groups of 4 for display. */
+  groups: string[];
+  copyStatus: 'idle' | 'copied' | 'failed';
+  /** Copies to the clipboard; sets `copyStatus`. */
+  copy: () => Promise<void>;
+  /** Downloads a .txt file with the code (a Blob URL, revoked right after). */
+  download: () => void;
+  /** Opens the print dialog. */
+  print: () => void;
+  acknowledged: boolean;
+  setAcknowledged: (value: boolean) => void;
+  /** Clears the code and calls `onFinish`, only when acknowledged. */
+  finish: () => void;
+  canFinish: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// useTwoFactorPhoneWizard
+// ---------------------------------------------------------------------------------------------
+
+export interface UseTwoFactorPhoneWizardOptions extends BaseHookOptions {
+  adapter: TwoFactorAdapter;
+  /** After Finish. Receives no code. */
+  onComplete?: () => void;
+  onCancel?: () => void;
+  /** Every step change, with the step's name only. */
+  onStepChange?: (details: { step: WizardState['step'] }) => void;
+  defaultCountry?: string;
+}
+
+export interface TwoFactorPhoneWizardState {
+  /** The machine state: `state.step` names the step, the rest is that step's data. */
+  state: WizardState;
+  /** Send a machine event (advanced). */
+  send: (event: import('../core/machine').WizardEvent) => void;
+  /** Cancels the flow and calls `onCancel`. */
+  cancel: () => void;
+  /** Reloads the 2FA status (section step, after a load error). */
+  reloadStatus: () => void;
+  /** Disables 2FA (section step, only when `canDisable`). Single flight. */
+  disableTwoFactor: () => void;
+  disableStatus: 'idle' | 'pending' | 'error';
+  /** The last failure of the wizard's own calls (status load, disable), or null. */
+  error: TwoFactorError | null;
+  /** Handlers for the step components: each maps a step outcome to a machine event. */
+  handlers: {
+    onEmailVerified: () => void;
+    onEdit: () => void;
+    onCloseEdit: () => void;
+    onResetRequest: () => void;
+    onResetCancel: () => void;
+    onResetDone: () => void;
+    onAddPhone: () => void;
+    onCodeSent: (details: PhoneCodeSentDetails) => void;
+    onChangeNumber: () => void;
+    onPhoneVerified: (result: { recoveryCode: string }) => void;
+    onFinish: () => void;
+    /** Pass to every step's `onError`: handles `reverification_required`. */
+    onStepError: (details: { error: TwoFactorError }) => void;
+  };
+}
