@@ -46,6 +46,36 @@ export interface CodeInputProps {
   name: string;
 }
 
+/**
+ * Your handlers for a code input, merged by `getCodeInputProps`: yours run first, and calling
+ * `event.preventDefault()` in one skips ours.
+ */
+export interface CodeInputHandlers {
+  /** Runs before ours; `event.preventDefault()` skips ours. */
+  onChange?: (event: ChangeEvent<HTMLInputElement>) => void;
+  /** Runs before ours; `event.preventDefault()` keeps the browser's own paste and skips ours. */
+  onPaste?: (event: ClipboardEvent<HTMLInputElement>) => void;
+  /** Runs before ours; `event.preventDefault()` skips ours. */
+  onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
+}
+
+/**
+ * Your handler for a form, merged by `getFormProps`: yours runs first, then ours always runs (it
+ * stops the browser's navigation and holds the single-flight guard against implicit re-submit).
+ */
+export interface FormHandlers {
+  /** Runs before ours. */
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
+}
+
+/** What `getFormProps` returns: spread it onto the `<form>`. */
+export interface FormProps {
+  /** Prevents navigation, then runs the step's submit through its single-flight guard. */
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** The hook validates (with messages from the closed vocabulary); the browser's bubbles stay off. */
+  noValidate: true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // useEmailCodeGate
 // ---------------------------------------------------------------------------------------------
@@ -85,10 +115,12 @@ export interface EmailCodeGateState {
   /** True while a resend (not the first send) is in flight. */
   isResending: boolean;
   isVerified: boolean;
+  /** True when the code has `codeLength` digits; `verify()` does nothing before that. */
+  isCodeComplete: boolean;
   /** Prop getter for the one code input. */
-  getCodeInputProps: () => CodeInputProps;
+  getCodeInputProps: (handlers?: CodeInputHandlers) => CodeInputProps;
   /** Prop getter for the `<form>`: submit verifies (and blocks implicit re-submit while pending). */
-  getFormProps: () => { onSubmit: (event: FormEvent<HTMLFormElement>) => void; noValidate: true };
+  getFormProps: (handlers?: FormHandlers) => FormProps;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,6 +136,11 @@ export interface UseTwoFactorSectionOptions extends BaseHookOptions {
   onEditingChange?: (editing: boolean) => void;
   /** Called after `disable()` succeeds. */
   onDisabled?: () => void;
+  /**
+   * A status a parent already loaded (the wizard does). When given, the hook shows it and does not
+   * load on mount; `reload()` still asks the adapter.
+   */
+  twoFactorStatus?: TwoFactorStatus;
 }
 
 export type TwoFactorSectionStatus = 'loading' | 'error' | 'ready';
@@ -195,7 +232,7 @@ export interface PhoneEntryState {
   /** Seconds until sending is allowed again after `rate_limited`. */
   retrySecondsRemaining: number;
   /** Prop getter for the `<form>`: submit sends by SMS. */
-  getFormProps: () => { onSubmit: (event: FormEvent<HTMLFormElement>) => void; noValidate: true };
+  getFormProps: (handlers?: FormHandlers) => FormProps;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,6 +248,13 @@ export interface UseCodeVerificationOptions extends BaseHookOptions {
   codeLength?: number;
   /** Seconds before the first resend is allowed (from `sendPhoneCode`). */
   resendAfterSeconds?: number;
+  /**
+   * When the first resend is allowed (epoch ms), e.g. the wizard's `resendAt`; wins over
+   * `resendAfterSeconds`, so a remount does not restart the cooldown.
+   */
+  resendAt?: number | null;
+  /** Called after a resend (or channel switch) succeeds. Receives no code. */
+  onCodeSent?: (details: PhoneCodeSentDetails) => void;
   /** Verify automatically when the code reaches `codeLength`. @default true */
   autoSubmit?: boolean;
   /**
@@ -238,8 +282,12 @@ export interface CodeVerificationState {
   /** From the last `invalid_code` failure, when the adapter gave it. */
   attemptsRemaining: number | null;
   error: TwoFactorError | null;
-  getCodeInputProps: () => CodeInputProps;
-  getFormProps: () => { onSubmit: (event: FormEvent<HTMLFormElement>) => void; noValidate: true };
+  /** True when the code has `codeLength` digits; `verify()` does nothing before that. */
+  isCodeComplete: boolean;
+  /** Prop getter for the one code input (paste of a whole code replaces the field). */
+  getCodeInputProps: (handlers?: CodeInputHandlers) => CodeInputProps;
+  /** Prop getter for the `<form>`: submit verifies (and blocks implicit re-submit while pending). */
+  getFormProps: (handlers?: FormHandlers) => FormProps;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,479 @@
+import type {
+  AdapterMethod,
+  AdapterRequest,
+  SendEmailCodeResult,
+  SendPhoneCodeRequest,
+  SendPhoneCodeResult,
+  TwoFactorAdapter,
+  TwoFactorStatus,
+  VerifyEmailCodeRequest,
+  VerifyPhoneCodeRequest,
+  VerifyPhoneCodeResult,
+} from '../core/adapter';
+import { TwoFactorError } from '../core/errors';
+import { maskEmail, maskPhoneNumber } from '../core/mask';
+
+/**
+ * An in-memory backend for Storybook, demos and tests. It behaves like a careful real one: codes
+ * expire, wrong codes count down to a lockout, resends are rate limited, and everything after the
+ * email step-up is refused until the emailed code verifies. Codes live only in this object (it is
+ * a development tool); it never logs.
+ */
+
+/** The request each adapter method receives, by method name. */
+export interface MockRequestMap {
+  /** Only the signal. */
+  sendEmailCode: AdapterRequest;
+  /** The typed email code. */
+  verifyEmailCode: VerifyEmailCodeRequest;
+  /** Only the signal. */
+  getTwoFactorStatus: AdapterRequest;
+  /** Only the signal. */
+  resetPhone: AdapterRequest;
+  /** The new number and the channel. */
+  sendPhoneCode: SendPhoneCodeRequest;
+  /** The new number and the typed code. */
+  verifyPhoneCode: VerifyPhoneCodeRequest;
+  /** Only the signal. */
+  disableTwoFactor: AdapterRequest;
+}
+
+/**
+ * A scripted failure for one method: either a queue (each entry is used by one call, in order;
+ * `undefined` lets that call through; once the queue is empty calls behave normally), or a function
+ * asked on every call that returns the error to reject with, or `undefined` to proceed.
+ */
+export type MockFailureScript<M extends AdapterMethod> =
+  | ReadonlyArray<Error | undefined>
+  | ((request: MockRequestMap[M]) => Error | undefined);
+
+/** Scripted failures by method name. */
+export type MockFailures = { [M in AdapterMethod]?: MockFailureScript<M> };
+
+export interface MockAdapterOptions {
+  /**
+   * The account email the step-up code goes to (shown masked).
+   * @default 'jane.doe@example.com'
+   */
+  email?: string;
+  /**
+   * The phone currently receiving 2FA codes, E.164, or `null` for none yet.
+   * @default '+14155550123'
+   */
+  phoneNumber?: string | null;
+  /**
+   * Whether 2FA may be disabled (free-trial accounts).
+   * @default false
+   */
+  canDisable?: boolean;
+  /**
+   * Whether the adapter has `disableTwoFactor` at all.
+   * @default true
+   */
+  supportsDisable?: boolean;
+  /**
+   * Whether the email step-up is already done, for stories that start past the gate.
+   * @default false
+   */
+  emailVerified?: boolean;
+  /**
+   * Simulated round-trip time of every call, in milliseconds. Aborting the signal during it rejects
+   * with an `AbortError`.
+   * @default 0
+   */
+  latencyMs?: number;
+  /**
+   * The code every email, SMS and call carries. Tests and stories pass one; without it each send
+   * makes a new random code.
+   * @default undefined (random digits)
+   */
+  code?: string;
+  /**
+   * Digits in a random code, and the `codeLength` the sends report.
+   * @default the length of `code`, else 6
+   */
+  codeLength?: number;
+  /**
+   * Seconds after a send before another send to the same destination is accepted.
+   * @default 30
+   */
+  resendAfterSeconds?: number;
+  /**
+   * Seconds a code stays valid after it is sent.
+   * @default 600
+   */
+  codeTtlSeconds?: number;
+  /**
+   * Wrong entries allowed per code; the last one fails with `too_many_attempts` and burns the code.
+   * @default 5
+   */
+  maxAttempts?: number;
+  /**
+   * The recovery code `verifyPhoneCode` returns. Without it each success makes a new one like
+   * `ABCD-EFGH-JKMN-PQRS`, from letters and digits that cannot be mistaken for one another.
+   * @default undefined (generated)
+   */
+  recoveryCode?: string;
+  /**
+   * Failures to inject, by method, e.g.
+   * `{ sendPhoneCode: [new TwoFactorError('rate_limited', { retryAfterSeconds: 30 })] }`.
+   * @default {}
+   */
+  failures?: MockFailures;
+}
+
+/** A message the mock "sent", for a dev inbox. */
+export interface MockMessage {
+  /** Unique within this adapter, e.g. `msg-3`. */
+  id: string;
+  /** How it was delivered. */
+  kind: 'email' | 'sms' | 'call';
+  /** The masked email, or the E.164 number. */
+  to: string;
+  /** The code it carries. */
+  code: string;
+  /** When it was sent, epoch milliseconds. */
+  sentAt: number;
+  /** The message as the user would read (or hear) it. */
+  text: string;
+}
+
+/** What a `subscribe` listener receives. */
+export interface MockInboxChange {
+  /** The new message, or `null` when `reset()` cleared the inbox. */
+  message: MockMessage | null;
+  /** All messages so far (the same array `messages` returns). */
+  messages: readonly MockMessage[];
+}
+
+/** The mock backend's state, for assertions and dev panels. */
+export interface MockAdapterState {
+  /** The phone receiving 2FA codes, E.164, or `null`. */
+  phoneNumber: string | null;
+  /** True while a phone receives 2FA codes. */
+  twoFactorEnabled: boolean;
+  /** Whether the email step-up has been passed. */
+  emailVerified: boolean;
+  /** Whether 2FA may be disabled. */
+  canDisable: boolean;
+}
+
+/** The adapter plus the extras a dev inbox and tests need. */
+export interface MockAdapter extends TwoFactorAdapter {
+  /** Every message sent so far, oldest first. The array is replaced (never mutated) on change. */
+  readonly messages: readonly MockMessage[];
+  /** Names of the methods called so far, in order (never their arguments). */
+  readonly calls: readonly AdapterMethod[];
+  /** Calls `listener` on every new message and on `reset()`. Returns the unsubscribe function. */
+  subscribe(listener: (change: MockInboxChange) => void): () => void;
+  /** A snapshot of the backend's state. */
+  getState(): MockAdapterState;
+  /** Back to the initial options: state, messages, calls and failure queues. Listeners stay. */
+  reset(): void;
+}
+
+interface PendingCode {
+  code: string;
+  expiresAt: number;
+  failedAttempts: number;
+}
+
+interface PendingPhoneCode extends PendingCode {
+  phoneNumber: string;
+}
+
+const DEFAULT_EMAIL = 'jane.doe@example.com';
+const DEFAULT_PHONE = '+14155550123';
+const E164 = /^\+[1-9]\d{6,14}$/;
+// No 0/O, 1/I/L: a recovery code is copied by hand from paper.
+const RECOVERY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/**
+ * Creates an in-memory adapter.
+ *
+ * @example
+ * const adapter = createMockAdapter({ code: '123456', phoneNumber: null, latencyMs: 400 });
+ * <TwoFactorPhoneWizard adapter={adapter} onComplete={goToDashboard} />
+ */
+export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter {
+  const email = options.email ?? DEFAULT_EMAIL;
+  const initialPhone = options.phoneNumber === undefined ? DEFAULT_PHONE : options.phoneNumber;
+  const canDisable = options.canDisable ?? false;
+  const latencyMs = Math.max(0, options.latencyMs ?? 0);
+  const fixedCode = options.code;
+  const codeLength = options.codeLength ?? fixedCode?.length ?? 6;
+  const resendAfterSeconds = Math.max(0, options.resendAfterSeconds ?? 30);
+  const codeTtlMs = Math.max(0, options.codeTtlSeconds ?? 600) * 1000;
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+  const failureScripts: MockFailures = options.failures ?? {};
+
+  let phoneNumber: string | null = initialPhone;
+  let emailVerified = options.emailVerified ?? false;
+  let emailCode: PendingCode | null = null;
+  let phoneCode: PendingPhoneCode | null = null;
+  // Resend cooldowns per destination ('email' or the E.164 number): epoch ms of the next allowed send.
+  let nextSendAt = new Map<string, number>();
+  let messages: readonly MockMessage[] = [];
+  let calls: readonly AdapterMethod[] = [];
+  let messageCount = 0;
+  let failureQueues = copyQueues(failureScripts);
+  const listeners = new Set<(change: MockInboxChange) => void>();
+
+  function notify(message: MockMessage | null): void {
+    const change: MockInboxChange = { message, messages };
+    for (const listener of [...listeners]) {
+      try {
+        listener(change);
+      } catch (thrown) {
+        // A broken inbox must not break the backend; rethrown on its own task so it still surfaces.
+        queueMicrotask(() => {
+          throw thrown;
+        });
+      }
+    }
+  }
+
+  function deliver(kind: MockMessage['kind'], to: string, code: string, now: number): void {
+    messageCount += 1;
+    const message: MockMessage = { id: `msg-${messageCount}`, kind, to, code, sentAt: now, text: messageText(kind, code) };
+    messages = [...messages, message];
+    notify(message);
+  }
+
+  /** Latency, abort, call log and scripted failures: what every method does first. */
+  async function begin<M extends AdapterMethod>(method: M, request: MockRequestMap[M]): Promise<void> {
+    calls = [...calls, method];
+    await wait(latencyMs, request.signal);
+    const scripted = nextScriptedFailure(method, request);
+    if (scripted) throw scripted;
+  }
+
+  function nextScriptedFailure<M extends AdapterMethod>(method: M, request: MockRequestMap[M]): Error | undefined {
+    const script = failureScripts[method] as MockFailureScript<M> | undefined;
+    if (typeof script === 'function') return script(request);
+    const queue = failureQueues.get(method);
+    if (!queue || queue.length === 0) return undefined;
+    return queue.shift();
+  }
+
+  function requireStepUp(): void {
+    if (!emailVerified) {
+      throw new TwoFactorError('reverification_required', { message: 'Verify the emailed code first' });
+    }
+  }
+
+  /** Throws `rate_limited` while the destination's cooldown runs; otherwise starts a new one. */
+  function startCooldown(destination: string, now: number): void {
+    const allowedAt = nextSendAt.get(destination);
+    if (allowedAt !== undefined && now < allowedAt) {
+      throw new TwoFactorError('rate_limited', {
+        message: 'A code was sent moments ago',
+        retryAfterSeconds: Math.ceil((allowedAt - now) / 1000),
+      });
+    }
+    nextSendAt.set(destination, now + resendAfterSeconds * 1000);
+  }
+
+  /** Checks a typed code against a pending one, counting wrong attempts. Throws on any mismatch. */
+  function checkCode(pending: PendingCode | null, typed: string, now: number): void {
+    if (pending === null || now >= pending.expiresAt) {
+      throw new TwoFactorError('expired_code', { message: 'No valid code: request a new one' });
+    }
+    if (pending.failedAttempts >= maxAttempts) {
+      throw new TwoFactorError('too_many_attempts', { message: 'This code is locked: request a new one' });
+    }
+    if (typed === pending.code) return;
+    pending.failedAttempts += 1;
+    const attemptsRemaining = maxAttempts - pending.failedAttempts;
+    if (attemptsRemaining === 0) {
+      throw new TwoFactorError('too_many_attempts', { message: 'This code is locked: request a new one' });
+    }
+    throw new TwoFactorError('invalid_code', { attemptsRemaining });
+  }
+
+  function newCode(): string {
+    return fixedCode ?? randomDigits(codeLength);
+  }
+
+  const adapter: MockAdapter = {
+    get messages() {
+      return messages;
+    },
+    get calls() {
+      return calls;
+    },
+
+    async sendEmailCode(request: AdapterRequest): Promise<SendEmailCodeResult> {
+      await begin('sendEmailCode', request);
+      const now = Date.now();
+      startCooldown('email', now);
+      const code = newCode();
+      emailCode = { code, expiresAt: now + codeTtlMs, failedAttempts: 0 };
+      const maskedEmail = maskEmail(email);
+      deliver('email', maskedEmail, code, now);
+      return { maskedEmail, resendAfterSeconds, codeLength };
+    },
+
+    async verifyEmailCode(request: VerifyEmailCodeRequest): Promise<void> {
+      await begin('verifyEmailCode', request);
+      checkCode(emailCode, request.code, Date.now());
+      emailCode = null;
+      emailVerified = true;
+    },
+
+    async getTwoFactorStatus(request: AdapterRequest): Promise<TwoFactorStatus> {
+      await begin('getTwoFactorStatus', request);
+      requireStepUp();
+      return { phone: phoneNumber === null ? null : { maskedNumber: maskPhoneNumber(phoneNumber) }, canDisable };
+    },
+
+    async resetPhone(request: AdapterRequest): Promise<void> {
+      await begin('resetPhone', request);
+      requireStepUp();
+      // Idempotent, like a DELETE: removing a phone that is already gone succeeds.
+      phoneNumber = null;
+    },
+
+    async sendPhoneCode(request: SendPhoneCodeRequest): Promise<SendPhoneCodeResult> {
+      await begin('sendPhoneCode', request);
+      requireStepUp();
+      if (!E164.test(request.phoneNumber)) {
+        throw new TwoFactorError('invalid_phone_number', { message: 'Expected an E.164 number' });
+      }
+      const now = Date.now();
+      // Per number, whatever the channel: "Receive a call" right after the SMS waits like a resend.
+      startCooldown(request.phoneNumber, now);
+      const code = newCode();
+      // One pending phone code at a time: sending to another number replaces it.
+      phoneCode = { phoneNumber: request.phoneNumber, code, expiresAt: now + codeTtlMs, failedAttempts: 0 };
+      deliver(request.channel, request.phoneNumber, code, now);
+      return { resendAfterSeconds, codeLength };
+    },
+
+    async verifyPhoneCode(request: VerifyPhoneCodeRequest): Promise<VerifyPhoneCodeResult> {
+      await begin('verifyPhoneCode', request);
+      requireStepUp();
+      // A code proves control of the number it went to, and only that one.
+      const pending = phoneCode !== null && phoneCode.phoneNumber === request.phoneNumber ? phoneCode : null;
+      checkCode(pending, request.code, Date.now());
+      phoneCode = null;
+      phoneNumber = request.phoneNumber;
+      return { recoveryCode: options.recoveryCode ?? randomRecoveryCode() };
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    getState() {
+      return { phoneNumber, twoFactorEnabled: phoneNumber !== null, emailVerified, canDisable };
+    },
+
+    reset() {
+      phoneNumber = initialPhone;
+      emailVerified = options.emailVerified ?? false;
+      emailCode = null;
+      phoneCode = null;
+      nextSendAt = new Map();
+      calls = [];
+      messageCount = 0;
+      failureQueues = copyQueues(failureScripts);
+      messages = [];
+      notify(null);
+    },
+  };
+
+  if (options.supportsDisable ?? true) {
+    adapter.disableTwoFactor = async (request: AdapterRequest): Promise<void> => {
+      await begin('disableTwoFactor', request);
+      requireStepUp();
+      if (!canDisable) {
+        // Not in the UI's vocabulary on purpose: the UI only offers this when `canDisable`.
+        throw new TwoFactorError('unknown', { message: 'Two-factor authentication is mandatory on this account' });
+      }
+      phoneNumber = null;
+      phoneCode = null;
+    };
+  }
+
+  return adapter;
+}
+
+function copyQueues(scripts: MockFailures): Map<AdapterMethod, Array<Error | undefined>> {
+  const queues = new Map<AdapterMethod, Array<Error | undefined>>();
+  for (const method of Object.keys(scripts) as AdapterMethod[]) {
+    const script = scripts[method];
+    if (Array.isArray(script)) queues.set(method, [...(script as ReadonlyArray<Error | undefined>)]);
+  }
+  return queues;
+}
+
+function messageText(kind: MockMessage['kind'], code: string): string {
+  switch (kind) {
+    case 'email':
+      return `Your verification code is ${code}. It expires soon. If you did not ask for it, you can ignore this email.`;
+    case 'sms':
+      return `${code} is your verification code. Never share it with anyone.`;
+    case 'call':
+      // Digits spoken one by one, as a voice call reads them.
+      return `Your verification code is ${code.split('').join(', ')}. Again: ${code.split('').join(', ')}.`;
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+}
+
+/** Resolves after `ms`, or rejects with an `AbortError` as soon as `signal` aborts. */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(abortError());
+      return;
+    }
+    // No timer at all without latency, so tests on fake timers need not advance the clock.
+    if (ms <= 0) {
+      resolve();
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function abortError(): DOMException {
+  return new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** Uniform random indexes into an alphabet of `size` symbols (rejection sampling: no modulo bias). */
+function randomIndexes(count: number, size: number): number[] {
+  const limit = 256 - (256 % size);
+  const result: number[] = [];
+  const bytes = new Uint8Array(count * 2);
+  while (result.length < count) {
+    crypto.getRandomValues(bytes);
+    for (const byte of bytes) {
+      if (byte < limit && result.length < count) result.push(byte % size);
+    }
+  }
+  return result;
+}
+
+function randomDigits(length: number): string {
+  return randomIndexes(length, 10).join('');
+}
+
+function randomRecoveryCode(): string {
+  const symbols = randomIndexes(16, RECOVERY_ALPHABET.length).map((index) => RECOVERY_ALPHABET.charAt(index));
+  return [0, 4, 8, 12].map((start) => symbols.slice(start, start + 4).join('')).join('-');
+}

@@ -1,0 +1,67 @@
+import { parsePhoneNumberWithError } from 'libphonenumber-js/min';
+
+/** The character that stands in for hidden characters. */
+export const MASK_CHARACTER = '\u2022';
+
+const HIDDEN_LOCAL_PART = MASK_CHARACTER.repeat(3);
+
+/**
+ * Masks an email address for display: `john@example.com` → `j•••@example.com`. Always three
+ * bullets, so the length of the local part is not revealed. Never throws.
+ */
+export function maskEmail(email: string): string {
+  if (typeof email !== 'string') return '';
+  const trimmed = email.trim();
+  if (trimmed === '') return '';
+  const at = trimmed.lastIndexOf('@');
+  const local = at === -1 ? trimmed : trimmed.slice(0, at);
+  const domain = at === -1 ? '' : trimmed.slice(at);
+  // By code point, so an emoji or astral letter is never cut in half.
+  const first = Array.from(local)[0] ?? '';
+  return `${first}${HIDDEN_LOCAL_PART}${domain}`;
+}
+
+/**
+ * Masks a phone number for display, keeping the calling code and the last 2–4 digits:
+ * `+16502530123` → `+1 ••• ••• 0123`. Fewer digits stay visible on short numbers so that at least
+ * four are always hidden where possible. Input that is not E.164 is masked digit by digit as
+ * written. Never throws.
+ */
+export function maskPhoneNumber(e164: string): string {
+  if (typeof e164 !== 'string') return '';
+  const formatted = formatInternationalQuietly(e164.trim());
+  if (formatted === undefined) return maskDigits(e164.trim());
+  return `+${formatted.callingCode}${maskDigits(formatted.rest)}`;
+}
+
+function formatInternationalQuietly(e164: string): { callingCode: string; rest: string } | undefined {
+  try {
+    const phone = parsePhoneNumberWithError(e164);
+    const international = phone.formatInternational();
+    const prefix = `+${phone.countryCallingCode}`;
+    if (!international.startsWith(prefix)) return undefined;
+    return { callingCode: phone.countryCallingCode, rest: international.slice(prefix.length) };
+  } catch {
+    return undefined;
+  }
+}
+
+function visibleDigitCount(digitCount: number): number {
+  return Math.min(4, Math.max(2, digitCount - 4));
+}
+
+function maskDigits(text: string): string {
+  const digitCount = text.replace(/[^0-9]/g, '').length;
+  const hidden = digitCount - visibleDigitCount(digitCount);
+  let seen = 0;
+  let result = '';
+  for (const character of text) {
+    if (character >= '0' && character <= '9') {
+      result += seen < hidden ? MASK_CHARACTER : character;
+      seen += 1;
+    } else {
+      result += character;
+    }
+  }
+  return result;
+}

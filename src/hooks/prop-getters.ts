@@ -1,0 +1,86 @@
+import type { SyntheticEvent } from 'react';
+import { sanitizeCode } from '../core/phone';
+import type { CodeInputHandlers, CodeInputProps, FormHandlers, FormProps } from './types';
+
+/**
+ * Internal helpers behind the hooks' prop getters. Composition rule (after Radix): the consumer's
+ * handler runs first, and ours is skipped when it called `event.preventDefault()` — except for a
+ * form's `onSubmit`, where ours always runs (it is what stops the browser from navigating and
+ * what blocks implicit re-submit while a request is pending).
+ */
+
+export function composeEventHandlers<E extends SyntheticEvent>(
+  theirs: ((event: E) => void) | undefined,
+  ours: (event: E) => void,
+): (event: E) => void {
+  return (event) => {
+    theirs?.(event);
+    if (!event.defaultPrevented) ours(event);
+  };
+}
+
+export function createFormProps(
+  submit: () => void,
+  handlers: FormHandlers = {},
+): FormProps {
+  return {
+    onSubmit: (event) => {
+      handlers.onSubmit?.(event);
+      event.preventDefault();
+      submit();
+    },
+    noValidate: true,
+  };
+}
+
+interface CodeInputConfig {
+  code: string;
+  codeLength: number;
+  setCode: (value: string) => void;
+  invalid: boolean;
+  name: string;
+}
+
+export function createCodeInputProps(config: CodeInputConfig, handlers: CodeInputHandlers = {}): CodeInputProps {
+  const { code, codeLength, setCode, invalid, name } = config;
+  return {
+    value: code,
+    onChange: composeEventHandlers(handlers.onChange, (event) => setCode(event.currentTarget.value)),
+    onPaste: composeEventHandlers(handlers.onPaste, (event) => {
+      const pasted = event.clipboardData.getData('text');
+      // Without this the browser cuts "123 456" to `maxLength` characters before we can drop the
+      // space, losing a digit.
+      event.preventDefault();
+      const pastedCode = sanitizeCode(pasted, codeLength);
+      // A whole code replaces whatever is there (pasting over a full field is the usual retry);
+      // a fragment replaces the selection, as the browser's paste would.
+      if (pastedCode.length === codeLength) {
+        setCode(pastedCode);
+        return;
+      }
+      const input = event.currentTarget;
+      const start = input.selectionStart ?? input.value.length;
+      const end = input.selectionEnd ?? input.value.length;
+      setCode(sanitizeCode(`${input.value.slice(0, start)}${pasted}${input.value.slice(end)}`, codeLength));
+    }),
+    onKeyDown: composeEventHandlers(handlers.onKeyDown, () => {
+      // Nothing of ours yet: Enter submits through the form, where the single-flight guard lives.
+    }),
+    autoComplete: 'one-time-code',
+    inputMode: 'numeric',
+    pattern: `\\d{${codeLength}}`,
+    maxLength: codeLength,
+    translate: 'no',
+    spellCheck: false,
+    autoCorrect: 'off',
+    autoCapitalize: 'off',
+    'aria-invalid': invalid,
+    name,
+  };
+}
+
+/** Failures that are about the code the user typed (the field shows as invalid). */
+export function isCodeError(code: string | undefined): boolean {
+  return code === 'invalid_code' || code === 'expired_code' || code === 'too_many_attempts';
+}
+

@@ -1,0 +1,180 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import * as z from 'zod/mini';
+import type { PhoneCodeChannel, SendPhoneCodeResult } from '../core/adapter';
+import type { TwoFactorError } from '../core/errors';
+import { parsePhoneNumber } from '../core/phone';
+import type { CountryCode, PhoneParseFailure } from '../core/phone';
+import { deadlineFromNow, secondsRemaining } from '../core/time';
+import { useTwoFactorAdapter } from './context';
+import { createFormProps } from './prop-getters';
+import { useCountdown } from './use-countdown';
+import { useRequest } from './use-request';
+import type {
+  FormHandlers,
+  PhoneCodeSentDetails,
+  PhoneEntryFormValues,
+  PhoneEntryState,
+  UsePhoneEntryOptions,
+} from './types';
+
+const PHONE_PARSE_FAILURES: readonly PhoneParseFailure[] = [
+  'empty',
+  'not_a_number',
+  'too_short',
+  'too_long',
+  'invalid_number',
+  'has_extension',
+  'invalid_country',
+];
+
+function isPhoneParseFailure(value: unknown): value is PhoneParseFailure {
+  return typeof value === 'string' && (PHONE_PARSE_FAILURES as readonly string[]).includes(value);
+}
+
+/** `parsePhoneNumber` checks the region itself and ignores one it does not know. */
+function asCountry(defaultCountry: string | undefined): CountryCode | undefined {
+  return defaultCountry === undefined ? undefined : (defaultCountry.toUpperCase() as CountryCode);
+}
+
+/**
+ * The phone field's schema: the issue message is the {@link PhoneParseFailure} itself, a closed
+ * vocabulary the UI has copy for (never a sentence from the validator).
+ */
+function createPhoneSchema(country: CountryCode | undefined) {
+  return z.object({
+    // A phone input that reports "no number" as undefined (react-phone-number-input does) is empty.
+    phone: z.string({ error: 'empty' }).check(
+      z.superRefine((value, context) => {
+        const result = parsePhoneNumber(value, country);
+        if (!result.ok) context.addIssue({ code: 'custom', message: result.reason, input: value });
+      }),
+    ),
+  });
+}
+
+interface SendArgs {
+  phoneNumber: string;
+  channel: PhoneCodeChannel;
+}
+
+/**
+ * Entering the new phone number and sending it a code. The form is react-hook-form with a zod/mini
+ * schema; a number typed with `+` or an international prefix picks its own country.
+ * @example
+ * const entry = usePhoneEntry({ defaultCountry: 'US', onCodeSent: (details) => goToCode(details) });
+ * <form {...entry.getFormProps()}>
+ *   <label htmlFor="phone">Phone number</label>
+ *   <input id="phone" type="tel" autoComplete="tel" {...entry.form.register('phone')} />
+ *   <button type="submit">Send code via SMS</button>
+ * </form>
+ */
+export function usePhoneEntry(options: UsePhoneEntryOptions = {}): PhoneEntryState {
+  const adapter = useTwoFactorAdapter(options.adapter, 'usePhoneEntry');
+  const country = asCountry(options.defaultCountry);
+  const schema = useMemo(() => createPhoneSchema(country), [country]);
+
+  const form = useForm<PhoneEntryFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { phone: options.defaultPhoneNumber ?? '' },
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const phone = useWatch({ control: form.control, name: 'phone' });
+
+  const [error, setError] = useState<TwoFactorError | null>(null);
+  const [retryDeadline, setRetryDeadlineState] = useState<number | null>(null);
+  const retryDeadlineRef = useRef(retryDeadline);
+  // Covers the gap between the submit and the request starting (validation is async), which the
+  // request's own guard cannot see.
+  const submittingRef = useRef(false);
+  const onCodeSentRef = useRef(options.onCodeSent);
+  onCodeSentRef.current = options.onCodeSent;
+
+  const request = useRequest<SendArgs, SendPhoneCodeResult>(
+    (args, signal) => adapter.sendPhoneCode({ ...args, signal }),
+    { timeoutMs: options.timeoutMs, onError: (failure) => options.onError?.({ error: failure }) },
+  );
+  const { run, isInFlight } = request;
+
+  const setRetryDeadline = useCallback((deadline: number | null) => {
+    retryDeadlineRef.current = deadline;
+    setRetryDeadlineState(deadline);
+  }, []);
+
+  // The adapter's verdict was about the number as it was; an edit makes it stale. The countdown
+  // of a rate limit stays: it is about time, not about the number.
+  const [errorPhone, setErrorPhone] = useState<string | null>(null);
+  if (error !== null && errorPhone !== null && phone !== errorPhone) {
+    setError(null);
+    setErrorPhone(null);
+  }
+
+  const { handleSubmit, setError: setFormError } = form;
+  const sendCode = useCallback(
+    (channel: PhoneCodeChannel = 'sms') => {
+      if (submittingRef.current || isInFlight()) return;
+      if (secondsRemaining(retryDeadlineRef.current) > 0) return;
+      submittingRef.current = true;
+
+      const onValid = async (values: PhoneEntryFormValues): Promise<void> => {
+        const parsed = parsePhoneNumber(values.phone, country);
+        if (!parsed.ok) return;
+        setError(null);
+        // Awaited so react-hook-form's `isSubmitting` lasts until the request settles.
+        await run(
+          { phoneNumber: parsed.e164, channel },
+          {
+            onSuccess: (result) => {
+              const details: PhoneCodeSentDetails = { phoneNumber: parsed.e164, channel };
+              if (result.resendAfterSeconds !== undefined) details.resendAfterSeconds = result.resendAfterSeconds;
+              if (result.codeLength !== undefined) details.codeLength = result.codeLength;
+              onCodeSentRef.current?.(details);
+            },
+            onError: (failure) => {
+              // The typed number stays in the field: only the error and, for a rate limit, the
+              // countdown change.
+              setError(failure);
+              setErrorPhone(values.phone);
+              if (failure.retryAfterSeconds !== undefined) {
+                setRetryDeadline(deadlineFromNow(failure.retryAfterSeconds));
+              }
+              // For hosts that render react-hook-form's own error slots. The type is the code
+              // from the closed vocabulary, never backend text.
+              setFormError('root.serverError', { type: failure.code, message: failure.code });
+            },
+          },
+        );
+      };
+
+      handleSubmit(onValid)()
+        .catch(() => {
+          // onValid never throws; a throw from a consumer's resolver must not go unhandled.
+        })
+        .finally(() => {
+          submittingRef.current = false;
+        });
+    },
+    [isInFlight, handleSubmit, country, run, setRetryDeadline, setFormError],
+  );
+
+  const retrySecondsRemaining = useCountdown(retryDeadline);
+
+  const parsedPhone = useMemo(() => parsePhoneNumber(phone ?? '', country), [phone, country]);
+  const fieldMessage = form.formState.errors.phone?.message;
+  const fieldError = isPhoneParseFailure(fieldMessage) ? fieldMessage : null;
+
+  const getFormProps = (handlers?: FormHandlers) => createFormProps(() => sendCode('sms'), handlers);
+
+  return {
+    form,
+    phoneNumber: parsedPhone.ok ? parsedPhone.e164 : null,
+    fieldError,
+    status: request.status === 'pending' ? 'sending' : error !== null ? 'error' : 'idle',
+    sendCode,
+    error,
+    retrySecondsRemaining,
+    getFormProps,
+  };
+}

@@ -1,0 +1,114 @@
+import { act, renderHook } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useRecoveryCode } from './use-recovery-code';
+
+const CODE = 'ABCD-EFGH-JKMN-PQRS';
+
+function stubClipboard(writeText: ((text: string) => Promise<void>) | undefined) {
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: writeText === undefined ? undefined : { writeText },
+  });
+}
+
+afterEach(() => {
+  stubClipboard(undefined);
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe('useRecoveryCode', () => {
+  it('splits the code into groups of 4 for display', () => {
+    const { result } = renderHook(() => useRecoveryCode({ recoveryCode: CODE }));
+    expect(result.current.groups).toEqual(['ABCD', 'EFGH', 'JKMN', 'PQRS']);
+  });
+
+  it('copies the code to the clipboard and says so', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    stubClipboard(writeText);
+    const { result } = renderHook(() => useRecoveryCode({ recoveryCode: CODE }));
+    await act(async () => result.current.copy());
+    expect(writeText).toHaveBeenCalledWith(CODE);
+    expect(result.current.copyStatus).toBe('copied');
+  });
+
+  it('reports a refused clipboard write as failed', async () => {
+    stubClipboard(() => Promise.reject(new DOMException('Document is not focused.', 'NotAllowedError')));
+    const { result } = renderHook(() => useRecoveryCode({ recoveryCode: CODE }));
+    await act(async () => result.current.copy());
+    expect(result.current.copyStatus).toBe('failed');
+  });
+
+  it('reports a missing clipboard API (insecure context) as failed', async () => {
+    stubClipboard(undefined);
+    const { result } = renderHook(() => useRecoveryCode({ recoveryCode: CODE }));
+    await act(async () => result.current.copy());
+    expect(result.current.copyStatus).toBe('failed');
+  });
+
+  it('downloads a text file through a Blob URL and revokes the URL afterwards', async () => {
+    vi.useFakeTimers();
+    const created: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:recovery';
+    });
+    const revokeObjectURL = vi.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const clicks: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this);
+    });
+
+    const { result } = renderHook(() => useRecoveryCode({ recoveryCode: CODE, downloadFileName: 'codes.txt' }));
+    act(() => result.current.download());
+
+    expect(clicks).toHaveLength(1);
+    expect(clicks[0]?.download).toBe('codes.txt');
+    expect(clicks[0]?.href).toBe('blob:recovery');
+    expect(clicks[0]?.isConnected).toBe(false);
+    expect(created[0]?.type).toContain('text/plain');
+    await expect(created[0]?.text()).resolves.toContain(CODE);
+    expect(revokeObjectURL).not.toHaveBeenCalled();
+    act(() => vi.runAllTimers());
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:recovery');
+  });
+
+  it('opens the print dialog', () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    const { result } = renderHook(() => useRecoveryCode({ recoveryCode: CODE }));
+    act(() => result.current.print());
+    expect(print).toHaveBeenCalledTimes(1);
+  });
+
+  it('finishes only once acknowledged, clears the code and calls onFinish once without it', () => {
+    const onFinish = vi.fn();
+    const { result } = renderHook(() => useRecoveryCode({ recoveryCode: CODE, onFinish }));
+    expect(result.current.canFinish).toBe(false);
+    act(() => result.current.finish());
+    expect(onFinish).not.toHaveBeenCalled();
+    expect(result.current.recoveryCode).toBe(CODE);
+
+    act(() => result.current.setAcknowledged(true));
+    expect(result.current.canFinish).toBe(true);
+    act(() => {
+      result.current.finish();
+      result.current.finish();
+    });
+    expect(onFinish).toHaveBeenCalledTimes(1);
+    expect(onFinish).toHaveBeenCalledWith();
+    expect(result.current.recoveryCode).toBe('');
+    expect(result.current.groups).toEqual([]);
+    expect(result.current.canFinish).toBe(false);
+  });
+
+  it('no longer copies the code once the hook has unmounted', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    stubClipboard(writeText);
+    const { result, unmount } = renderHook(() => useRecoveryCode({ recoveryCode: CODE }));
+    const { copy } = result.current;
+    unmount();
+    await copy();
+    expect(writeText).not.toHaveBeenCalled();
+  });
+});

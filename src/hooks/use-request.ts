@@ -1,0 +1,241 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { TwoFactorError, isAbortError, normalizeError } from '../core/errors';
+
+/**
+ * The one helper behind every adapter call. Each action (send, verify, load…) owns one instance:
+ * at most one call in flight, guarded synchronously by a ref so a double click, an Enter key repeat
+ * or auto-submit racing a click cannot start a second call; an `AbortController` per call whose
+ * signal goes to the adapter; abort on supersession, on explicit `abort()` (step exit) and on
+ * unmount; a sequence number so a late answer from an aborted or superseded call changes nothing;
+ * and a timeout so pending always ends. It never throws, never rejects and never logs.
+ */
+
+/** Where one action stands. */
+export type RequestStatus = 'idle' | 'pending' | 'success' | 'error';
+
+/** How one `run` ended. The promise `run` returns always resolves, never rejects. */
+export type RequestOutcome<TResult> =
+  | { type: 'success'; data: TResult }
+  | { type: 'error'; error: TwoFactorError }
+  /** Aborted, superseded by a newer call, or the owner unmounted: the result was dropped. */
+  | { type: 'aborted' }
+  /** Not started: a call was already in flight (single flight) or the owner had unmounted. */
+  | { type: 'skipped' };
+
+/** Handlers for one `run`, called in the same tick as the status update so React batches them. */
+export interface RunHandlers<TResult> {
+  /** The call resolved and was still the current one. */
+  onSuccess?: (data: TResult) => void;
+  /** The call failed (or timed out) and was still the current one. */
+  onError?: (error: TwoFactorError) => void;
+}
+
+export interface UseRequestOptions {
+  /**
+   * Milliseconds before a pending call is aborted and fails with `network`. A value that is not a
+   * positive finite number turns the timeout off.
+   * @default 30000
+   */
+  timeoutMs?: number;
+  /**
+   * When true, `run` while a call is in flight aborts that call and starts the new one (a newer
+   * question makes the older answer worthless, e.g. a status reload). When false the new `run` is
+   * skipped (an action the user must not trigger twice, e.g. verify).
+   * @default false
+   */
+  supersede?: boolean;
+  /** Called with every failure this action surfaces (never with an abort). */
+  onError?: (error: TwoFactorError) => void;
+}
+
+export interface RequestState<TArgs, TResult> {
+  status: RequestStatus;
+  /** The failure of the last settled call, or null. */
+  error: TwoFactorError | null;
+  /** Starts a call unless one is in flight (see `supersede`). Returns how it ended. */
+  run: (args: TArgs, handlers?: RunHandlers<TResult>) => Promise<RequestOutcome<TResult>>;
+  /** Aborts the call in flight, if any; its result is dropped and the status returns to idle. */
+  abort: () => void;
+  /** Back to idle with no error (does not touch a call in flight). */
+  reset: () => void;
+  /** Synchronous truth about a call in flight, for guards that cannot wait for a render. */
+  isInFlight: () => boolean;
+}
+
+/** Default adapter-call timeout. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+interface InFlight {
+  seq: number;
+  controller: AbortController;
+  timer: ReturnType<typeof setTimeout> | null;
+  settle: (outcome: SettleInput) => void;
+}
+
+type SettleInput<TResult = unknown> =
+  | { type: 'success'; data: TResult }
+  | { type: 'error'; error: unknown }
+  | { type: 'aborted' };
+
+/**
+ * Runs one kind of adapter call with single flight, abort, stale-result dropping and a timeout.
+ * `request` may be an inline closure: the latest one is used.
+ */
+export function useRequest<TArgs, TResult>(
+  request: (args: TArgs, signal: AbortSignal) => Promise<TResult>,
+  options: UseRequestOptions = {},
+): RequestState<TArgs, TResult> {
+  const [status, setStatus] = useState<RequestStatus>('idle');
+  const [error, setError] = useState<TwoFactorError | null>(null);
+
+  const requestRef = useRef(request);
+  requestRef.current = request;
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+
+  const seqRef = useRef(0);
+  const inFlightRef = useRef<InFlight | null>(null);
+  const mountedRef = useRef(true);
+
+  const abortInFlight = useCallback((): boolean => {
+    const current = inFlightRef.current;
+    if (!current) return false;
+    // Settling first means the adapter's own reaction to the abort (usually an AbortError
+    // rejection) arrives after the call is already closed and is ignored.
+    current.settle({ type: 'aborted' });
+    return true;
+  }, []);
+
+  useEffect(() => {
+    // Set here (not only in useRef) because StrictMode runs cleanup then setup on the same refs.
+    mountedRef.current = true;
+    return () => {
+      mountedRef.current = false;
+      abortInFlight();
+    };
+  }, [abortInFlight]);
+
+  const run = useCallback(
+    (args: TArgs, handlers: RunHandlers<TResult> = {}): Promise<RequestOutcome<TResult>> => {
+      if (!mountedRef.current) return Promise.resolve({ type: 'skipped' });
+      if (inFlightRef.current) {
+        if (!optionsRef.current.supersede) return Promise.resolve({ type: 'skipped' });
+        abortInFlight();
+      }
+
+      const seq = ++seqRef.current;
+      const controller = new AbortController();
+
+      return new Promise<RequestOutcome<TResult>>((resolve) => {
+        let settled = false;
+        const settle = (input: SettleInput): void => {
+          if (settled) return;
+          settled = true;
+          const entry = inFlightRef.current;
+          const isCurrent = entry !== null && entry.seq === seq;
+          if (entry && isCurrent) {
+            if (entry.timer !== null) clearTimeout(entry.timer);
+            inFlightRef.current = null;
+          }
+
+          if (input.type === 'aborted' || (input.type === 'error' && isAbortError(input.error))) {
+            if (!controller.signal.aborted) controller.abort();
+            // A superseded call leaves the status to its successor; an explicit abort or a
+            // stray AbortError from the adapter ends pending quietly.
+            if (isCurrent && mountedRef.current) {
+              setStatus('idle');
+              setError(null);
+            }
+            resolve({ type: 'aborted' });
+            return;
+          }
+
+          if (!isCurrent || !mountedRef.current) {
+            resolve({ type: 'aborted' });
+            return;
+          }
+
+          if (input.type === 'success') {
+            const data = input.data as TResult;
+            setStatus('success');
+            setError(null);
+            resolve({ type: 'success', data });
+            callSafely(() => handlers.onSuccess?.(data));
+            return;
+          }
+
+          const normalized = normalizeError(input.error);
+          setStatus('error');
+          setError(normalized);
+          resolve({ type: 'error', error: normalized });
+          callSafely(() => optionsRef.current.onError?.(normalized));
+          callSafely(() => handlers.onError?.(normalized));
+        };
+
+        const timeoutMs = optionsRef.current.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const timer =
+          Number.isFinite(timeoutMs) && timeoutMs > 0
+            ? setTimeout(() => {
+                controller.abort(timeoutReason());
+                settle({
+                  type: 'error',
+                  error: new TwoFactorError('network', { message: `No answer within ${timeoutMs} ms` }),
+                });
+              }, timeoutMs)
+            : null;
+
+        inFlightRef.current = { seq, controller, timer, settle: settle as InFlight['settle'] };
+        setStatus('pending');
+        setError(null);
+
+        let promise: Promise<TResult>;
+        try {
+          promise = Promise.resolve(requestRef.current(args, controller.signal));
+        } catch (thrown) {
+          // An adapter that throws synchronously is treated like one that rejects.
+          promise = Promise.reject(thrown);
+        }
+        promise.then(
+          (data) => settle({ type: 'success', data }),
+          (reason: unknown) => settle({ type: 'error', error: reason }),
+        );
+      });
+    },
+    [abortInFlight],
+  );
+
+  const abort = useCallback(() => {
+    abortInFlight();
+  }, [abortInFlight]);
+
+  const reset = useCallback(() => {
+    if (inFlightRef.current) return;
+    setStatus('idle');
+    setError(null);
+  }, []);
+
+  const isInFlight = useCallback(() => inFlightRef.current !== null, []);
+
+  return { status, error, run, abort, reset, isInFlight };
+}
+
+function timeoutReason(): unknown {
+  return typeof DOMException === 'function'
+    ? new DOMException('The adapter call timed out.', 'TimeoutError')
+    : new Error('The adapter call timed out.');
+}
+
+/**
+ * Runs a caller's handler so that a throw neither breaks the settle bookkeeping nor turns into an
+ * unhandled rejection: it is rethrown on its own task, where it reaches the page's error handling
+ * like an error in an event handler would.
+ */
+function callSafely(fn: () => void): void {
+  try {
+    fn();
+  } catch (thrown) {
+    queueMicrotask(() => {
+      throw thrown;
+    });
+  }
+}

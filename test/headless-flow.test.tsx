@@ -1,0 +1,283 @@
+import { act, render, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createMockAdapter,
+  useCodeVerification,
+  useEmailCodeGate,
+  usePhoneEntry,
+  useRecoveryCode,
+  useResetPhone,
+  useTwoFactorPhoneWizard,
+  useTwoFactorSection,
+} from '../src/headless';
+import type {
+  CodeVerificationState,
+  EmailCodeGateState,
+  MockAdapter,
+  MockMessage,
+  PhoneEntryState,
+  RecoveryCodeState,
+  ResetPhoneState,
+  TwoFactorPhoneWizardState,
+  TwoFactorSectionState,
+  WizardState,
+} from '../src/headless';
+
+/**
+ * The whole flow driven through the headless hooks alone, against the mock backend: no library
+ * component and no markup. Each step is a tiny harness that calls one step hook and hands its
+ * state out, the way a host building its own UI would wire them to the wizard's handlers.
+ */
+
+interface Probe {
+  wizard?: TwoFactorPhoneWizardState;
+  gate?: EmailCodeGateState;
+  section?: TwoFactorSectionState;
+  reset?: ResetPhoneState;
+  entry?: PhoneEntryState;
+  verification?: CodeVerificationState;
+  recovery?: RecoveryCodeState;
+}
+
+type Handlers = TwoFactorPhoneWizardState['handlers'];
+type StepProps<S extends WizardState['step']> = {
+  state: Extract<WizardState, { step: S }>;
+  handlers: Handlers;
+  adapter: MockAdapter;
+  probe: Probe;
+};
+
+function GateStep({ handlers, adapter, probe }: StepProps<'email-gate'>) {
+  probe.gate = useEmailCodeGate({ adapter, onVerified: handlers.onEmailVerified, onError: handlers.onStepError });
+  return null;
+}
+
+function SectionStep({ state, handlers, adapter, probe }: StepProps<'section'>) {
+  probe.section = useTwoFactorSection({
+    adapter,
+    twoFactorStatus: state.twoFactorStatus ?? undefined,
+    editing: state.status === 'editing',
+    onEditingChange: (editing) => (editing ? handlers.onEdit() : handlers.onCloseEdit()),
+    onError: handlers.onStepError,
+  });
+  return null;
+}
+
+function ResetStep({ handlers, adapter, probe }: StepProps<'reset-confirm'>) {
+  probe.reset = useResetPhone({
+    adapter,
+    open: true,
+    onOpenChange: (open) => {
+      if (!open) handlers.onResetCancel();
+    },
+    onReset: handlers.onResetDone,
+    onError: handlers.onStepError,
+  });
+  return null;
+}
+
+function PhoneEntryStep({ state, handlers, adapter, probe }: StepProps<'phone-entry'>) {
+  probe.entry = usePhoneEntry({
+    adapter,
+    defaultCountry: 'US',
+    defaultPhoneNumber: state.phoneNumber ?? undefined,
+    onCodeSent: handlers.onCodeSent,
+    onError: handlers.onStepError,
+  });
+  return null;
+}
+
+function CodeStep({ state, handlers, adapter, probe }: StepProps<'code-verification'>) {
+  probe.verification = useCodeVerification({
+    adapter,
+    phoneNumber: state.phoneNumber,
+    channel: state.channel,
+    codeLength: state.codeLength,
+    resendAt: state.resendAt,
+    onVerified: handlers.onPhoneVerified,
+    onCodeSent: handlers.onCodeSent,
+    onError: handlers.onStepError,
+  });
+  return null;
+}
+
+function RecoveryStep({ state, handlers, probe }: StepProps<'recovery-code'>) {
+  probe.recovery = useRecoveryCode({ recoveryCode: state.recoveryCode, onFinish: handlers.onFinish });
+  return null;
+}
+
+function Flow(props: {
+  adapter: MockAdapter;
+  probe: Probe;
+  onComplete: () => void;
+  onStepChange: (details: { step: WizardState['step'] }) => void;
+}) {
+  const { adapter, probe } = props;
+  const wizard = useTwoFactorPhoneWizard({
+    adapter,
+    defaultCountry: 'US',
+    onComplete: props.onComplete,
+    onStepChange: props.onStepChange,
+  });
+  probe.wizard = wizard;
+  const { state, handlers } = wizard;
+  const common = { handlers, adapter, probe };
+  switch (state.step) {
+    case 'email-gate':
+      return <GateStep key="email-gate" state={state} {...common} />;
+    case 'section':
+      return <SectionStep key="section" state={state} {...common} />;
+    case 'reset-confirm':
+      return <ResetStep key="reset-confirm" state={state} {...common} />;
+    case 'phone-entry':
+      return <PhoneEntryStep key="phone-entry" state={state} {...common} />;
+    case 'code-verification':
+      return <CodeStep key="code-verification" state={state} {...common} />;
+    case 'recovery-code':
+      return <RecoveryStep key="recovery-code" state={state} {...common} />;
+    case 'done':
+      return null;
+    default: {
+      const unhandled: never = state;
+      return unhandled;
+    }
+  }
+}
+
+function get<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`${name} has not rendered`);
+  return value;
+}
+
+function lastMessage(adapter: MockAdapter, kind: MockMessage['kind']): MockMessage {
+  const message = [...adapter.messages].reverse().find((candidate) => candidate.kind === kind);
+  if (!message) throw new Error(`no ${kind} message yet`);
+  return message;
+}
+
+function stepOf(probe: Probe): WizardState['step'] | undefined {
+  return probe.wizard?.state.step;
+}
+
+describe('the whole flow through the headless hooks', () => {
+  it('changes the 2FA phone: email gate, reset, new number, code, recovery code, finish', async () => {
+    const adapter = createMockAdapter({ phoneNumber: '+14155550123' });
+    const probe: Probe = {};
+    const onComplete = vi.fn();
+    const onStepChange = vi.fn<(details: { step: WizardState['step'] }) => void>();
+    render(<Flow adapter={adapter} probe={probe} onComplete={onComplete} onStepChange={onStepChange} />, {
+      reactStrictMode: true,
+    });
+
+    // 1. The email gate sends one code (StrictMode notwithstanding); the user types it.
+    await waitFor(() => expect(get(probe.gate, 'gate').status).toBe('awaiting-code'));
+    expect(adapter.messages.filter((message) => message.kind === 'email')).toHaveLength(1);
+    expect(get(probe.gate, 'gate').maskedEmail).toMatch(/•/);
+    act(() => get(probe.gate, 'gate').setCode(lastMessage(adapter, 'email').code));
+    act(() => get(probe.gate, 'gate').verify());
+
+    // 2. The section shows the current phone, masked.
+    await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'section', status: 'viewing' }));
+    expect(get(probe.section, 'section').maskedNumber).toMatch(/0123$/);
+    expect(get(probe.section, 'section').maskedNumber).not.toContain('415');
+
+    // 3. Edit, then Reset.
+    act(() => get(probe.section, 'section').setEditing(true));
+    expect(probe.wizard?.state).toMatchObject({ step: 'section', status: 'editing' });
+    act(() => get(probe.wizard, 'wizard').handlers.onResetRequest());
+    expect(stepOf(probe)).toBe('reset-confirm');
+
+    // 4. Confirm the consequence, then reset.
+    act(() => get(probe.reset, 'reset').confirm());
+    expect(adapter.calls).not.toContain('resetPhone');
+    act(() => get(probe.reset, 'reset').setAcknowledged(true));
+    act(() => get(probe.reset, 'reset').confirm());
+    await waitFor(() => expect(stepOf(probe)).toBe('phone-entry'));
+    expect(adapter.getState().phoneNumber).toBeNull();
+
+    // 5. Enter the new number and send a code by SMS.
+    act(() => get(probe.entry, 'entry').form.setValue('phone', '(650) 253-0000'));
+    expect(get(probe.entry, 'entry').phoneNumber).toBe('+16502530000');
+    act(() => get(probe.entry, 'entry').sendCode('sms'));
+    await waitFor(() => expect(stepOf(probe)).toBe('code-verification'));
+    expect(lastMessage(adapter, 'sms').to).toBe('+16502530000');
+
+    // 6. Type the code: it verifies by itself once complete.
+    act(() => get(probe.verification, 'verification').setCode(lastMessage(adapter, 'sms').code));
+    await waitFor(() => expect(stepOf(probe)).toBe('recovery-code'));
+    expect(adapter.getState().phoneNumber).toBe('+16502530000');
+
+    // 7. The recovery code is shown once; Finish needs the acknowledgement, then hands back.
+    const recovery = get(probe.recovery, 'recovery');
+    expect(recovery.recoveryCode).not.toBe('');
+    expect(recovery.groups.join('')).toBe(recovery.recoveryCode.replace(/-/g, ''));
+    act(() => get(probe.recovery, 'recovery').finish());
+    expect(onComplete).not.toHaveBeenCalled();
+    act(() => get(probe.recovery, 'recovery').setAcknowledged(true));
+    act(() => get(probe.recovery, 'recovery').finish());
+
+    expect(stepOf(probe)).toBe('done');
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(onComplete).toHaveBeenCalledWith();
+    expect(onStepChange.mock.calls.map(([details]) => details)).toEqual([
+      { step: 'section' },
+      { step: 'reset-confirm' },
+      { step: 'phone-entry' },
+      { step: 'code-verification' },
+      { step: 'recovery-code' },
+      { step: 'done' },
+    ]);
+    // Host callbacks never saw a code or the recovery code.
+    const seen = JSON.stringify([onStepChange.mock.calls, onComplete.mock.calls]);
+    for (const message of adapter.messages) expect(seen).not.toContain(message.code);
+    expect(seen).not.toContain(recovery.recoveryCode);
+  });
+
+  it('adds a first phone, surviving a wrong code and a change of number', async () => {
+    const adapter = createMockAdapter({ phoneNumber: null, resendAfterSeconds: 0 });
+    const probe: Probe = {};
+    const onComplete = vi.fn();
+    render(<Flow adapter={adapter} probe={probe} onComplete={onComplete} onStepChange={() => {}} />);
+
+    await waitFor(() => expect(get(probe.gate, 'gate').status).toBe('awaiting-code'));
+    act(() => get(probe.gate, 'gate').setCode(lastMessage(adapter, 'email').code));
+    act(() => get(probe.gate, 'gate').verify());
+    await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'section', status: 'viewing' }));
+    expect(get(probe.section, 'section').maskedNumber).toBeNull();
+
+    // No phone yet: straight to adding one.
+    act(() => get(probe.section, 'section').setEditing(true));
+    act(() => get(probe.wizard, 'wizard').handlers.onAddPhone());
+    expect(stepOf(probe)).toBe('phone-entry');
+
+    act(() => get(probe.entry, 'entry').form.setValue('phone', '+44 20 7946 0958'));
+    act(() => get(probe.entry, 'entry').sendCode());
+    await waitFor(() => expect(stepOf(probe)).toBe('code-verification'));
+
+    // Wrong number after all: go back, the number is kept for editing.
+    act(() => get(probe.wizard, 'wizard').handlers.onChangeNumber());
+    expect(probe.wizard?.state).toEqual({ step: 'phone-entry', phoneNumber: '+442079460958' });
+    expect(get(probe.entry, 'entry').form.getValues('phone')).toBe('+442079460958');
+    act(() => get(probe.entry, 'entry').form.setValue('phone', '650 253 0000'));
+    act(() => get(probe.entry, 'entry').sendCode());
+    await waitFor(() => expect(stepOf(probe)).toBe('code-verification'));
+
+    // A wrong code fails and stays in the field; the right one goes through.
+    const right = lastMessage(adapter, 'sms').code;
+    const wrong = right === '000000' ? '111111' : '000000';
+    act(() => get(probe.verification, 'verification').setCode(wrong));
+    await waitFor(() => expect(get(probe.verification, 'verification').error?.code).toBe('invalid_code'));
+    expect(get(probe.verification, 'verification').code).toBe(wrong);
+    expect(get(probe.verification, 'verification').attemptsRemaining).toBe(4);
+
+    act(() => get(probe.verification, 'verification').setCode(''));
+    act(() => get(probe.verification, 'verification').setCode(right));
+    await waitFor(() => expect(stepOf(probe)).toBe('recovery-code'));
+    expect(adapter.getState().phoneNumber).toBe('+16502530000');
+
+    act(() => get(probe.recovery, 'recovery').setAcknowledged(true));
+    act(() => get(probe.recovery, 'recovery').finish());
+    expect(stepOf(probe)).toBe('done');
+    expect(onComplete).toHaveBeenCalledTimes(1);
+  });
+});
