@@ -1,0 +1,115 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { createMockAdapter } from '../adapters';
+import type { MockAdapterOptions } from '../adapters';
+import { TwoFactorError } from '../core/errors';
+import { CodeVerificationStep } from './code-verification-step';
+
+const CODE = '123456';
+const NUMBER = '+16502530000';
+
+/** A mock backend that already sent a code to NUMBER, as phone entry would have. */
+async function adapterWithSentCode(options: MockAdapterOptions = {}) {
+  const adapter = createMockAdapter({ emailVerified: true, code: CODE, recoveryCode: 'ABCD-EFGH-JKMN-PQRS', ...options });
+  await adapter.sendPhoneCode({ phoneNumber: NUMBER, channel: 'sms', signal: new AbortController().signal });
+  return adapter;
+}
+
+describe('CodeVerificationStep', () => {
+  it('says where the code went and hands over the recovery code once it verifies', async () => {
+    const user = userEvent.setup();
+    const adapter = await adapterWithSentCode();
+    const onVerified = vi.fn();
+    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} onVerified={onVerified} />);
+    expect(screen.getByRole('heading', { name: 'Enter the code' })).toBeInTheDocument();
+    expect(screen.getByText('We sent a code to +1 650 253 0000')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Verification code'), CODE);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    await waitFor(() => expect(onVerified).toHaveBeenCalledWith({ recoveryCode: 'ABCD-EFGH-JKMN-PQRS' }));
+    expect(adapter.calls.filter((call) => call === 'verifyPhoneCode')).toHaveLength(1);
+  });
+
+  it('verifies a pasted code with spaces and fullwidth digits', async () => {
+    const user = userEvent.setup();
+    const adapter = await adapterWithSentCode();
+    const onVerified = vi.fn();
+    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} onVerified={onVerified} />);
+    await user.click(screen.getByLabelText('Verification code'));
+    await user.paste('１２３ ４５６');
+    await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1));
+  });
+
+  it('keeps the typed code and shows the attempts left when the code is wrong', async () => {
+    const user = userEvent.setup();
+    const adapter = await adapterWithSentCode({ maxAttempts: 5 });
+    const onVerified = vi.fn();
+    const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} onVerified={onVerified} />);
+    const input = screen.getByLabelText('Verification code');
+    await user.type(input, '000000');
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('That code is not correct. Check it and try again. 4 attempts remaining.'),
+    );
+    expect(input).toHaveValue('000000');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(/4 attempts remaining/);
+    expect(container.querySelector('.tfa-code-verification')).toHaveAttribute('data-invalid', 'true');
+    expect(onVerified).not.toHaveBeenCalled();
+  });
+
+  it('shows the resend countdown outside the live regions', async () => {
+    const adapter = await adapterWithSentCode();
+    const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} resendAfterSeconds={30} />);
+    const countdown = screen.getByText(/You can request a new code in 0:(30|29)/);
+    expect(countdown.closest('[aria-live]')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Resend code' })).toHaveAttribute('aria-disabled', 'true');
+    for (const region of container.querySelectorAll('[aria-live]')) {
+      expect(region).not.toHaveTextContent(/You can request a new code/);
+    }
+  });
+
+  it('switches to a voice call with "Receive a call" and says so', async () => {
+    const user = userEvent.setup();
+    const adapter = await adapterWithSentCode({ resendAfterSeconds: 0 });
+    const onCodeSent = vi.fn();
+    const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} onCodeSent={onCodeSent} />);
+    await user.click(screen.getByRole('button', { name: 'Receive a call' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledWith(expect.objectContaining({ channel: 'call' })));
+    expect(screen.getByText('Calling +1 650 253 0000…', { selector: '.tfa-lead' })).toBeInTheDocument();
+    expect(container.querySelector('.tfa-code-verification')).toHaveAttribute('data-channel', 'call');
+    expect(screen.getByRole('button', { name: 'Send SMS instead' })).toBeInTheDocument();
+    expect(adapter.messages.at(-1)?.kind).toBe('call');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Calling +1 650 253 0000…'));
+  });
+
+  it('shows when to retry when the call is rate limited', async () => {
+    const user = userEvent.setup();
+    const adapter = await adapterWithSentCode({
+      // The first send is the one phone entry made; the second is the call.
+      failures: { sendPhoneCode: [undefined, new TwoFactorError('rate_limited', { retryAfterSeconds: 45 })] },
+    });
+    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} />);
+    await user.click(screen.getByRole('button', { name: 'Receive a call' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many requests.'));
+    expect(screen.getByText(/You can try again in 0:(45|44)\./)).toBeInTheDocument();
+    expect(screen.getByText('We sent a code to +1 650 253 0000')).toBeInTheDocument();
+  });
+
+  it('goes back with "Change number"', async () => {
+    const user = userEvent.setup();
+    const adapter = await adapterWithSentCode();
+    const onChangeNumber = vi.fn();
+    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} onChangeNumber={onChangeNumber} />);
+    await user.click(screen.getByRole('button', { name: 'Change number' }));
+    expect(onChangeNumber).toHaveBeenCalledTimes(1);
+  });
+
+  it('renders the Spanish copy', () => {
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} channel="call" locale="es" />);
+    expect(screen.getByRole('heading', { name: 'Introduce el código' })).toBeInTheDocument();
+    expect(screen.getByText('Llamando a +1 650 253 0000…')).toBeInTheDocument();
+    expect(screen.getByLabelText('Código de verificación')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Enviar SMS en su lugar' })).toBeInTheDocument();
+  });
+});

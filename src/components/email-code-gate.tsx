@@ -1,0 +1,100 @@
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { useEmailCodeGate } from '../hooks';
+import type { UseEmailCodeGateOptions } from '../hooks/types';
+import { MessagesProvider, useMessages } from '../i18n/context';
+import type { TwoFactorMessagesOverrides } from '../i18n/context';
+import { isCodeError } from './error-kinds';
+import { Button } from './button';
+import { cx, dataFlag } from './class-names';
+import { CodeInput } from './code-input';
+import { Announce, AnnounceOnSettle, ComponentRoot } from './component-root';
+import { Heading, toHeadingLevel } from './heading';
+import type { HeadingLevel } from './heading';
+import { ResendControl } from './resend-control';
+import { RetryNotice, useRetryCountdown } from './retry-notice';
+
+export interface EmailCodeGateProps extends UseEmailCodeGateOptions {
+  /** Shown only once the emailed code verifies (e.g. the settings it protects). */
+  children?: ReactNode;
+  /** Level of the gate's heading, to fit the host page's outline. @default 2 */
+  headingLevel?: HeadingLevel;
+  /** Class names after `tfa-email-gate`. */
+  className?: string;
+  /** Locale of the copy (and of country names). @default inherited, else 'en' */
+  locale?: string;
+  /** Partial copy override. */
+  messages?: TwoFactorMessagesOverrides;
+}
+
+/**
+ * Step-up re-verification: emails a code and keeps `children` locked until it verifies.
+ *
+ * @example
+ * <EmailCodeGate adapter={adapter}>
+ *   <TwoFactorSection adapter={adapter} />
+ * </EmailCodeGate>
+ */
+export function EmailCodeGate({ locale, messages, ...props }: EmailCodeGateProps) {
+  return (
+    <MessagesProvider locale={locale} messages={messages}>
+      <EmailCodeGateContent {...props} />
+    </MessagesProvider>
+  );
+}
+
+function EmailCodeGateContent({ children, headingLevel, className, ...options }: Omit<EmailCodeGateProps, 'locale' | 'messages'>) {
+  const gate = useEmailCodeGate(options);
+  const t = useMessages();
+  const headingId = useId();
+  const retrySeconds = useRetryCountdown(gate.error);
+
+  const errorText = gate.error ? t.errors[gate.error.code] : null;
+  const codeError = gate.error && isCodeError(gate.error.code) ? errorText : null;
+  const formError = gate.error && !isCodeError(gate.error.code) ? errorText : null;
+  const isVerifying = gate.status === 'verifying';
+  const isSending = gate.status === 'sending';
+  const sentText = gate.maskedEmail ? t.emailGateSent(gate.maskedEmail) : null;
+
+  if (gate.isVerified) return <>{children}</>;
+
+  return (
+    <ComponentRoot
+      className={cx('tfa-step', 'tfa-email-gate', className)}
+      data-state={gate.status}
+      data-pending={dataFlag(isSending || isVerifying || gate.isResending)}
+      data-invalid={dataFlag(codeError !== null)}
+    >
+      <Announce message={errorText} politeness="assertive" trigger={gate.error} />
+      <Announce message={sentText} politeness="polite" trigger={gate.maskedEmail} />
+      <AnnounceOnSettle isPending={gate.isResending} failed={gate.error !== null} message={t.codeResent} />
+      <Heading level={toHeadingLevel(headingLevel)} isStepHeading id={headingId} className="tfa-heading">
+        {t.emailGateHeading}
+      </Heading>
+      <p className="tfa-lead">{isSending ? t.emailGateSending : sentText}</p>
+      <form className="tfa-form" aria-labelledby={headingId} {...gate.getFormProps()}>
+        <CodeInput
+          inputProps={gate.getCodeInputProps()}
+          label={t.emailCodeLabel}
+          description={t.codeHint(gate.codeLength)}
+          errorMessage={codeError}
+          isPending={isVerifying}
+        />
+        {formError ? <p className="tfa-error">{formError}</p> : null}
+        {gate.error?.retryAfterSeconds !== undefined ? <RetryNotice secondsRemaining={retrySeconds} /> : null}
+        <div className="tfa-actions">
+          <Button type="submit" isPending={isVerifying}>
+            {isVerifying ? t.verifying : t.verify}
+          </Button>
+        </div>
+        {isSending ? null : (
+          <ResendControl
+            secondsRemaining={gate.resendSecondsRemaining}
+            isResending={gate.isResending}
+            onResend={gate.resend}
+          />
+        )}
+      </form>
+    </ComponentRoot>
+  );
+}

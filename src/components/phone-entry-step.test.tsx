@@ -1,0 +1,133 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { createMockAdapter } from '../adapters';
+import { TwoFactorError } from '../core/errors';
+import { PhoneEntryStep } from './phone-entry-step';
+
+describe('PhoneEntryStep', () => {
+  it('labels the country select and the phone field, without flag images', () => {
+    const adapter = createMockAdapter({ emailVerified: true });
+    const { container } = render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    expect(screen.getByRole('heading', { name: 'Add a phone number' })).toBeInTheDocument();
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    expect(country).toHaveValue('US');
+    expect(screen.getByRole('option', { name: 'United States (+1)' })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: 'Germany (+49)' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Phone number')).toHaveAttribute('type', 'tel');
+    expect(container.querySelector('img, svg')).toBeNull();
+    expect(screen.getByText(/not hosted on this platform/)).toBeInTheDocument();
+  });
+
+  it('names countries in the given locale', () => {
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="DE" locale="de" />);
+    expect(screen.getByRole('combobox', { name: 'Land' })).toHaveValue('DE');
+    expect(screen.getByRole('option', { name: 'Deutschland (+49)' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Telefonnummer')).toBeInTheDocument();
+  });
+
+  it('sends a code by SMS and reports the E.164 number', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true, code: '123456' });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    await user.type(screen.getByLabelText('Phone number'), '(650) 253-0000');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+16502530000', channel: 'sms' });
+    expect(adapter.messages.at(-1)?.kind).toBe('sms');
+  });
+
+  it('sends a code by voice call with "Receive a call"', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true, code: '123456' });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    await user.type(screen.getByLabelText('Phone number'), '6502530000');
+    await user.click(screen.getByRole('button', { name: 'Receive a call' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ channel: 'call' });
+    expect(adapter.messages.at(-1)?.kind).toBe('call');
+  });
+
+  it('lets a number typed with + pick its own country', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true, code: '123456' });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    await user.type(screen.getByLabelText('Phone number'), '+44 20 7946 0958');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
+  });
+
+  it('asks for a number when the field is empty, without sending', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    const input = screen.getByLabelText('Phone number');
+    await waitFor(() => expect(input).toHaveAccessibleDescription(/Enter a phone number\./));
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(adapter.calls).not.toContain('sendPhoneCode');
+  });
+
+  it('explains a number that is too short, without sending', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const { container } = render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    await user.type(screen.getByLabelText('Phone number'), '650253');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('This phone number is too short.'));
+    expect(container.querySelector('.tfa-phone-entry')).toHaveAttribute('data-invalid', 'true');
+    expect(adapter.calls).not.toContain('sendPhoneCode');
+  });
+
+  it('keeps the typed number when sending fails', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({
+      emailVerified: true,
+      failures: { sendPhoneCode: [new TwoFactorError('network')] },
+    });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    const input = screen.getByLabelText('Phone number');
+    await user.type(input, '6502530000');
+    const typed = (input as HTMLInputElement).value;
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('We couldn’t reach the server. Check your connection and try again.'),
+    );
+    expect(input).toHaveValue(typed);
+    expect(typed).toMatch(/650/);
+    expect(onCodeSent).not.toHaveBeenCalled();
+  });
+
+  it('shows when to retry after a rate limit and keeps the number', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({
+      emailVerified: true,
+      failures: { sendPhoneCode: [new TwoFactorError('rate_limited', { retryAfterSeconds: 90 })] },
+    });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    const input = screen.getByLabelText('Phone number');
+    await user.type(input, '6502530000');
+    const typed = (input as HTMLInputElement).value;
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    expect(await screen.findByText(/You can try again in 1:(30|29)\./)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many requests.'));
+    const sms = screen.getByRole('button', { name: 'Send code via SMS' });
+    expect(sms).toHaveAttribute('aria-disabled', 'true');
+    expect(sms).toHaveAccessibleDescription(/You can try again in/);
+    expect(input).toHaveValue(typed);
+    await user.click(sms);
+    expect(adapter.calls.filter((call) => call === 'sendPhoneCode')).toHaveLength(1);
+  });
+
+  it('starts with a kept number when coming back from code verification', () => {
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" defaultPhoneNumber="+16502530000" />);
+    expect((screen.getByLabelText('Phone number') as HTMLInputElement).value).toMatch(/650.*253.*0000/);
+  });
+});

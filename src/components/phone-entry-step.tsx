@@ -1,0 +1,178 @@
+import { forwardRef, useId, useState } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { Controller } from 'react-hook-form';
+import PhoneInput, { isSupportedCountry } from 'react-phone-number-input/min';
+import type { Country } from 'react-phone-number-input';
+import type { PhoneCodeChannel } from '../core/adapter';
+import type { TwoFactorErrorCode } from '../core/errors';
+import { usePhoneEntry } from '../hooks';
+import type { UsePhoneEntryOptions } from '../hooks/types';
+import { MessagesProvider, useLocale, useMessages } from '../i18n/context';
+import type { TwoFactorMessagesOverrides } from '../i18n/context';
+import { Button } from './button';
+import { cx, dataFlag } from './class-names';
+import { Announce, ComponentRoot } from './component-root';
+import { CountrySelect, useCountryLabels } from './country-select';
+import { Heading, toHeadingLevel } from './heading';
+import type { HeadingLevel } from './heading';
+import { RetryNotice } from './retry-notice';
+
+export interface PhoneEntryStepProps extends UsePhoneEntryOptions {
+  /** Level of the step's heading. @default 2 */
+  headingLevel?: HeadingLevel;
+  /** Class names after `tfa-phone-entry`. */
+  className?: string;
+  /** Locale of the copy and of the country names. @default inherited, else 'en' */
+  locale?: string;
+  /** Partial copy override. */
+  messages?: TwoFactorMessagesOverrides;
+}
+
+/** Adapter failures about the number itself: shown on the phone field. */
+function isNumberError(code: TwoFactorErrorCode): boolean {
+  return code === 'invalid_phone_number' || code === 'unsupported_phone_number';
+}
+
+/**
+ * Entering the new number: a country select with names in the user's language, the phone field
+ * (react-phone-number-input with min metadata and no remote flags), a notice about choosing a
+ * number hosted elsewhere, and "Send code via SMS" / "Receive a call". A failed send keeps the
+ * number in the field.
+ */
+export function PhoneEntryStep({ locale, messages, ...props }: PhoneEntryStepProps) {
+  return (
+    <MessagesProvider locale={locale} messages={messages}>
+      <PhoneEntryStepContent {...props} />
+    </MessagesProvider>
+  );
+}
+
+function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<PhoneEntryStepProps, 'locale' | 'messages'>) {
+  const entry = usePhoneEntry(options);
+  const t = useMessages();
+  const locale = useLocale();
+  const labels = useCountryLabels();
+  const headingId = useId();
+  const inputId = useId();
+  const noticeId = `${inputId}-notice`;
+  const errorId = `${inputId}-error`;
+  const retryId = `${inputId}-retry`;
+  // Which button started the send, so only that one shows as pending.
+  const [channel, setChannel] = useState<PhoneCodeChannel>('sms');
+
+  const defaultCountry = toCountry(options.defaultCountry);
+  const isSending = entry.status === 'sending';
+  const isWaiting = entry.retrySecondsRemaining > 0;
+  const adapterError = entry.error;
+  const fieldErrorText = entry.fieldError
+    ? t.phoneErrors[entry.fieldError]
+    : adapterError && isNumberError(adapterError.code)
+      ? t.errors[adapterError.code]
+      : null;
+  const formErrorText = adapterError && !isNumberError(adapterError.code) ? t.errors[adapterError.code] : null;
+  const showRetry = isWaiting || (adapterError?.code === 'rate_limited' && adapterError.retryAfterSeconds !== undefined);
+
+
+  return (
+    <ComponentRoot
+      className={cx('tfa-step', 'tfa-phone-entry', className)}
+      data-state={entry.status}
+      data-pending={dataFlag(isSending)}
+      data-invalid={dataFlag(fieldErrorText !== null)}
+    >
+      <Announce
+        message={entry.fieldError ? t.phoneErrors[entry.fieldError] : null}
+        politeness="assertive"
+        trigger={entry.form.formState.submitCount}
+      />
+      <Announce message={adapterError ? t.errors[adapterError.code] : null} politeness="assertive" trigger={adapterError} />
+      <Heading level={toHeadingLevel(headingLevel)} isStepHeading id={headingId} className="tfa-heading">
+        {t.phoneEntryHeading}
+      </Heading>
+      <form className="tfa-form" aria-labelledby={headingId} {...entry.getFormProps({ onSubmit: () => setChannel('sms') })}>
+        <div className="tfa-phone-field" data-invalid={dataFlag(fieldErrorText !== null)}>
+          <Controller
+            control={entry.form.control}
+            name="phone"
+            render={({ field }) => (
+              <PhoneInput
+                ref={field.ref}
+                id={inputId}
+                name={field.name}
+                // The component only takes E.164; anything else (raw text from a host) starts empty.
+                value={field.value.startsWith('+') ? field.value : undefined}
+                onChange={(value?: string) => field.onChange(value ?? '')}
+                onBlur={field.onBlur}
+                defaultCountry={defaultCountry}
+                labels={labels}
+                locales={locale}
+                countrySelectComponent={CountrySelect}
+                inputComponent={PhoneNumberInput}
+                // Choosing a country must not move focus (WCAG 3.2.2 On Input).
+                focusInputOnCountrySelection={false}
+                autoComplete="tel"
+                className="tfa-phone-input"
+                aria-invalid={fieldErrorText !== null || undefined}
+                aria-describedby={cx(fieldErrorText ? errorId : null, noticeId)}
+              />
+            )}
+          />
+          {fieldErrorText ? (
+            <p id={errorId} className="tfa-field-error">
+              {fieldErrorText}
+            </p>
+          ) : null}
+        </div>
+        <p id={noticeId} className="tfa-notice">
+          {t.phoneNotice}
+        </p>
+        {formErrorText ? <p className="tfa-error">{formErrorText}</p> : null}
+        {showRetry ? <RetryNotice id={retryId} secondsRemaining={entry.retrySecondsRemaining} /> : null}
+        <div className="tfa-actions">
+          <Button
+            type="submit"
+            isPending={isSending && channel === 'sms'}
+            isDisabled={(isSending && channel !== 'sms') || isWaiting}
+            aria-describedby={showRetry ? retryId : undefined}
+          >
+            {isSending && channel === 'sms' ? t.sending : t.sendSms}
+          </Button>
+          <Button
+            variant="secondary"
+            isPending={isSending && channel === 'call'}
+            isDisabled={(isSending && channel !== 'call') || isWaiting}
+            aria-describedby={showRetry ? retryId : undefined}
+            onClick={() => {
+              setChannel('call');
+              entry.sendCode('call');
+            }}
+          >
+            {isSending && channel === 'call' ? t.sending : t.sendCall}
+          </Button>
+        </div>
+      </form>
+    </ComponentRoot>
+  );
+}
+
+function toCountry(code: string | undefined): Country | undefined {
+  if (code === undefined) return undefined;
+  const upper = code.toUpperCase();
+  return isSupportedCountry(upper) ? (upper as Country) : undefined;
+}
+
+/** The number `<input>` with its visible label, as react-phone-number-input's `inputComponent`. */
+const PhoneNumberInput = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>(function PhoneNumberInput(
+  { className, ...props },
+  ref,
+) {
+  const t = useMessages();
+  return (
+    <div className="tfa-field tfa-phone-number-field">
+      <label htmlFor={props.id} className="tfa-label">
+        {t.phoneLabel}
+      </label>
+      <input {...props} ref={ref} className={cx('tfa-input', className)} />
+    </div>
+  );
+});

@@ -1,0 +1,251 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode, RefObject } from 'react';
+import type { TwoFactorAdapter } from '../core/adapter';
+import type { WizardState } from '../core/machine';
+import { useTwoFactorPhoneWizard } from '../hooks';
+import type { BaseHookOptions, TwoFactorPhoneWizardState } from '../hooks/types';
+import { MessagesProvider, useMessages } from '../i18n/context';
+import type { TwoFactorMessagesOverrides } from '../i18n/context';
+import { Button } from './button';
+import { cx } from './class-names';
+import { CodeVerificationStep } from './code-verification-step';
+import { Announce, ComponentRoot } from './component-root';
+import { EmailCodeGate } from './email-code-gate';
+import { Heading, toHeadingLevel } from './heading';
+import type { HeadingLevel } from './heading';
+import { PhoneEntryStep } from './phone-entry-step';
+import { RecoveryCodeStep } from './recovery-code-step';
+import { ResetPhoneDialog } from './reset-phone-dialog';
+import { TwoFactorSectionView } from './two-factor-section-view';
+
+export interface TwoFactorPhoneWizardProps {
+  /** The host's backend. */
+  adapter: TwoFactorAdapter;
+  /** Called once after Finish on the recovery code step. Receives nothing (no codes). */
+  onComplete: () => void;
+  /** Called when the user leaves the flow with Cancel. Without it there is no Cancel button. */
+  onCancel?: () => void;
+  /** Every step change, with the step's name only. */
+  onStepChange?: (details: { step: WizardState['step'] }) => void;
+  /** Every adapter failure shown to the user (never with a code), e.g. for logging. */
+  onError?: BaseHookOptions['onError'];
+  /** ISO 3166-1 alpha-2 country preselected for phone entry, e.g. `"US"`. */
+  defaultCountry?: string;
+  /** Partial copy override, on top of the locale's copy. */
+  messages?: TwoFactorMessagesOverrides;
+  /** BCP 47 locale of the copy and the country names. @default 'en' */
+  locale?: string;
+  /** Level of every step heading (2–6), to fit the host page's outline. @default 2 */
+  headingLevel?: HeadingLevel;
+  /** Milliseconds before a pending adapter call is given up as `network`. @default 30000 */
+  timeoutMs?: number;
+  /** Class names after `tfa-wizard`. */
+  className?: string;
+}
+
+/**
+ * The whole flow: the email-code gate, the 2FA section, the reset confirmation, phone entry, code
+ * verification and the recovery code. Focus moves to each new step's heading; one polite and one
+ * assertive live region carry announcements from the first render.
+ *
+ * @example
+ * <TwoFactorPhoneWizard adapter={adapter} defaultCountry="US" onComplete={() => navigate('/dashboard')} />
+ */
+export function TwoFactorPhoneWizard({ locale, messages, ...props }: TwoFactorPhoneWizardProps) {
+  return (
+    <MessagesProvider locale={locale} messages={messages}>
+      <TwoFactorPhoneWizardContent {...props} />
+    </MessagesProvider>
+  );
+}
+
+/** Steps where leaving the flow is offered (not once the new number is verified). */
+const CANCELLABLE_STEPS: ReadonlySet<WizardState['step']> = new Set([
+  'email-gate',
+  'section',
+  'reset-confirm',
+  'phone-entry',
+  'code-verification',
+]);
+
+function TwoFactorPhoneWizardContent({
+  adapter,
+  onComplete,
+  onCancel,
+  onStepChange,
+  onError,
+  defaultCountry,
+  headingLevel: headingLevelProp,
+  timeoutMs,
+  className,
+}: Omit<TwoFactorPhoneWizardProps, 'locale' | 'messages'>) {
+  const wizard = useTwoFactorPhoneWizard({ adapter, onComplete, onCancel, onStepChange, onError, defaultCountry, timeoutMs });
+  const t = useMessages();
+  const headingLevel = toHeadingLevel(headingLevelProp);
+  const stepRef = useRef<HTMLDivElement>(null);
+  const { state } = wizard;
+
+  useFocusOnStepChange(state.step, stepRef);
+
+  // The gate unmounts as soon as it verifies, so the wizard says "Verified." on its behalf.
+  const [verifiedCount, setVerifiedCount] = useState(0);
+  const { onEmailVerified } = wizard.handlers;
+  const handleEmailVerified = useCallback(() => {
+    setVerifiedCount((count) => count + 1);
+    onEmailVerified();
+  }, [onEmailVerified]);
+  const handlers = useMemo(
+    () => ({ ...wizard.handlers, onEmailVerified: handleEmailVerified }),
+    [wizard.handlers, handleEmailVerified],
+  );
+
+  return (
+    <ComponentRoot className={cx('tfa-wizard', className)} data-state={state.step} aria-label={t.flowLabel} role="group">
+      <Announce message={verifiedCount > 0 ? t.emailVerified : null} politeness="polite" trigger={verifiedCount} />
+      <div ref={stepRef} className="tfa-wizard__step">
+        {renderStep({ ...wizard, handlers }, { adapter, defaultCountry, headingLevel, timeoutMs })}
+      </div>
+      {onCancel && CANCELLABLE_STEPS.has(state.step) ? (
+        <div className="tfa-wizard__footer">
+          <Button variant="link" onClick={wizard.cancel}>
+            {t.cancel}
+          </Button>
+        </div>
+      ) : null}
+    </ComponentRoot>
+  );
+}
+
+interface StepContext {
+  adapter: TwoFactorAdapter;
+  defaultCountry: string | undefined;
+  headingLevel: HeadingLevel;
+  timeoutMs: number | undefined;
+}
+
+function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): ReactNode {
+  const { state, handlers } = wizard;
+  const { adapter, defaultCountry, headingLevel, timeoutMs } = context;
+  const common = { adapter, timeoutMs, headingLevel, onError: handlers.onStepError };
+  switch (state.step) {
+    case 'email-gate':
+      return <EmailCodeGate {...common} onVerified={handlers.onEmailVerified} />;
+    case 'section':
+    case 'reset-confirm': {
+      const twoFactorStatus = state.twoFactorStatus;
+      const status = state.step === 'reset-confirm' ? 'ready' : toSectionViewStatus(state.status);
+      const editing = state.step === 'reset-confirm' || state.status === 'editing';
+      return (
+        <>
+          <TwoFactorSectionView
+            status={status}
+            maskedNumber={twoFactorStatus?.phone?.maskedNumber ?? null}
+            canDisable={Boolean(twoFactorStatus?.canDisable) && typeof adapter.disableTwoFactor === 'function'}
+            editing={editing}
+            onEditingChange={(next) => (next ? handlers.onEdit() : handlers.onCloseEdit())}
+            onReset={handlers.onResetRequest}
+            onAddPhone={handlers.onAddPhone}
+            onDisable={wizard.disableTwoFactor}
+            disableStatus={wizard.disableStatus}
+            onRetry={wizard.reloadStatus}
+            error={wizard.error}
+            headingLevel={headingLevel}
+          />
+          {state.step === 'reset-confirm' ? (
+            <ResetPhoneDialog
+              {...common}
+              open
+              onOpenChange={(open) => {
+                if (!open) handlers.onResetCancel();
+              }}
+              onReset={handlers.onResetDone}
+              // The wizard moves focus itself once the next step renders.
+              onCloseAutoFocus={(event) => event.preventDefault()}
+            />
+          ) : null}
+        </>
+      );
+    }
+    case 'phone-entry':
+      return (
+        <PhoneEntryStep
+          {...common}
+          defaultCountry={defaultCountry}
+          defaultPhoneNumber={state.phoneNumber ?? undefined}
+          onCodeSent={handlers.onCodeSent}
+        />
+      );
+    case 'code-verification':
+      return (
+        <CodeVerificationStep
+          {...common}
+          phoneNumber={state.phoneNumber}
+          channel={state.channel}
+          codeLength={state.codeLength}
+          resendAt={state.resendAt}
+          onCodeSent={handlers.onCodeSent}
+          onVerified={handlers.onPhoneVerified}
+          onChangeNumber={handlers.onChangeNumber}
+        />
+      );
+    case 'recovery-code':
+      return <RecoveryCodeStep recoveryCode={state.recoveryCode} onFinish={handlers.onFinish} headingLevel={headingLevel} />;
+    case 'done':
+      return <DoneStep headingLevel={headingLevel} />;
+    default: {
+      const unreachable: never = state;
+      return unreachable;
+    }
+  }
+}
+
+function toSectionViewStatus(status: 'loading' | 'viewing' | 'editing' | 'error'): 'loading' | 'error' | 'ready' {
+  switch (status) {
+    case 'loading':
+      return 'loading';
+    case 'error':
+      return 'error';
+    case 'viewing':
+    case 'editing':
+      return 'ready';
+    default: {
+      const unreachable: never = status;
+      return unreachable;
+    }
+  }
+}
+
+function DoneStep({ headingLevel }: { headingLevel: HeadingLevel }) {
+  const t = useMessages();
+  return (
+    <div className="tfa-step tfa-done" data-state="done">
+      <Heading level={headingLevel} isStepHeading className="tfa-heading">
+        {t.doneHeading}
+      </Heading>
+    </div>
+  );
+}
+
+/**
+ * Moves focus on every step change (not on first render: the page, not the wizard, owns initial
+ * focus): to the new step's heading, or back to Reset when the confirmation is cancelled (as the
+ * dialog pattern asks). Entering the confirmation is left to the dialog, which focuses Cancel.
+ */
+function useFocusOnStepChange(step: WizardState['step'], stepRef: RefObject<HTMLDivElement | null>): void {
+  const previousStepRef = useRef(step);
+  useEffect(() => {
+    const previous = previousStepRef.current;
+    previousStepRef.current = step;
+    if (previous === step || step === 'reset-confirm') return;
+    const container = stepRef.current;
+    if (!container) return;
+    if (previous === 'reset-confirm') {
+      const trigger = container.querySelector<HTMLElement>('[data-tfa-reset-trigger]');
+      if (trigger) {
+        trigger.focus();
+        return;
+      }
+    }
+    container.querySelector<HTMLElement>('[data-tfa-step-heading]')?.focus();
+  }, [step, stepRef]);
+}

@@ -1,0 +1,151 @@
+import { useId } from 'react';
+import type { TwoFactorError } from '../core/errors';
+import { useMessages } from '../i18n/context';
+import { Button } from './button';
+import { cx, dataFlag } from './class-names';
+import { Announce, AnnounceOnSettle, ComponentRoot } from './component-root';
+import { Heading, toHeadingLevel } from './heading';
+import type { HeadingLevel } from './heading';
+
+/** Where the section's data stands. */
+export type TwoFactorSectionViewStatus = 'loading' | 'error' | 'ready';
+
+export interface TwoFactorSectionViewProps {
+  /** Loading the 2FA status, failed to, or showing it. */
+  status: TwoFactorSectionViewStatus;
+  /** The current number, masked, or `null` when there is none. */
+  maskedNumber: string | null;
+  /** Whether a Disable button is offered (free-trial accounts whose backend supports it). */
+  canDisable: boolean;
+  /** Edit mode: shows Reset / "+ Add phone based verification" and Disable or the mandatory note. */
+  editing: boolean;
+  /** Edit / Done. */
+  onEditingChange: (editing: boolean) => void;
+  /** Reset next to the current number (opens the confirmation). */
+  onReset: () => void;
+  /** "+ Add phone based verification" when there is no number. Hidden when omitted. */
+  onAddPhone?: () => void;
+  /** Disable, offered only when `canDisable`. */
+  onDisable?: () => void;
+  /** State of a disable request. @default 'idle' */
+  disableStatus?: 'idle' | 'pending' | 'error' | 'done';
+  /** Retries a failed load. */
+  onRetry?: () => void;
+  /** The failure to explain (a failed load or disable), or null. */
+  error?: TwoFactorError | null;
+  /** Level of the section's heading. @default 2 */
+  headingLevel?: HeadingLevel;
+  /** Class names after `tfa-section`. */
+  className?: string;
+}
+
+/**
+ * The "Two-factor authentication (2FA)" settings section as markup only: the standalone
+ * `TwoFactorSection` and the wizard both render it with their own state.
+ */
+export function TwoFactorSectionView({
+  status,
+  maskedNumber,
+  canDisable,
+  editing,
+  onEditingChange,
+  onReset,
+  onAddPhone,
+  onDisable,
+  disableStatus = 'idle',
+  onRetry,
+  error = null,
+  headingLevel,
+  className,
+}: TwoFactorSectionViewProps) {
+  const t = useMessages();
+  const headingId = useId();
+  const phoneId = useId();
+  const isDisabling = disableStatus === 'pending';
+  const isReady = status === 'ready';
+  const isEditing = isReady && editing;
+  const errorText = error ? t.errors[error.code] : null;
+
+  return (
+    <ComponentRoot
+      className={cx('tfa-step', 'tfa-section', className)}
+      data-state={isReady ? (editing ? 'editing' : 'viewing') : status}
+      data-pending={dataFlag(status === 'loading' || isDisabling)}
+      aria-busy={status === 'loading' || undefined}
+    >
+      <Announce
+        message={status === 'error' ? cx(t.sectionLoadFailed, errorText) : null}
+        politeness="assertive"
+        trigger={status === 'error' ? (error ?? status) : null}
+      />
+      <Announce message={isReady ? errorText : null} politeness="assertive" trigger={isReady ? error : null} />
+      <AnnounceOnSettle isPending={isDisabling} failed={disableStatus === 'error'} message={t.disabled} />
+      <div className="tfa-section__header">
+        <Heading level={toHeadingLevel(headingLevel)} isStepHeading id={headingId} className="tfa-heading">
+          {t.sectionHeading}
+        </Heading>
+        {isReady ? (
+          // One element for Edit and Done, so focus stays on it when the mode flips.
+          <Button variant="secondary" aria-describedby={headingId} onClick={() => onEditingChange(!editing)}>
+            {editing ? t.doneEditing : t.edit}
+          </Button>
+        ) : null}
+      </div>
+
+      {status === 'loading' ? <p className="tfa-loading">{t.loading}</p> : null}
+
+      {status === 'error' ? (
+        <div className="tfa-section__error">
+          <p className="tfa-error">
+            {t.sectionLoadFailed} {errorText}
+          </p>
+          {onRetry ? (
+            <Button variant="secondary" onClick={onRetry}>
+              {t.retry}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {isReady && maskedNumber !== null ? (
+        <div className="tfa-section__phone">
+          <span className="tfa-label">{t.sectionPhoneLabel}</span>{' '}
+          <span id={phoneId} className="tfa-masked" translate="no">
+            {maskedNumber}
+          </span>
+          {isEditing ? (
+            <Button variant="secondary" data-tfa-reset-trigger="" aria-describedby={phoneId} onClick={onReset}>
+              {t.reset}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {isReady && maskedNumber === null ? (
+        <div className="tfa-section__phone" data-empty="true">
+          <p className="tfa-muted">{t.sectionNoPhone}</p>
+          {isEditing && onAddPhone ? (
+            <Button variant="secondary" className="tfa-add-phone" onClick={onAddPhone}>
+              {t.addPhone}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {isEditing ? (
+        <div className="tfa-section__policy">
+          {canDisable && onDisable ? (
+            <>
+              <Button variant="danger" isPending={isDisabling} onClick={onDisable}>
+                {isDisabling ? t.disabling : t.disable}
+              </Button>
+              {error ? <p className="tfa-error">{errorText}</p> : null}
+            </>
+          ) : canDisable ? null : (
+            <p className="tfa-note">{t.mandatoryNote}</p>
+          )}
+        </div>
+      ) : null}
+    </ComponentRoot>
+  );
+}

@@ -1,0 +1,113 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { TWO_FACTOR_ERROR_CODES } from '../core/errors';
+import { MessagesProvider, getBuiltInMessages, mergeMessages, useLocale, useMessages } from './context';
+import { de } from './de';
+import { en } from './en';
+import { es } from './es';
+import type { TwoFactorMessages } from './types';
+
+const PHONE_FAILURES = [
+  'empty',
+  'not_a_number',
+  'too_short',
+  'too_long',
+  'invalid_number',
+  'has_extension',
+  'invalid_country',
+] as const;
+
+function Probe() {
+  const t = useMessages();
+  const locale = useLocale();
+  return (
+    <p>
+      {locale}: {t.verify} / {t.errors.network} / {t.resendIn(5)}
+    </p>
+  );
+}
+
+describe.each([
+  ['es', es],
+  ['de', de],
+])('the %s copy', (_name, messages: TwoFactorMessages) => {
+  it('has every key English has, of the same kind', () => {
+    for (const key of Object.keys(en) as Array<keyof TwoFactorMessages>) {
+      expect(typeof messages[key], key).toBe(typeof en[key]);
+    }
+  });
+
+  it('has a message for every error code and every phone validation failure', () => {
+    for (const code of TWO_FACTOR_ERROR_CODES) expect(messages.errors[code], code).toMatch(/\S/);
+    for (const reason of PHONE_FAILURES) expect(messages.phoneErrors[reason], reason).toMatch(/\S/);
+  });
+
+  it('puts the data into the strings that carry it', () => {
+    expect(messages.emailGateSent('j•••@example.com')).toContain('j•••@example.com');
+    expect(messages.codeSentSms('+1 650 253 0000')).toContain('+1 650 253 0000');
+    expect(messages.codeSentCall('+1 650 253 0000')).toContain('+1 650 253 0000');
+    expect(messages.attemptsRemaining(3)).toContain('3');
+    expect(messages.resendIn(75)).toContain('1:15');
+    expect(messages.retryIn(9)).toContain('0:09');
+  });
+});
+
+describe('English copy', () => {
+  it('uses the product wording', () => {
+    expect(en.sectionHeading).toBe('Two-factor authentication (2FA)');
+    expect(en.addPhone).toBe('+ Add phone based verification');
+    expect(en.resetConfirm).toBe('Reset and continue');
+    expect(en.sendSms).toBe('Send code via SMS');
+    expect(en.sendCall).toBe('Receive a call');
+    expect(en.codeSentSms('+1 650 253 0000')).toBe('We sent a code to +1 650 253 0000');
+    expect(en.codeSentCall('+1 650 253 0000')).toBe('Calling +1 650 253 0000…');
+    expect(en.emailGateSent('j•••@example.com')).toBe('We emailed a code to j•••@example.com');
+    expect(en.attemptsRemaining(1)).toBe('1 attempt remaining.');
+    expect(en.attemptsRemaining(2)).toBe('2 attempts remaining.');
+  });
+});
+
+describe('messages context', () => {
+  it('defaults to English without a provider', () => {
+    render(<Probe />);
+    expect(screen.getByText(/^en: Verify/)).toBeInTheDocument();
+  });
+
+  it('picks the built-in copy for a regional locale', () => {
+    expect(getBuiltInMessages('es-MX')).toBe(es);
+    expect(getBuiltInMessages('de_AT')).toBe(de);
+    expect(getBuiltInMessages('fr')).toBe(en);
+    render(
+      <MessagesProvider locale="es-MX">
+        <Probe />
+      </MessagesProvider>,
+    );
+    expect(screen.getByText(/^es-MX: Verificar/)).toBeInTheDocument();
+  });
+
+  it('merges a partial override, including single error messages, over the locale', () => {
+    render(
+      <MessagesProvider locale="de" messages={{ verify: 'Prüfen', errors: { network: 'Offline.' } }}>
+        <Probe />
+      </MessagesProvider>,
+    );
+    expect(screen.getByText('de: Prüfen / Offline. / Neuen Code anfordern in 0:05')).toBeInTheDocument();
+  });
+
+  it('lets a nested provider without a locale inherit the outer locale and overrides', () => {
+    render(
+      <MessagesProvider locale="es" messages={{ verify: 'Comprobar' }}>
+        <MessagesProvider messages={{ errors: { network: 'Sin conexión.' } }}>
+          <Probe />
+        </MessagesProvider>
+      </MessagesProvider>,
+    );
+    expect(screen.getByText(/^es: Comprobar \/ Sin conexión\./)).toBeInTheDocument();
+  });
+
+  it('ignores override keys set to undefined', () => {
+    const merged = mergeMessages(en, { verify: undefined });
+    expect(merged.verify).toBe('Verify');
+    expect(merged.errors).toEqual(en.errors);
+  });
+});
