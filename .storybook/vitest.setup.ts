@@ -1,5 +1,4 @@
-import * as a11yAddonAnnotations from '@storybook/addon-a11y/preview';
-import { setProjectAnnotations } from '@storybook/react-vite';
-import * as projectAnnotations from './preview';
-
-setProjectAnnotations([a11yAddonAnnotations, projectAnnotations]);
+// Setup file of the `storybook` vitest project. The Storybook vitest plugin (10.3+) applies the
+// project annotations from preview.ts and the addons' (a11y included) by itself, so nothing is
+// registered here by hand; doing so would switch the plugin's own provisioning off.
+export {};

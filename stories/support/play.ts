@@ -1,0 +1,50 @@
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import type { MockAdapter, MockMessage } from '../../src/adapters';
+
+/**
+ * Steps the `play` functions share. They act as a person would (labels, roles, typing) and read
+ * codes from the mock adapter's sent messages, as a person reads them from the dev inbox.
+ */
+
+/** The canvas queries `play` functions use. */
+export type Canvas = ReturnType<typeof within>;
+
+/** Waits for the mock to have sent a message of `kind` beyond the first `after` ones; returns its code. */
+export async function waitForCode(
+  adapter: MockAdapter,
+  kind: MockMessage['kind'],
+  after = 0,
+  timeout = 3000,
+): Promise<string> {
+  let code = '';
+  await waitFor(
+    () => {
+      const sent = adapter.messages.filter((message) => message.kind === kind);
+      const message = sent[after];
+      expect(message, `a ${kind} message #${after + 1}`).toBeDefined();
+      code = message?.code ?? '';
+    },
+    { timeout },
+  );
+  return code;
+}
+
+/** Types the emailed code into the gate and presses Verify. */
+export async function passEmailGate(canvas: Canvas, adapter: MockAdapter): Promise<void> {
+  const code = await waitForCode(adapter, 'email');
+  const field = await canvas.findByLabelText(/email verification code/i);
+  await userEvent.clear(field);
+  await userEvent.type(field, code);
+  await userEvent.click(canvas.getByRole('button', { name: /^verify$/i }));
+}
+
+/** Waits for the element to hold focus (focus moves to each new step's heading or first field). */
+export async function expectFocusWithin(element: HTMLElement, timeout = 2000): Promise<void> {
+  await waitFor(() => expect(element.contains(element.ownerDocument.activeElement)).toBe(true), { timeout });
+}
+
+/**
+ * Text-query options that skip the components' live regions, which repeat an error or status
+ * message for screen readers; the queries should find what is visibly on the step.
+ */
+export const VISIBLE = { ignore: 'script, style, [data-tfa-live-region], [data-tfa-live-region] *' };

@@ -1,0 +1,169 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { TwoFactorSection } from '../src/components/two-factor-section';
+import { fail, placeholderAdapter, storyAdapter } from './support/mock';
+import { VISIBLE } from './support/play';
+
+const meta = {
+  title: 'Steps/TwoFactorSection',
+  component: TwoFactorSection,
+  args: {
+    adapter: placeholderAdapter,
+    onAddPhone: fn(),
+    onReset: fn(),
+    onDisabled: fn(),
+    onEditingChange: fn(),
+    onError: fn(),
+  },
+  parameters: {
+    // Past the email step-up: the section is what it unlocks.
+    mockAdapter: { emailVerified: true },
+    docs: {
+      description: {
+        component:
+          'The "Two-factor authentication (2FA)" settings section on its own: the current phone (masked), Edit, Reset with its confirmation, and Disable on free-trial accounts.',
+      },
+    },
+  },
+} satisfies Meta<typeof TwoFactorSection>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** A paid account with a phone: the masked number and Edit. */
+export const WithPhone: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('+1 ••• ••• 0123', VISIBLE)).toBeInTheDocument();
+    await expect(canvas.getByRole('button', { name: /^edit$/i })).toBeInTheDocument();
+    // Nothing to act on until Edit.
+    await expect(canvas.queryByRole('button', { name: /^reset$/i })).not.toBeInTheDocument();
+  },
+};
+
+/** Edit mode on a paid account: Reset next to the number, and why 2FA cannot be turned off. */
+export const Editing: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
+    await expect(canvas.getByRole('button', { name: /^reset$/i })).toBeInTheDocument();
+    await expect(canvas.getByText(/required on paid accounts/i, VISIBLE)).toBeInTheDocument();
+    await expect(canvas.queryByRole('button', { name: /disable/i })).not.toBeInTheDocument();
+    await expect(canvas.getByRole('button', { name: /^done$/i })).toBeInTheDocument();
+  },
+};
+
+/** No phone yet: edit mode goes straight to "+ Add phone based verification". */
+export const NoPhoneYet: Story = {
+  parameters: { mockAdapter: { emailVerified: true, phoneNumber: null } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/no phone number receives your sign-in codes/i, VISIBLE)).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: /^edit$/i }));
+    await userEvent.click(canvas.getByRole('button', { name: /add phone based verification/i }));
+    await expect(args.onAddPhone).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** A free-trial account (`canDisable`): edit mode offers Disable, which turns 2FA off. */
+export const TrialAccount: Story = {
+  parameters: { mockAdapter: { emailVerified: true, canDisable: true } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
+    await expect(canvas.queryByText(/required on paid accounts/i, VISIBLE)).not.toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: /disable two-factor authentication/i }));
+    await waitFor(() => expect(args.onDisabled).toHaveBeenCalledTimes(1));
+    await expect(await canvas.findByText(/no phone number receives your sign-in codes/i, VISIBLE)).toBeInTheDocument();
+  },
+};
+
+/** Loading the status from a slow backend. */
+export const Loading: Story = {
+  parameters: { mockAdapter: { emailVerified: true, latencyMs: 1500 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/loading/i, VISIBLE)).toBeInTheDocument();
+    await expect(await canvas.findByText('+1 ••• ••• 0123', VISIBLE, { timeout: 4000 })).toBeInTheDocument();
+  },
+};
+
+/** Loading failed (`network`); Try again loads it. */
+export const LoadFailed: Story = {
+  parameters: { mockAdapter: { emailVerified: true, failures: { getTwoFactorStatus: [fail('network')] } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/couldn’t load your two-factor settings/i, VISIBLE)).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: /try again/i }));
+    await expect(await canvas.findByText('+1 ••• ••• 0123', VISIBLE)).toBeInTheDocument();
+  },
+};
+
+/** The backend wants a fresh step-up first (`reverification_required`); the host's `onError` hears of it. */
+export const ReverificationRequired: Story = {
+  parameters: { mockAdapter: { emailVerified: false } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/please confirm it’s you again/i, VISIBLE)).toBeInTheDocument();
+    await expect(args.onError).toHaveBeenCalled();
+  },
+};
+
+/** Disabling failed (`unknown`): a generic, retryable message. */
+export const DisableFailed: Story = {
+  parameters: {
+    mockAdapter: { emailVerified: true, canDisable: true, failures: { disableTwoFactor: [fail('unknown')] } },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
+    await userEvent.click(canvas.getByRole('button', { name: /disable two-factor authentication/i }));
+    await expect(await canvas.findByText(/something went wrong/i, VISIBLE)).toBeInTheDocument();
+  },
+};
+
+/** Edit → Reset → tick the acknowledgement → "Reset and continue": the number is gone. */
+export const ResetTheNumber: Story = {
+  play: async ({ canvasElement, args, loaded }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
+    await userEvent.click(canvas.getByRole('button', { name: /^reset$/i }));
+    const dialog = await canvas.findByRole('alertdialog', { name: /reset your 2fa phone number/i });
+    const inDialog = within(dialog);
+    await waitFor(() => expect(inDialog.getByRole('button', { name: /^cancel$/i })).toHaveFocus());
+    await userEvent.click(inDialog.getByRole('checkbox', { name: /i understand/i }));
+    await userEvent.click(inDialog.getByRole('button', { name: /reset and continue/i }));
+    await waitFor(() => expect(args.onReset).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(canvas.queryByRole('alertdialog')).not.toBeInTheDocument());
+    await expect(storyAdapter(loaded).getState().phoneNumber).toBeNull();
+  },
+};
+
+/** Dark theme. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
+  },
+};
+
+/** Right-to-left page direction. */
+export const RightToLeft: Story = {
+  globals: { direction: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
+  },
+};
+
+/** Spanish copy. */
+export const Spanish: Story = {
+  globals: { locale: 'es' },
+  args: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^editar$/i }));
+    await expect(canvas.getByRole('button', { name: /^restablecer$/i })).toBeInTheDocument();
+  },
+};
