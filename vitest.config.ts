@@ -29,7 +29,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
-          exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**'],
+          exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**', 'test/package/**'],
           setupFiles: ['test/setup.ts'],
         },
       },
@@ -42,6 +42,17 @@ export default defineConfig({
           browser,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'package',
+          environment: 'node',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      './vitest.react18.config.ts',
       {
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],

@@ -1,0 +1,42 @@
+// Loads the installed package through require() in a plain Node process (no DOM) and
+// server-renders the wizard. Prints one JSON report on stdout for the test to check.
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'self'];
+const globalsBefore = new Set(Object.getOwnPropertyNames(globalThis));
+const domGlobalsBefore = DOM_GLOBALS.filter((name) => name in globalThis);
+const consoleOutput = [];
+for (const level of ['error', 'warn', 'log', 'info', 'debug']) {
+  console[level] = (...args) => consoleOutput.push(`${level}: ${args.map(String).join(' ')}`);
+}
+
+// Headless first, on its own, to see what it loads: no Radix, no styled components, no CSS.
+const headless = require('react-2fa-phone/headless');
+const loadedByHeadless = Object.keys(require.cache);
+
+const { createElement } = require('react');
+const { renderToString } = require('react-dom/server');
+const main = require('react-2fa-phone');
+
+const adapter = main.createMockAdapter({ code: '123456' });
+let html = '';
+let renderError = null;
+try {
+  html = renderToString(createElement(main.TwoFactorPhoneWizard, { adapter, onComplete() {} }));
+} catch (error) {
+  renderError = String((error && error.stack) || error);
+}
+
+const report = {
+  format: 'cjs',
+  mainExports: Object.keys(main).sort(),
+  headlessExports: Object.keys(headless).sort(),
+  loadedByHeadless,
+  stylesheet: require.resolve('react-2fa-phone/styles.css'),
+  html,
+  renderError,
+  adapterCalls: adapter.calls,
+  consoleOutput,
+  domGlobalsBefore,
+  domGlobalsAfter: DOM_GLOBALS.filter((name) => name in globalThis),
+  addedGlobals: Object.getOwnPropertyNames(globalThis).filter((name) => !globalsBefore.has(name)),
+};
+process.stdout.write(JSON.stringify(report));

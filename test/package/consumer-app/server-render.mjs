@@ -1,0 +1,38 @@
+// Loads the installed package as ES modules in a plain Node process (no DOM) and server-renders
+// the wizard. Prints one JSON report on stdout for the test to check.
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'self'];
+const globalsBefore = new Set(Object.getOwnPropertyNames(globalThis));
+const domGlobalsBefore = DOM_GLOBALS.filter((name) => name in globalThis);
+const consoleOutput = [];
+for (const level of ['error', 'warn', 'log', 'info', 'debug']) {
+  console[level] = (...args) => consoleOutput.push(`${level}: ${args.map(String).join(' ')}`);
+}
+
+const main = await import('react-2fa-phone');
+const headless = await import('react-2fa-phone/headless');
+
+const adapter = main.createMockAdapter({ code: '123456' });
+let html = '';
+let renderError = null;
+try {
+  html = renderToString(createElement(main.TwoFactorPhoneWizard, { adapter, onComplete() {} }));
+} catch (error) {
+  renderError = String(error?.stack ?? error);
+}
+
+const report = {
+  format: 'esm',
+  mainExports: Object.keys(main).filter((name) => name !== 'default').sort(),
+  headlessExports: Object.keys(headless).filter((name) => name !== 'default').sort(),
+  html,
+  renderError,
+  adapterCalls: adapter.calls,
+  consoleOutput,
+  domGlobalsBefore,
+  domGlobalsAfter: DOM_GLOBALS.filter((name) => name in globalThis),
+  addedGlobals: Object.getOwnPropertyNames(globalThis).filter((name) => !globalsBefore.has(name)),
+};
+process.stdout.write(JSON.stringify(report));
