@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-react';
+import { page, userEvent } from 'vitest/browser';
+import { TwoFactorPhoneWizard, createMockAdapter } from '../src';
+import type { MockAdapter, TwoFactorAdapter } from '../src';
+
+/**
+ * The reset confirmation against the WAI-ARIA modal dialog pattern
+ * (https://www.w3.org/WAI/ARIA/apg/patterns/alertdialog/), in real Chromium with real keys.
+ */
+
+const CODE = '246801';
+const TITLE = 'Reset your 2FA phone number?';
+
+const tab = () => userEvent.keyboard('{Tab}');
+const shiftTab = () => userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+
+function dialogElement(): HTMLElement {
+  const dialog = document.querySelector<HTMLElement>('[role="alertdialog"]');
+  if (!dialog) throw new Error('The reset dialog is not open');
+  return dialog;
+}
+
+/** Hidden from assistive technology (aria-hidden) or from interaction (inert), itself or above. */
+function isHiddenBehindModal(element: Element): boolean {
+  return element.closest('[aria-hidden="true"], [inert]') !== null;
+}
+
+/** Renders the wizard between two host controls and opens the confirmation from Reset. */
+async function openResetDialog(adapter: MockAdapter): Promise<void> {
+  await render(
+    <div>
+      <a href="#profile">Host link before</a>
+      <TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />
+      <button type="button">Host button after</button>
+    </div>,
+  );
+  await userEvent.fill(page.getByRole('textbox', { name: 'Email verification code' }), CODE);
+  await userEvent.keyboard('{Enter}');
+  await userEvent.click(page.getByRole('button', { name: 'Edit' }));
+  const reset = page.getByRole('button', { name: 'Reset' });
+  await expect.element(reset).toBeVisible();
+  reset.element().focus();
+  await userEvent.keyboard('{Enter}');
+  await expect.element(page.getByRole('alertdialog', { name: TITLE })).toBeVisible();
+}
+
+describe('ResetPhoneDialog as a modal (Chromium)', () => {
+  it('opens with focus on Cancel, named by its title and described by its explanation', async () => {
+    await openResetDialog(createMockAdapter({ code: CODE }));
+    const dialog = page.getByRole('alertdialog', { name: TITLE });
+    await expect.element(dialog).toHaveAccessibleDescription(/Your current number will stop receiving sign-in codes/);
+    await expect.element(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+  });
+
+  it('wraps Tab and Shift+Tab inside the dialog and never reaches the page behind', async () => {
+    await openResetDialog(createMockAdapter({ code: CODE }));
+    const dialog = page.getByRole('alertdialog', { name: TITLE });
+    const acknowledge = dialog.getByRole('checkbox');
+    const cancel = dialog.getByRole('button', { name: 'Cancel' });
+    const confirm = dialog.getByRole('button', { name: 'Reset and continue' });
+    await expect.element(cancel).toHaveFocus();
+
+    // Forward past the last control wraps to the first…
+    await tab();
+    await expect.element(confirm).toHaveFocus();
+    await tab();
+    await expect.element(acknowledge).toHaveFocus();
+    // …and backward past the first wraps to the last.
+    await shiftTab();
+    await expect.element(confirm).toHaveFocus();
+
+    // However often the user tabs, focus stays inside.
+    const outside: string[] = [];
+    for (let press = 0; press < 8; press += 1) {
+      await tab();
+      if (!dialogElement().contains(document.activeElement)) outside.push(`Tab ${press}: ${document.activeElement?.outerHTML ?? 'null'}`);
+    }
+    for (let press = 0; press < 8; press += 1) {
+      await shiftTab();
+      if (!dialogElement().contains(document.activeElement)) outside.push(`Shift+Tab ${press}: ${document.activeElement?.outerHTML ?? 'null'}`);
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it('hides the page behind from assistive technology while open, and restores it on close', async () => {
+    await openResetDialog(createMockAdapter({ code: CODE }));
+    const hostBefore = page.getByText('Host link before').element();
+    const hostAfter = page.getByText('Host button after').element();
+    const sectionHeading = document.querySelector('[data-tfa-step-heading]');
+    const resetTrigger = document.querySelector('[data-tfa-reset-trigger]');
+    if (!sectionHeading || !resetTrigger) throw new Error('The section is not rendered behind the dialog');
+
+    expect(isHiddenBehindModal(hostBefore)).toBe(true);
+    expect(isHiddenBehindModal(hostAfter)).toBe(true);
+    expect(isHiddenBehindModal(sectionHeading)).toBe(true);
+    expect(isHiddenBehindModal(resetTrigger)).toBe(true);
+    expect(isHiddenBehindModal(dialogElement())).toBe(false);
+    // Only the dialog remains in the accessibility tree's reach: the host controls are gone from it.
+    await expect.element(page.getByRole('link', { name: 'Host link before' })).not.toBeInTheDocument();
+    await expect.element(page.getByRole('button', { name: 'Host button after' })).not.toBeInTheDocument();
+
+    await userEvent.keyboard('{Escape}');
+    await expect.element(page.getByRole('alertdialog')).not.toBeInTheDocument();
+    expect(isHiddenBehindModal(hostBefore)).toBe(false);
+    expect(isHiddenBehindModal(hostAfter)).toBe(false);
+    expect(isHiddenBehindModal(sectionHeading)).toBe(false);
+  });
+
+  it('closes on Escape without resetting and returns focus to Reset', async () => {
+    const adapter = createMockAdapter({ code: CODE });
+    await openResetDialog(adapter);
+    await userEvent.keyboard('{Escape}');
+    await expect.element(page.getByRole('alertdialog')).not.toBeInTheDocument();
+    await expect.element(page.getByRole('button', { name: 'Reset' })).toHaveFocus();
+    expect(document.activeElement).not.toBe(document.body);
+    expect(adapter.calls).not.toContain('resetPhone');
+    expect(adapter.getState().phoneNumber).toBe('+14155550123');
+  });
+
+  it('ignores Escape while the reset is in flight, then moves on to phone entry', async () => {
+    const mock = createMockAdapter({ code: CODE });
+    // The mock's own latency would slow every step; here only the reset waits, and the test says
+    // when it lands, so Escape is certain to arrive while it is pending.
+    let releaseReset: () => void = () => {};
+    const resetReleased = new Promise<void>((resolve) => {
+      releaseReset = resolve;
+    });
+    const adapter: TwoFactorAdapter = {
+      ...mock,
+      resetPhone: async (request) => {
+        await resetReleased;
+        return mock.resetPhone(request);
+      },
+    };
+    await render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />);
+    await userEvent.fill(page.getByRole('textbox', { name: 'Email verification code' }), CODE);
+    await userEvent.keyboard('{Enter}');
+    await userEvent.click(page.getByRole('button', { name: 'Edit' }));
+    await userEvent.click(page.getByRole('button', { name: 'Reset' }));
+    const dialog = page.getByRole('alertdialog', { name: TITLE });
+    await userEvent.click(dialog.getByRole('checkbox'));
+    await userEvent.click(dialog.getByRole('button', { name: 'Reset and continue' }));
+    await expect.element(dialog).toHaveAttribute('data-pending', 'true');
+
+    await userEvent.keyboard('{Escape}');
+    await userEvent.keyboard('{Escape}');
+    // Still open and still pending: closing now would hide whether the number was removed.
+    await expect.element(dialog).toBeVisible();
+    await expect.element(dialog).toHaveAttribute('data-pending', 'true');
+    await expect.element(dialog.getByRole('button', { name: 'Resetting…' })).toHaveAttribute('aria-disabled', 'true');
+    expect(mock.getState().phoneNumber).toBe('+14155550123');
+
+    releaseReset();
+    await expect.element(page.getByRole('heading', { name: 'Add a phone number' })).toHaveFocus();
+    await expect.element(page.getByRole('alertdialog')).not.toBeInTheDocument();
+    expect(mock.getState().phoneNumber).toBeNull();
+  });
+});
