@@ -6,7 +6,9 @@ import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
 // Debian's Chromium (or CHROMIUM_PATH) where present; elsewhere Playwright's own browser.
 const chromium = findChromium();
-const browser = {
+// A function, not a shared object: each browser project gets its own instance list, named after the
+// project (Vitest rejects two projects whose instances share a name).
+const browser = (project: string) => ({
   enabled: true,
   headless: true,
   provider: playwright({
@@ -15,9 +17,9 @@ const browser = {
       args: CHROMIUM_ARGS,
     },
   }),
-  instances: [{ browser: 'chromium' as const }],
+  instances: [{ browser: 'chromium' as const, name: `${project} (chromium)` }],
   screenshotFailures: false,
-};
+});
 
 export default defineConfig({
   plugins: [react()],
@@ -39,7 +41,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}', 'src/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/browser-setup.ts'],
-          browser,
+          browser: browser('browser'),
         },
       },
       {
@@ -59,7 +61,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           setupFiles: ['.storybook/vitest.setup.ts'],
-          browser,
+          browser: browser('storybook'),
         },
       },
     ],

@@ -3,18 +3,22 @@
  * hooks, adapters) and the copy. Import `react-2fa-phone/styles.css` once for the styles.
  */
 
+// Values come straight from their modules, not from the folder indexes: an index imports every
+// module in its folder, and the steps the wizard loads on demand must stay out of this entry's
+// static imports. Those come through ./deferred-exports, which explains why.
+
 // Components: the whole flow and its parts.
+export { CodeInput } from './components/code-input';
+export { EmailCodeGate } from './components/email-code-gate';
+export { TwoFactorPhoneWizard } from './components/two-factor-phone-wizard';
 export {
-  CodeInput,
   CodeVerificationStep,
-  EmailCodeGate,
   PhoneEntryStep,
   RecoveryCodeStep,
   ResetPhoneDialog,
-  TwoFactorPhoneWizard,
   TwoFactorSection,
   TwoFactorSectionView,
-} from './components';
+} from './deferred-exports';
 export type {
   CodeInputComponentProps,
   CodeVerificationStepProps,
@@ -34,27 +38,25 @@ export { MessagesProvider, de, en, es, useLocale, useMessages } from './i18n';
 export type { MessagesProviderProps, TwoFactorMessages, TwoFactorMessagesOverrides } from './i18n';
 
 // Core: adapter contract, errors, the wizard machine, phone/code helpers, masking, deadlines.
+export { sanitizeCode } from './core/code';
 export {
-  DEFAULT_CODE_LENGTH,
-  MASK_CHARACTER,
   TWO_FACTOR_ERROR_CODES,
   TwoFactorError,
-  deadlineFromNow,
-  formatPhoneForDisplay,
-  initialWizardState,
   isAbortError,
   isTwoFactorError,
   isTwoFactorErrorCode,
+  normalizeError,
+} from './core/errors';
+export { DEFAULT_CODE_LENGTH, initialWizardState, resolveCodeLength, transition } from './core/machine';
+export { deadlineFromNow, secondsRemaining } from './core/time';
+export {
+  MASK_CHARACTER,
+  formatPhoneForDisplay,
   maskEmail,
   maskPhoneNumber,
-  normalizeError,
   normalizePhoneInput,
   parsePhoneNumber,
-  resolveCodeLength,
-  sanitizeCode,
-  secondsRemaining,
-  transition,
-} from './core';
+} from './deferred-exports';
 export type {
   AdapterMethod,
   AdapterRequest,
@@ -80,16 +82,16 @@ export type {
 } from './core';
 
 // Hooks: one per step, the orchestrator, and the provider (which renders no markup).
+export { TwoFactorProvider } from './hooks/context';
+export { useEmailCodeGate } from './hooks/use-email-code-gate';
+export { useTwoFactorPhoneWizard } from './hooks/use-two-factor-phone-wizard';
 export {
-  TwoFactorProvider,
   useCodeVerification,
-  useEmailCodeGate,
   usePhoneEntry,
   useRecoveryCode,
   useResetPhone,
-  useTwoFactorPhoneWizard,
   useTwoFactorSection,
-} from './hooks';
+} from './deferred-exports';
 export type {
   BaseHookOptions,
   CodeInputHandlers,
@@ -118,7 +120,8 @@ export type {
 } from './hooks';
 
 // Adapters: an in-memory backend for demos and tests, and one over a REST API.
-export { createFetchAdapter, createMockAdapter } from './adapters';
+export { createFetchAdapter } from './adapters/fetch-adapter';
+export { createMockAdapter } from './deferred-exports';
 export type {
   FetchAdapter,
   FetchAdapterHeaders,

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { formatPhoneForDisplay } from '../core/phone';
-import { useCodeVerification } from '../hooks';
+import { useCodeVerification } from '../hooks/use-code-verification';
 import type { UseCodeVerificationOptions } from '../hooks/types';
 import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';

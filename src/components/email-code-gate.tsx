@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { useEmailCodeGate } from '../hooks';
+import { useEmailCodeGate } from '../hooks/use-email-code-gate';
 import type { UseEmailCodeGateOptions } from '../hooks/types';
 import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';

@@ -5,7 +5,7 @@ import PhoneInput, { isSupportedCountry } from 'react-phone-number-input/min';
 import type { Country } from 'react-phone-number-input';
 import type { PhoneCodeChannel } from '../core/adapter';
 import type { TwoFactorErrorCode } from '../core/errors';
-import { usePhoneEntry } from '../hooks';
+import { usePhoneEntry } from '../hooks/use-phone-entry';
 import type { UsePhoneEntryOptions } from '../hooks/types';
 import { MessagesProvider, useLocale, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';

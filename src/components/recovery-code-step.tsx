@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useId, useRef, useState } from 'react';
-import { useRecoveryCode } from '../hooks';
+import { useRecoveryCode } from '../hooks/use-recovery-code';
 import type { UseRecoveryCodeOptions } from '../hooks/types';
 import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';

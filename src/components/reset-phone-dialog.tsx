@@ -1,7 +1,7 @@
 import { useId, useRef } from 'react';
 import type { FormEvent } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
-import { useResetPhone } from '../hooks';
+import { useResetPhone } from '../hooks/use-reset-phone';
 import type { UseResetPhoneOptions } from '../hooks/types';
 import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
@@ -10,6 +10,7 @@ import { cx, dataFlag } from './class-names';
 import { useIsInsideRoot, useRootContainer } from './component-root';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
+import { RetryNotice, useRetryCountdown } from './retry-notice';
 
 export interface ResetPhoneDialogProps extends UseResetPhoneOptions {
   /** Level of the dialog's title. @default 2 */
@@ -60,6 +61,7 @@ function ResetPhoneDialogContent({
   // Portalled outside any component root (to `document.body`), the dialog carries the token scope itself.
   const needsOwnRoot = !insideRoot || portalTarget === undefined;
   const errorText = reset.error ? t.errors[reset.error.code] : null;
+  const retrySeconds = useRetryCountdown(reset.error);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -112,6 +114,7 @@ function ResetPhoneDialogContent({
             <p className="tfa-error" role="alert">
               {errorText}
             </p>
+            {reset.error?.retryAfterSeconds !== undefined ? <RetryNotice secondsRemaining={retrySeconds} /> : null}
             <div className="tfa-actions">
               <Button ref={cancelRef} variant="secondary" isDisabled={reset.isPending} onClick={() => reset.setOpen(false)}>
                 {t.cancel}

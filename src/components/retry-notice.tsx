@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TwoFactorError } from '../core/errors';
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useMessages } from '../i18n/context';
@@ -11,15 +11,23 @@ import { cx } from './class-names';
 export function useRetryCountdown(error: TwoFactorError | null): number {
   const [deadline, setDeadline] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  // Mirrors `deadline` so a null is not set again: React queues even a same-value update made
+  // from an effect and flushes it later as a commit of its own (an extra commit on the first
+  // keystroke into the step's code field).
+  const deadlineRef = useRef<number | null>(null);
   useEffect(() => {
     const retryAfter = error?.retryAfterSeconds;
     if (retryAfter === undefined) {
-      setDeadline(null);
+      if (deadlineRef.current !== null) {
+        deadlineRef.current = null;
+        setDeadline(null);
+      }
       return;
     }
     const start = Date.now();
+    deadlineRef.current = deadlineFromNow(retryAfter, start);
     setNow(start);
-    setDeadline(deadlineFromNow(retryAfter, start));
+    setDeadline(deadlineRef.current);
   }, [error]);
   const remaining = secondsRemaining(deadline, now);
   useEffect(() => {

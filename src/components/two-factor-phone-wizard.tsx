@@ -1,22 +1,41 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import type { TwoFactorAdapter } from '../core/adapter';
 import type { WizardState } from '../core/machine';
-import { useTwoFactorPhoneWizard } from '../hooks';
+import { useTwoFactorPhoneWizard } from '../hooks/use-two-factor-phone-wizard';
 import type { BaseHookOptions, TwoFactorPhoneWizardState } from '../hooks/types';
 import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { Button } from './button';
 import { cx } from './class-names';
-import { CodeVerificationStep } from './code-verification-step';
 import { Announce, ComponentRoot } from './component-root';
 import { EmailCodeGate } from './email-code-gate';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
-import { PhoneEntryStep } from './phone-entry-step';
-import { RecoveryCodeStep } from './recovery-code-step';
-import { ResetPhoneDialog } from './reset-phone-dialog';
-import { TwoFactorSectionView } from './two-factor-section-view';
+import { StepLoadBoundary, lazyStep } from './lazy-step';
+
+// Only the email gate ships with the page: every later step (the phone metadata and input, the
+// Radix dialog, the forms) is its own module, loaded while the user is on the step before.
+const SectionView = /* @__PURE__ */ lazyStep(() =>
+  import('./two-factor-section-view').then((module) => module.TwoFactorSectionView),
+);
+const ResetDialog = /* @__PURE__ */ lazyStep(() => import('./reset-phone-dialog').then((module) => module.ResetPhoneDialog));
+const PhoneEntry = /* @__PURE__ */ lazyStep(() => import('./phone-entry-step').then((module) => module.PhoneEntryStep));
+const CodeVerification = /* @__PURE__ */ lazyStep(() =>
+  import('./code-verification-step').then((module) => module.CodeVerificationStep),
+);
+const RecoveryCode = /* @__PURE__ */ lazyStep(() => import('./recovery-code-step').then((module) => module.RecoveryCodeStep));
+
+/** What to load while the user is on each step: the steps it can lead to. */
+const PRELOAD_NEXT: Readonly<Record<WizardState['step'], ReadonlyArray<() => void>>> = {
+  'email-gate': [SectionView.preload],
+  section: [ResetDialog.preload, PhoneEntry.preload],
+  'reset-confirm': [PhoneEntry.preload],
+  'phone-entry': [CodeVerification.preload],
+  'code-verification': [RecoveryCode.preload],
+  'recovery-code': [],
+  done: [],
+};
 
 export interface TwoFactorPhoneWizardProps {
   /** The host's backend. */
@@ -39,6 +58,12 @@ export interface TwoFactorPhoneWizardProps {
   headingLevel?: HeadingLevel;
   /** Milliseconds before a pending adapter call is given up as `network`. @default 30000 */
   timeoutMs?: number;
+  /**
+   * How long (ms) the email verification stays fresh for removing the current phone; older, and
+   * Reset asks for a new email code first, then resumes. `Infinity` turns the check off.
+   * @default 1200000 (20 minutes)
+   */
+  reverifyAfterMs?: number;
   /** Class names after `tfa-wizard`. */
   className?: string;
 }
@@ -77,15 +102,29 @@ function TwoFactorPhoneWizardContent({
   defaultCountry,
   headingLevel: headingLevelProp,
   timeoutMs,
+  reverifyAfterMs,
   className,
 }: Omit<TwoFactorPhoneWizardProps, 'locale' | 'messages'>) {
-  const wizard = useTwoFactorPhoneWizard({ adapter, onComplete, onCancel, onStepChange, onError, defaultCountry, timeoutMs });
+  const wizard = useTwoFactorPhoneWizard({
+    adapter,
+    onComplete,
+    onCancel,
+    onStepChange,
+    onError,
+    defaultCountry,
+    timeoutMs,
+    reverifyAfterMs,
+  });
   const t = useMessages();
   const headingLevel = toHeadingLevel(headingLevelProp);
   const stepRef = useRef<HTMLDivElement>(null);
   const { state } = wizard;
 
-  useFocusOnStepChange(state.step, stepRef);
+  const focusStep = useFocusOnStepChange(state.step, stepRef);
+
+  useEffect(() => {
+    for (const preload of PRELOAD_NEXT[state.step]) preload();
+  }, [state.step]);
 
   // The gate unmounts as soon as it verifies, so the wizard says "Verified." on its behalf.
   const [verifiedCount, setVerifiedCount] = useState(0);
@@ -103,7 +142,13 @@ function TwoFactorPhoneWizardContent({
     <ComponentRoot className={cx('tfa-wizard', className)} data-state={state.step} aria-label={t.flowLabel} role="group">
       <Announce message={verifiedCount > 0 ? t.emailVerified : null} politeness="polite" trigger={verifiedCount} />
       <div ref={stepRef} className="tfa-wizard__step">
-        {renderStep({ ...wizard, handlers }, { adapter, defaultCountry, headingLevel, timeoutMs })}
+        <StepLoadBoundary fallback={(retry) => <StepLoadFailed onRetry={retry} />}>
+          <Suspense fallback={<StepLoading />}>
+            {renderStep({ ...wizard, handlers }, { adapter: wizard.adapter, defaultCountry, headingLevel, timeoutMs })}
+            {/* Mounts with the step's content, so focus moves once a lazy step is really there. */}
+            <StepMounted key={state.step} step={state.step} onMount={focusStep} />
+          </Suspense>
+        </StepLoadBoundary>
       </div>
       {onCancel && CANCELLABLE_STEPS.has(state.step) ? (
         <div className="tfa-wizard__footer">
@@ -137,7 +182,7 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
       const editing = state.step === 'reset-confirm' || state.status === 'editing';
       return (
         <>
-          <TwoFactorSectionView
+          <SectionView.Step
             status={status}
             maskedNumber={twoFactorStatus?.phone?.maskedNumber ?? null}
             canDisable={Boolean(twoFactorStatus?.canDisable) && typeof adapter.disableTwoFactor === 'function'}
@@ -152,23 +197,26 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
             headingLevel={headingLevel}
           />
           {state.step === 'reset-confirm' ? (
-            <ResetPhoneDialog
-              {...common}
-              open
-              onOpenChange={(open) => {
-                if (!open) handlers.onResetCancel();
-              }}
-              onReset={handlers.onResetDone}
-              // The wizard moves focus itself once the next step renders.
-              onCloseAutoFocus={(event) => event.preventDefault()}
-            />
+            // Its own boundary: while the dialog loads, the section stays on screen behind it.
+            <Suspense fallback={null}>
+              <ResetDialog.Step
+                {...common}
+                open
+                onOpenChange={(open) => {
+                  if (!open) handlers.onResetCancel();
+                }}
+                onReset={handlers.onResetDone}
+                // The wizard moves focus itself once the next step renders.
+                onCloseAutoFocus={(event) => event.preventDefault()}
+              />
+            </Suspense>
           ) : null}
         </>
       );
     }
     case 'phone-entry':
       return (
-        <PhoneEntryStep
+        <PhoneEntry.Step
           {...common}
           defaultCountry={defaultCountry}
           defaultPhoneNumber={state.phoneNumber ?? undefined}
@@ -177,7 +225,7 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
       );
     case 'code-verification':
       return (
-        <CodeVerificationStep
+        <CodeVerification.Step
           {...common}
           phoneNumber={state.phoneNumber}
           channel={state.channel}
@@ -189,7 +237,7 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
         />
       );
     case 'recovery-code':
-      return <RecoveryCodeStep recoveryCode={state.recoveryCode} onFinish={handlers.onFinish} headingLevel={headingLevel} />;
+      return <RecoveryCode.Step recoveryCode={state.recoveryCode} onFinish={handlers.onFinish} headingLevel={headingLevel} />;
     case 'done':
       return <DoneStep headingLevel={headingLevel} />;
     default: {
@@ -226,26 +274,64 @@ function DoneStep({ headingLevel }: { headingLevel: HeadingLevel }) {
   );
 }
 
+/** Shown while a step's module loads: rare, since each step is preloaded on the step before. */
+function StepLoading() {
+  const t = useMessages();
+  return (
+    <div className="tfa-step" data-state="loading" aria-busy="true">
+      <p className="tfa-loading">{t.loading}</p>
+    </div>
+  );
+}
+
+/** A step's module failed to load (e.g. offline): say so, and offer to try again. */
+function StepLoadFailed({ onRetry }: { onRetry: () => void }) {
+  const t = useMessages();
+  return (
+    <div className="tfa-step" data-state="error">
+      <Announce message={t.errors.network} politeness="assertive" />
+      <p className="tfa-error">{t.errors.network}</p>
+      <div className="tfa-actions">
+        <Button onClick={onRetry}>{t.retry}</Button>
+      </div>
+    </div>
+  );
+}
+
+/** Renders nothing; reports when the step it is keyed to has mounted, content and all. */
+function StepMounted({ step, onMount }: { step: WizardState['step']; onMount: (step: WizardState['step']) => void }) {
+  useEffect(() => onMount(step), [step, onMount]);
+  return null;
+}
+
 /**
  * Moves focus on every step change (not on first render: the page, not the wizard, owns initial
  * focus): to the new step's heading, or back to Reset when the confirmation is cancelled (as the
  * dialog pattern asks). Entering the confirmation is left to the dialog, which focuses Cancel.
+ * Returns the function to call once the new step's content has mounted, since a lazy step's
+ * heading exists only after its module has loaded.
  */
-function useFocusOnStepChange(step: WizardState['step'], stepRef: RefObject<HTMLDivElement | null>): void {
-  const previousStepRef = useRef(step);
-  useEffect(() => {
-    const previous = previousStepRef.current;
-    previousStepRef.current = step;
-    if (previous === step || step === 'reset-confirm') return;
-    const container = stepRef.current;
-    if (!container) return;
-    if (previous === 'reset-confirm') {
-      const trigger = container.querySelector<HTMLElement>('[data-tfa-reset-trigger]');
-      if (trigger) {
-        trigger.focus();
-        return;
+function useFocusOnStepChange(
+  initialStep: WizardState['step'],
+  stepRef: RefObject<HTMLDivElement | null>,
+): (step: WizardState['step']) => void {
+  const previousStepRef = useRef(initialStep);
+  return useCallback(
+    (step: WizardState['step']) => {
+      const previous = previousStepRef.current;
+      previousStepRef.current = step;
+      if (previous === step || step === 'reset-confirm') return;
+      const container = stepRef.current;
+      if (!container) return;
+      if (previous === 'reset-confirm') {
+        const trigger = container.querySelector<HTMLElement>('[data-tfa-reset-trigger]');
+        if (trigger) {
+          trigger.focus();
+          return;
+        }
       }
-    }
-    container.querySelector<HTMLElement>('[data-tfa-step-heading]')?.focus();
-  }, [step, stepRef]);
+      container.querySelector<HTMLElement>('[data-tfa-step-heading]')?.focus();
+    },
+    [stepRef],
+  );
 }

@@ -6,6 +6,7 @@ import { cx, dataFlag } from './class-names';
 import { Announce, AnnounceOnSettle, ComponentRoot } from './component-root';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
+import { RetryNotice, useRetryCountdown } from './retry-notice';
 
 /** Where the section's data stands. */
 export type TwoFactorSectionViewStatus = 'loading' | 'error' | 'ready';
@@ -65,6 +66,9 @@ export function TwoFactorSectionView({
   const isReady = status === 'ready';
   const isEditing = isReady && editing;
   const errorText = error ? t.errors[error.code] : null;
+  const retrySeconds = useRetryCountdown(error);
+  // A rate limit says when to try again, wherever its error is shown.
+  const retryNotice = error?.retryAfterSeconds !== undefined ? <RetryNotice secondsRemaining={retrySeconds} /> : null;
 
   return (
     <ComponentRoot
@@ -99,6 +103,7 @@ export function TwoFactorSectionView({
           <p className="tfa-error">
             {t.sectionLoadFailed} {errorText}
           </p>
+          {retryNotice}
           {onRetry ? (
             <Button variant="secondary" onClick={onRetry}>
               {t.retry}
@@ -140,6 +145,7 @@ export function TwoFactorSectionView({
                 {isDisabling ? t.disabling : t.disable}
               </Button>
               {error ? <p className="tfa-error">{errorText}</p> : null}
+              {retryNotice}
             </>
           ) : canDisable ? null : (
             <p className="tfa-note">{t.mandatoryNote}</p>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTwoFactorSection } from '../hooks';
+import { useTwoFactorSection } from '../hooks/use-two-factor-section';
 import type { UseTwoFactorSectionOptions } from '../hooks/types';
 import { MessagesProvider } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';

@@ -23,6 +23,7 @@ export type { TwoFactorErrorCode, TwoFactorErrorOptions } from './errors';
 export { DEFAULT_CODE_LENGTH, initialWizardState, resolveCodeLength, transition } from './machine';
 export type { ResumeTarget, SectionStatus, WizardEvent, WizardState, WizardStep } from './machine';
 export { MASK_CHARACTER, maskEmail, maskPhoneNumber } from './mask';
-export { formatPhoneForDisplay, normalizePhoneInput, parsePhoneNumber, sanitizeCode } from './phone';
+export { sanitizeCode } from './code';
+export { formatPhoneForDisplay, normalizePhoneInput, parsePhoneNumber } from './phone';
 export type { CountryCode, PhoneParseFailure, PhoneParseResult } from './phone';
 export { deadlineFromNow, secondsRemaining } from './time';

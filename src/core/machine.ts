@@ -121,7 +121,14 @@ export type WizardEvent =
   /** 2FA was turned off (section → section loading, to show the new status). */
   | { type: 'TWO_FACTOR.DISABLED' }
   /** The backend wants a fresh step-up (any step but email-gate, recovery-code, done → email-gate). */
-  | { type: 'REVERIFICATION.REQUIRED' };
+  | {
+      type: 'REVERIFICATION.REQUIRED';
+      /**
+       * On phone-entry: the number (E.164) whose send was refused, so the step resumes with it
+       * filled in rather than empty.
+       */
+      phoneNumber?: string;
+    };
 
 /** Where the wizard starts: locked behind the email code, nothing to resume. */
 export const initialWizardState: WizardState = Object.freeze({ step: 'email-gate' as const, resume: null });
@@ -199,7 +206,10 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return sectionLoading(null);
 
     case 'REVERIFICATION.REQUIRED': {
-      const resume = resumeTargetFor(state);
+      const resume =
+        state.step === 'phone-entry' && event.phoneNumber !== undefined
+          ? { step: 'phone-entry' as const, phoneNumber: event.phoneNumber }
+          : resumeTargetFor(state);
       if (resume === undefined) return state;
       return { step: 'email-gate', resume };
     }

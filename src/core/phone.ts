@@ -5,6 +5,10 @@ import {
   validatePhoneNumberLength,
 } from 'libphonenumber-js/min';
 import type { CountryCode, PhoneNumber, ValidatePhoneNumberLengthResult } from 'libphonenumber-js/min';
+import { toAsciiDigits } from './code';
+
+// Code fields only need `sanitizeCode`; it lives in ./code so they stay free of libphonenumber-js.
+export { sanitizeCode } from './code';
 
 // The `min` metadata is enough to validate and format; `max` (about +20 kB gzip) only adds number
 // types (mobile / VoIP), which this library does not use.
@@ -45,16 +49,6 @@ const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
 // Whitespace (incl. NBSP, thin and ideographic spaces), dashes (hyphen-minus, U+2010–U+2015, U+2212
 // and every other Pd), dots, middle dots, slashes and brackets people group digits with.
 const SEPARATORS = /[\s\p{Pd}\u2212.\u00B7\u2027\u30FB/\\\u2044\u2215()[\]]/gu;
-// NFKC leaves these digit sets alone; libphonenumber-js accepts them, so paste of them must work.
-const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/gu;
-
-function toAsciiDigits(text: string): string {
-  return text.replace(ARABIC_INDIC_DIGITS, (digit) => {
-    const codePoint = digit.charCodeAt(0);
-    return String(codePoint >= 0x06f0 ? codePoint - 0x06f0 : codePoint - 0x0660);
-  });
-}
-
 function normalizeOnce(text: string): string {
   return toAsciiDigits(text.normalize('NFKC')).replace(INVISIBLE, '').replace(SEPARATORS, '');
 }
@@ -122,19 +116,6 @@ export function formatPhoneForDisplay(e164: string): string {
   if (typeof e164 !== 'string') return '';
   const phone = parseQuietly(normalizePhoneInput(e164));
   return phone === undefined ? e164 : phone.formatInternational();
-}
-
-/**
- * Cleans a typed or pasted verification code: NFKC (fullwidth digits), Arabic-Indic digits become
- * ASCII, everything but ASCII digits goes (spaces, dashes, invisible marks), then it is cut to
- * `maxLength` when one is given. Idempotent; never throws.
- */
-export function sanitizeCode(raw: string, maxLength?: number): string {
-  if (typeof raw !== 'string') return '';
-  const digits = toAsciiDigits(raw.normalize('NFKC')).replace(/[^0-9]/g, '');
-  // NaN or a negative length means "no limit" rather than an empty code the user cannot fix.
-  if (maxLength === undefined || !(maxLength >= 0)) return digits;
-  return digits.slice(0, Math.floor(maxLength));
 }
 
 function failure(reason: PhoneParseFailure): PhoneParseResult {

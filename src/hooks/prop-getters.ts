@@ -1,5 +1,5 @@
 import type { SyntheticEvent } from 'react';
-import { sanitizeCode } from '../core/phone';
+import { sanitizeCode } from '../core/code';
 import type { CodeInputHandlers, CodeInputProps, FormHandlers, FormProps } from './types';
 
 /**

@@ -334,11 +334,23 @@ export interface UseTwoFactorPhoneWizardOptions extends BaseHookOptions {
   /** Every step change, with the step's name only. */
   onStepChange?: (details: { step: WizardState['step'] }) => void;
   defaultCountry?: string;
+  /**
+   * How long (ms) an email verification stays fresh for removing the current phone. When the last
+   * verification is older, opening or confirming the reset locks the flow behind the email gate
+   * again and resumes afterwards. `Infinity` turns the check off.
+   * @default 1200000 (20 minutes)
+   */
+  reverifyAfterMs?: number;
 }
 
 export interface TwoFactorPhoneWizardState {
   /** The machine state: `state.step` names the step, the rest is that step's data. */
   state: WizardState;
+  /**
+   * The adapter to give the step hooks: yours, plus the wizard's guards (the `reverifyAfterMs`
+   * check right before `resetPhone`; the number being sent to, kept across a re-verification).
+   */
+  adapter: TwoFactorAdapter;
   /** Send a machine event (advanced). */
   send: (event: import('../core/machine').WizardEvent) => void;
   /** Cancels the flow and calls `onCancel`. */

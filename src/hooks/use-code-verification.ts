@@ -2,10 +2,11 @@ import { useCallback, useRef, useState } from 'react';
 import type { PhoneCodeChannel, SendPhoneCodeResult, VerifyPhoneCodeResult } from '../core/adapter';
 import type { TwoFactorError } from '../core/errors';
 import { DEFAULT_CODE_LENGTH, resolveCodeLength } from '../core/machine';
-import { sanitizeCode } from '../core/phone';
+import { sanitizeCode } from '../core/code';
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useTwoFactorAdapter } from './context';
 import { createCodeInputProps, createFormProps, isCodeError } from './prop-getters';
+import { isSendPhoneCodeResult, isVerifyPhoneCodeResult } from './result-guards';
 import { useCountdown } from './use-countdown';
 import { useRequest } from './use-request';
 import type {
@@ -67,11 +68,11 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
   const reportError = (failure: TwoFactorError) => options.onError?.({ error: failure });
   const verifyRequest = useRequest<{ phoneNumber: string; code: string }, VerifyPhoneCodeResult>(
     (args, signal) => adapter.verifyPhoneCode({ ...args, signal }),
-    { timeoutMs: options.timeoutMs, onError: reportError },
+    { timeoutMs: options.timeoutMs, onError: reportError, isValidResult: isVerifyPhoneCodeResult },
   );
   const resendRequest = useRequest<ResendArgs, SendPhoneCodeResult>(
     (args, signal) => adapter.sendPhoneCode({ ...args, signal }),
-    { timeoutMs: options.timeoutMs, onError: reportError },
+    { timeoutMs: options.timeoutMs, onError: reportError, isValidResult: isSendPhoneCodeResult },
   );
   const { run: runVerify, abort: abortVerify } = verifyRequest;
   const { run: runResend, isInFlight: isResendInFlight } = resendRequest;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { secondsRemaining } from '../core/time';
 
 /**
@@ -9,15 +9,21 @@ import { secondsRemaining } from '../core/time';
  */
 export function useCountdown(deadline: number | null): number {
   const [snapshot, setSnapshot] = useState(() => ({ deadline, remaining: secondsRemaining(deadline) }));
+  // What was last stored, so an unchanged value is not set again: React queues even a same-value
+  // update made from an effect and flushes it later as a commit of its own (for a step mounted
+  // with its countdown, an extra commit on the first keystroke).
+  const storedRef = useRef(snapshot);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const tick = (): void => {
       const now = Date.now();
       const remaining = secondsRemaining(deadline, now);
-      setSnapshot((previous) =>
-        previous.deadline === deadline && previous.remaining === remaining ? previous : { deadline, remaining },
-      );
+      const stored = storedRef.current;
+      if (stored.deadline !== deadline || stored.remaining !== remaining) {
+        storedRef.current = { deadline, remaining };
+        setSnapshot(storedRef.current);
+      }
       if (deadline === null || remaining === 0) return;
       // Wake when the ceiling drops to the next whole second; at most a second away.
       const untilNextSecond = (deadline - now) % 1000;

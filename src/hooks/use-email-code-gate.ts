@@ -2,10 +2,11 @@ import { useCallback, useRef, useState } from 'react';
 import type { SendEmailCodeResult } from '../core/adapter';
 import type { TwoFactorError } from '../core/errors';
 import { DEFAULT_CODE_LENGTH, resolveCodeLength } from '../core/machine';
-import { sanitizeCode } from '../core/phone';
+import { sanitizeCode } from '../core/code';
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useTwoFactorAdapter } from './context';
 import { createCodeInputProps, createFormProps, isCodeError } from './prop-getters';
+import { isSendEmailCodeResult } from './result-guards';
 import { useCountdown } from './use-countdown';
 import { useDeferredEffect } from './use-deferred-effect';
 import { useRequest } from './use-request';
@@ -49,6 +50,7 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
   const sendRequest = useRequest<void, SendEmailCodeResult>((_args, signal) => adapter.sendEmailCode({ signal }), {
     timeoutMs: options.timeoutMs,
     onError: reportError,
+    isValidResult: isSendEmailCodeResult,
   });
   const verifyRequest = useRequest<string, void>((value, signal) => adapter.verifyEmailCode({ code: value, signal }), {
     timeoutMs: options.timeoutMs,

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import * as z from 'zod/mini';
@@ -9,6 +9,7 @@ import type { CountryCode, PhoneParseFailure } from '../core/phone';
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useTwoFactorAdapter } from './context';
 import { createFormProps } from './prop-getters';
+import { isSendPhoneCodeResult } from './result-guards';
 import { useCountdown } from './use-countdown';
 import { useRequest } from './use-request';
 import type {
@@ -94,9 +95,15 @@ export function usePhoneEntry(options: UsePhoneEntryOptions = {}): PhoneEntrySta
 
   const request = useRequest<SendArgs, SendPhoneCodeResult>(
     (args, signal) => adapter.sendPhoneCode({ ...args, signal }),
-    { timeoutMs: options.timeoutMs, onError: (failure) => options.onError?.({ error: failure }) },
+    {
+      timeoutMs: options.timeoutMs,
+      onError: (failure) => options.onError?.({ error: failure }),
+      isValidResult: isSendPhoneCodeResult,
+    },
   );
-  const { run, isInFlight } = request;
+  const { run, abort, isInFlight } = request;
+  // The field value a send in flight is for; an edit to another value cancels that send.
+  const sendingPhoneRef = useRef<string | null>(null);
 
   const setRetryDeadline = useCallback((deadline: number | null) => {
     retryDeadlineRef.current = deadline;
@@ -122,6 +129,7 @@ export function usePhoneEntry(options: UsePhoneEntryOptions = {}): PhoneEntrySta
         const parsed = parsePhoneNumber(values.phone, country);
         if (!parsed.ok) return;
         setError(null);
+        sendingPhoneRef.current = values.phone;
         // Awaited so react-hook-form's `isSubmitting` lasts until the request settles.
         await run(
           { phoneNumber: parsed.e164, channel },
@@ -154,10 +162,17 @@ export function usePhoneEntry(options: UsePhoneEntryOptions = {}): PhoneEntrySta
         })
         .finally(() => {
           submittingRef.current = false;
+          sendingPhoneRef.current = null;
         });
     },
     [isInFlight, handleSubmit, country, run, setRetryDeadline, setFormError],
   );
+
+  // A code for a number the user has since changed is worthless (and would move them on to verify
+  // the old number): the send is aborted and its late answer dropped.
+  useEffect(() => {
+    if (sendingPhoneRef.current !== null && phone !== sendingPhoneRef.current && isInFlight()) abort();
+  }, [phone, isInFlight, abort]);
 
   const retrySecondsRemaining = useCountdown(retryDeadline);
 

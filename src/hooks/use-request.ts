@@ -46,6 +46,12 @@ export interface UseRequestOptions {
   supersede?: boolean;
   /** Called with every failure this action surfaces (never with an abort). */
   onError?: (error: TwoFactorError) => void;
+  /**
+   * Checks what the adapter resolved with. A result that fails it is a failure with `unknown`
+   * (the generic, retryable message), never a success with fields missing.
+   * @default every result is accepted
+   */
+  isValidResult?: (value: unknown) => boolean;
 }
 
 export interface RequestState<TArgs, TResult> {
@@ -196,7 +202,16 @@ export function useRequest<TArgs, TResult>(
           promise = Promise.reject(thrown);
         }
         promise.then(
-          (data) => settle({ type: 'success', data }),
+          (data) => {
+            const isValidResult = optionsRef.current.isValidResult;
+            if (isValidResult && !isSafely(isValidResult, data)) {
+              // The result itself is not attached: it may hold a code or the recovery code.
+              const error = new TwoFactorError('unknown', { message: 'The adapter resolved with a malformed result' });
+              settle({ type: 'error', error });
+              return;
+            }
+            settle({ type: 'success', data });
+          },
           (reason: unknown) => settle({ type: 'error', error: reason }),
         );
       });
@@ -217,6 +232,15 @@ export function useRequest<TArgs, TResult>(
   const isInFlight = useCallback(() => inFlightRef.current !== null, []);
 
   return { status, error, run, abort, reset, isInFlight };
+}
+
+/** A guard that throws (on a getter, a proxy…) has not vouched for the value. */
+function isSafely(guard: (value: unknown) => boolean, value: unknown): boolean {
+  try {
+    return guard(value);
+  } catch {
+    return false;
+  }
 }
 
 function timeoutReason(): unknown {

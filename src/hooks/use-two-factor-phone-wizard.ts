@@ -1,22 +1,33 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { TwoFactorStatus } from '../core/adapter';
-import type { TwoFactorError } from '../core/errors';
+import type { TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
+import { TwoFactorError } from '../core/errors';
 import { initialWizardState, transition } from '../core/machine';
 import type { WizardEvent, WizardState } from '../core/machine';
 import { useTwoFactorAdapter } from './context';
+import { isTwoFactorStatus } from './result-guards';
 import { useDeferredEffect } from './use-deferred-effect';
 import { useRequest } from './use-request';
 import type { PhoneCodeSentDetails, TwoFactorPhoneWizardState, UseTwoFactorPhoneWizardOptions } from './types';
 
+/** How long an email verification is fresh enough to remove the current phone. */
+export const DEFAULT_REVERIFY_AFTER_MS = 20 * 60 * 1000;
+
+/** The freshness window to apply: the default for anything that is not a number ≥ 0. */
+function resolveReverifyAfterMs(value: number | undefined): number {
+  return typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? value : DEFAULT_REVERIFY_AFTER_MS;
+}
+
 /**
  * The whole flow as one headless hook: owns the wizard machine, loads the 2FA status when the
- * section needs it, and hands each step handlers that turn its outcome into the next step.
- * Callbacks never receive a code or the recovery code.
+ * section needs it, and hands each step handlers that turn its outcome into the next step, plus
+ * the adapter to call (`wizard.adapter`: yours, with the `reverifyAfterMs` check before
+ * `resetPhone`). Callbacks never receive a code or the recovery code.
  * @example
  * const wizard = useTwoFactorPhoneWizard({ adapter, onComplete: () => navigate('/dashboard') });
+ * const { adapter: stepAdapter, handlers } = wizard;
  * switch (wizard.state.step) {
  *   case 'email-gate':
- *     return <EmailCodeGate onVerified={wizard.handlers.onEmailVerified} onError={wizard.handlers.onStepError} />;
+ *     return <EmailCodeGate adapter={stepAdapter} onVerified={handlers.onEmailVerified} onError={handlers.onStepError} />;
  *   // …one case per step
  * }
  */
@@ -29,16 +40,74 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  const reportError = useCallback((error: TwoFactorError) => {
-    optionsRef.current.onError?.({ error });
-    // The backend wants a fresh step-up: back to the email gate, resuming here afterwards.
-    if (error.code === 'reverification_required') dispatch({ type: 'REVERIFICATION.REQUIRED' });
+  // Wall-clock time (epoch ms) of the last email verification: a removal of the 2FA phone needs a
+  // recent one, however long the user has spent on the section since.
+  const verifiedAtRef = useRef<number | null>(null);
+  // The number of the last send from phone entry, so a re-verification resumes with it filled in.
+  const sendingNumberRef = useRef<string | null>(null);
+
+  const isStepUpStale = useCallback((): boolean => {
+    const verifiedAt = verifiedAtRef.current;
+    if (verifiedAt === null) return true;
+    return Date.now() - verifiedAt > resolveReverifyAfterMs(optionsRef.current.reverifyAfterMs);
   }, []);
+
+  /** Every event goes through here, so a verification is timed whoever reports it. */
+  const apply = useCallback((event: WizardEvent) => {
+    if (event.type === 'EMAIL.VERIFIED' && stateRef.current.step === 'email-gate') verifiedAtRef.current = Date.now();
+    dispatch(event);
+  }, []);
+
+  const requireReverification = useCallback(() => {
+    const current = stateRef.current;
+    const phoneNumber = current.step === 'phone-entry' ? (sendingNumberRef.current ?? undefined) : undefined;
+    dispatch(
+      phoneNumber === undefined ? { type: 'REVERIFICATION.REQUIRED' } : { type: 'REVERIFICATION.REQUIRED', phoneNumber },
+    );
+  }, []);
+
+  const reportError = useCallback(
+    (error: TwoFactorError) => {
+      optionsRef.current.onError?.({ error });
+      // The backend wants a fresh step-up: back to the email gate, resuming here afterwards.
+      if (error.code === 'reverification_required') requireReverification();
+    },
+    [requireReverification],
+  );
+
+  // What the steps call. Methods are wrapped one by one (not spread) so an adapter written as a
+  // class keeps its `this`.
+  const stepAdapter = useMemo<TwoFactorAdapter>(() => {
+    const disable = adapter.disableTwoFactor;
+    return {
+      sendEmailCode: (request) => adapter.sendEmailCode(request),
+      verifyEmailCode: (request) => adapter.verifyEmailCode(request),
+      getTwoFactorStatus: (request) => adapter.getTwoFactorStatus(request),
+      resetPhone: (request) => {
+        // Checked at the last moment: the confirmation may have stood open for a long time.
+        if (isStepUpStale()) {
+          return Promise.reject(
+            new TwoFactorError('reverification_required', {
+              message: 'The email verification is older than `reverifyAfterMs`',
+            }),
+          );
+        }
+        return adapter.resetPhone(request);
+      },
+      sendPhoneCode: (request) => {
+        sendingNumberRef.current = request.phoneNumber;
+        return adapter.sendPhoneCode(request);
+      },
+      verifyPhoneCode: (request) => adapter.verifyPhoneCode(request),
+      ...(disable ? { disableTwoFactor: (request) => disable.call(adapter, request) } : {}),
+    };
+  }, [adapter, isStepUpStale]);
 
   // A newer load (reload, re-entry after re-verification) supersedes an older one.
   const statusRequest = useRequest<void, TwoFactorStatus>((_args, signal) => adapter.getTwoFactorStatus({ signal }), {
     supersede: true,
     timeoutMs: options.timeoutMs,
+    isValidResult: isTwoFactorStatus,
   });
   const disableRequest = useRequest<void, void>(
     (_args, signal) => (adapter.disableTwoFactor ? adapter.disableTwoFactor({ signal }) : Promise.resolve()),
@@ -81,7 +150,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
     optionsRef.current.onStepChange?.({ step: state.step });
   }, [state.step]);
 
-  const send = useCallback((event: WizardEvent) => dispatch(event), []);
+  const send = apply;
 
   const reloadStatus = useCallback(() => dispatch({ type: 'STATUS.RELOAD' }), []);
 
@@ -102,10 +171,16 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
 
   const handlers = useMemo<TwoFactorPhoneWizardState['handlers']>(
     () => ({
-      onEmailVerified: () => dispatch({ type: 'EMAIL.VERIFIED' }),
+      onEmailVerified: () => apply({ type: 'EMAIL.VERIFIED' }),
       onEdit: () => dispatch({ type: 'SECTION.EDIT' }),
       onCloseEdit: () => dispatch({ type: 'SECTION.CLOSE' }),
-      onResetRequest: () => dispatch({ type: 'RESET.OPEN' }),
+      onResetRequest: () => {
+        const current = stateRef.current;
+        if (transition(current, { type: 'RESET.OPEN' }) === current) return;
+        // An old verification re-locks before the destructive step, not only when it is confirmed.
+        if (isStepUpStale()) requireReverification();
+        else dispatch({ type: 'RESET.OPEN' });
+      },
       onResetCancel: () => dispatch({ type: 'RESET.CANCEL' }),
       onResetDone: () => dispatch({ type: 'RESET.DONE' }),
       onAddPhone: () => dispatch({ type: 'PHONE.ADD' }),
@@ -130,7 +205,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
       },
       onStepError: ({ error }: { error: TwoFactorError }) => reportError(error),
     }),
-    [reportError],
+    [apply, isStepUpStale, requireReverification, reportError],
   );
 
   const disableStatus: TwoFactorPhoneWizardState['disableStatus'] =
@@ -138,6 +213,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
 
   return {
     state,
+    adapter: stepAdapter,
     send,
     cancel,
     reloadStatus,

@@ -3,6 +3,7 @@ import type { TwoFactorStatus } from '../core/adapter';
 import { useTwoFactorAdapter } from './context';
 import { useControllableState } from './use-controllable-state';
 import { useDeferredEffect } from './use-deferred-effect';
+import { isTwoFactorStatus } from './result-guards';
 import { useRequest } from './use-request';
 import type { TwoFactorSectionState, UseTwoFactorSectionOptions } from './types';
 
@@ -41,6 +42,7 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
     supersede: true,
     timeoutMs: options.timeoutMs,
     onError: reportError,
+    isValidResult: isTwoFactorStatus,
   });
   const disableRequest = useRequest<void, void>(
     (_args, signal) => {

@@ -1,0 +1,42 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { createMockAdapter } from '../adapters/mock-adapter';
+import { TwoFactorPhoneWizard } from './two-factor-phone-wizard';
+
+// The section step's module arrives only when the test says so: a slow network, or a user who
+// verifies before the preload has finished.
+const sectionModule = vi.hoisted(() => {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { released, release };
+});
+
+vi.mock('./two-factor-section-view', async (importOriginal) => {
+  await sectionModule.released;
+  return importOriginal<typeof import('./two-factor-section-view')>();
+});
+
+const CODE = '123456';
+
+describe('TwoFactorPhoneWizard with a step still loading', () => {
+  it('shows a loading state, then the step, and moves focus to its heading once it is there', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ code: CODE });
+    const { container } = render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />);
+
+    await user.type(await screen.findByLabelText('Email verification code'), CODE);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+
+    const loading = await screen.findByText('Loading…');
+    expect(loading.closest('[data-state="loading"]')).toHaveAttribute('aria-busy', 'true');
+    expect(container.firstElementChild).toHaveAttribute('data-state', 'section');
+
+    sectionModule.release();
+    const heading = await screen.findByRole('heading', { name: 'Two-factor authentication (2FA)' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
+  });
+});
