@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { TwoFactorError } from '../core/errors';
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useMessages } from '../i18n/context';
@@ -7,34 +7,25 @@ import { cx } from './class-names';
 /**
  * Seconds left of an error's `retryAfterSeconds`, counted against a wall-clock deadline taken when
  * the error arrives (a throttled background tab cannot stretch it). 0 without a hint.
+ *
+ * The deadline is derived from the error object during render, so the render that first shows the
+ * error already shows its countdown: deriving it in an effect left one render saying "You can try
+ * again now." before the countdown appeared.
  */
 export function useRetryCountdown(error: TwoFactorError | null): number {
-  const [deadline, setDeadline] = useState<number | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-  // Mirrors `deadline` so a null is not set again: React queues even a same-value update made
-  // from an effect and flushes it later as a commit of its own (an extra commit on the first
-  // keystroke into the step's code field).
-  const deadlineRef = useRef<number | null>(null);
+  const deadline = useMemo(
+    () => (error?.retryAfterSeconds === undefined ? null : deadlineFromNow(error.retryAfterSeconds)),
+    [error],
+  );
+  // Only a tick to re-render; the remaining time is always read from the wall clock.
+  const [, setTick] = useState(0);
+  const remaining = secondsRemaining(deadline);
+  const counting = remaining > 0;
   useEffect(() => {
-    const retryAfter = error?.retryAfterSeconds;
-    if (retryAfter === undefined) {
-      if (deadlineRef.current !== null) {
-        deadlineRef.current = null;
-        setDeadline(null);
-      }
-      return;
-    }
-    const start = Date.now();
-    deadlineRef.current = deadlineFromNow(retryAfter, start);
-    setNow(start);
-    setDeadline(deadlineRef.current);
-  }, [error]);
-  const remaining = secondsRemaining(deadline, now);
-  useEffect(() => {
-    if (remaining <= 0) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    if (!counting) return;
+    const timer = setInterval(() => setTick((tick) => tick + 1), 1000);
     return () => clearInterval(timer);
-  }, [remaining > 0]);
+  }, [counting, deadline]);
   return remaining;
 }
 
