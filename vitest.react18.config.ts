@@ -32,9 +32,7 @@ const preBundled = [
   '@testing-library/react',
   '@radix-ui/react-dialog',
   'react-hook-form',
-  '@hookform/resolvers/zod',
-  'react-phone-number-input',
-  'react-phone-number-input/min',
+  'react-phone-number-input/input-core',
 ];
 
 export default defineConfig({

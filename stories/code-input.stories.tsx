@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { CodeInput } from '../src/components/code-input';
 import type { CodeInputComponentProps } from '../src/components/code-input';
-import { sanitizeCode } from '../src/core/phone';
+import { sanitizeCode } from '../src/core/code';
 import { createCodeInputProps } from '../src/hooks/prop-getters';
 import type { CodeInputProps } from '../src/hooks/types';
 
@@ -20,13 +20,8 @@ function LiveCodeInput({ inputProps, ...props }: CodeInputComponentProps) {
   const length = inputProps.maxLength;
   const [code, setCode] = useState(inputProps.value);
   const live = codeInputProps(code, length, inputProps['aria-invalid'], (value) => setCode(sanitizeCode(value, length)));
-  // CodeInput renders no `tfa-root` of its own (inside a step, the step's root provides it), and
-  // the stylesheet's tokens and rules live under that class.
-  return (
-    <div className="tfa-root">
-      <CodeInput {...props} inputProps={live} />
-    </div>
-  );
+  // No wrapper: on its own, CodeInput is its own `tfa-root`, as it is on a host's page.
+  return <CodeInput {...props} inputProps={live} />;
 }
 
 const meta = {
@@ -61,6 +56,8 @@ type Story = StoryObj<typeof meta>;
 export const Empty: Story = {
   play: async ({ canvasElement }) => {
     const field = within(canvasElement).getByLabelText(/^verification code$/i);
+    // Styled on its own: the field is inside a `tfa-root`, where the tokens live.
+    await expect(field.closest('.tfa-root')).toHaveClass('tfa-code-input');
     await expect(field).toHaveAttribute('autocomplete', 'one-time-code');
     await expect(field).toHaveAttribute('inputmode', 'numeric');
     await expect(field).toHaveAttribute('translate', 'no');

@@ -353,6 +353,32 @@ describe('createFetchAdapter: malformed success bodies', () => {
   });
 });
 
+describe('createFetchAdapter: code hints', () => {
+  it('drops hints sent as null and fields it does not know', async () => {
+    reply = { status: 200, body: { resendAfterSeconds: null, codeLength: 6, debug: 'x' } };
+    const adapter = createFetchAdapter({ baseUrl });
+    const result = await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550199', channel: 'sms' });
+    expect(result).toEqual({ codeLength: 6 });
+  });
+
+  it('fails with unknown on a codeLength outside the documented 1–64', async () => {
+    const adapter = createFetchAdapter({ baseUrl });
+    reply = { status: 200, body: { maskedEmail: 'j•••@example.com', codeLength: 65 } };
+    expect((await errorOf(adapter.sendEmailCode({ signal: signal() }))).code).toBe('unknown');
+    reply = { status: 200, body: { codeLength: 0 } };
+    const send = await errorOf(adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550199', channel: 'sms' }));
+    expect(send.code).toBe('unknown');
+    reply = { status: 200, body: { maskedEmail: 'j•••@example.com', codeLength: 64 } };
+    expect(await adapter.sendEmailCode({ signal: signal() })).toEqual({ maskedEmail: 'j•••@example.com', codeLength: 64 });
+  });
+
+  it('fails with unknown on a blank masked email', async () => {
+    reply = { status: 200, body: { maskedEmail: '  ' } };
+    const adapter = createFetchAdapter({ baseUrl });
+    expect((await errorOf(adapter.sendEmailCode({ signal: signal() }))).code).toBe('unknown');
+  });
+});
+
 describe('createFetchAdapter: transport failures and aborts', () => {
   it('fails with network when nothing listens on the port', async () => {
     const closed = createServer();

@@ -59,7 +59,7 @@ describe('live regions (Chromium)', () => {
     await userEvent.keyboard('{Enter}');
     await expect
       .poll(() => assertive.textContent)
-      .toBe('That code is not correct. Check it and try again.');
+      .toBe('That code is not correct. Check it and try again. 4 attempts remaining.');
     expect(assertive.isConnected).toBe(true);
 
     // The next step's status goes through the same regions: the gate is gone, they are not.

@@ -1,10 +1,28 @@
 import { StrictMode } from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Mock } from 'vitest';
-import { TwoFactorError, TwoFactorPhoneWizard, createMockAdapter, en } from '../src';
-import type { AdapterMethod, MockAdapter, MockAdapterOptions, TwoFactorAdapter, TwoFactorPhoneWizardProps } from '../src';
+import {
+  TwoFactorError,
+  TwoFactorPhoneWizard,
+  createMockAdapter,
+  en,
+  useCodeVerification,
+  useEmailCodeGate,
+  usePhoneEntry,
+  useResetPhone,
+  useTwoFactorSection,
+} from '../src';
+import type {
+  AdapterMethod,
+  BaseHookOptions,
+  MockAdapter,
+  MockAdapterOptions,
+  TwoFactorAdapter,
+  TwoFactorPhoneWizardProps,
+} from '../src';
+import { createDeferredAdapter } from './deferred-adapter';
 
 /**
  * Codes are secrets. After a complete flow, and after every failure path, none of the email code,
@@ -66,14 +84,23 @@ afterEach(() => {
   delete (document as { cookie?: string }).cookie;
 });
 
-/** Every string inside a value: object keys and values, an error's message and cause, recursively. */
+/**
+ * Every string inside a value: object keys and values, recursively; for an error also its hidden
+ * own properties (message, stack, cause, anything an adapter attached), so a whole cause chain is
+ * searched.
+ */
 function stringsIn(value: unknown, seen: Set<unknown> = new Set()): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value === 'number' || typeof value === 'bigint') return [String(value)];
   if (typeof value !== 'object' || value === null || seen.has(value)) return [];
   seen.add(value);
   const found: string[] = [];
-  if (value instanceof Error) found.push(value.message, ...stringsIn(value.cause, seen));
+  if (value instanceof Error) {
+    found.push(value.message, value.stack ?? '', ...stringsIn(value.cause, seen));
+    for (const key of Object.getOwnPropertyNames(value)) {
+      found.push(key, ...stringsIn((value as unknown as Record<string, unknown>)[key], seen));
+    }
+  }
   for (const [key, entry] of Object.entries(value)) found.push(key, ...stringsIn(entry, seen));
   return found;
 }
@@ -235,6 +262,23 @@ describe('secret hygiene', () => {
     document.cookie = 'c=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
   });
 
+  it('searches errors down to their stacks, hidden properties and cause chains (so the onError checks can fail)', () => {
+    const secret = '918273';
+    const renamed = new Error(`code ${secret} rejected`);
+    // V8 writes the stack on its first read: one read before the message was redacted keeps the
+    // code there, and only there.
+    void renamed.stack;
+    renamed.message = 'rejected';
+    const attached = new Error('rejected');
+    Object.defineProperty(attached, 'detail', { value: { body: `code ${secret}` }, enumerable: false });
+    const chained = new TwoFactorError('unknown', {
+      cause: new Error('wrapped', { cause: new Error(`rejected ${secret}`) }),
+    });
+    for (const error of [renamed, attached, chained]) {
+      expect(stringsIn([{ error }]).some((text) => text.includes(secret))).toBe(true);
+    }
+  });
+
   it('leaves no code anywhere after a complete flow', async () => {
     const user = userEvent.setup();
     const backend = createBackend();
@@ -370,5 +414,120 @@ describe('secret hygiene', () => {
     expect(second.callbacks.onComplete).not.toHaveBeenCalled();
     expect(leaksOf(new Set([...backend.sentCodes(), RECOVERY_CODE]), second.callbacks)).toEqual([]);
     expect(document.body.textContent).not.toContain(RECOVERY_CODE.slice(0, 4));
+  });
+
+  it('gives onError no code from an adapter’s raw error text, nor from a TwoFactorError whose message quotes it', async () => {
+    const user = userEvent.setup();
+    const code = '123456';
+    let verifyCalls = 0;
+    const backend = createBackend({
+      code,
+      failures: {
+        verifyEmailCode: (request) => {
+          verifyCalls += 1;
+          if (verifyCalls === 1) return new Error(`code ${request.code} rejected`);
+          if (verifyCalls === 2) {
+            return new TwoFactorError('invalid_code', {
+              message: `code ${request.code} is wrong`,
+              attemptsRemaining: 2,
+              cause: new Error(`backend said ${request.code}`),
+            });
+          }
+          return undefined;
+        },
+      },
+    });
+    const { callbacks } = renderWizard(backend);
+
+    expect(await emailCodeArrives(backend, 1)).toBe(code);
+    await submitEmailCode(user, code);
+    await screen.findByText(en.errors.unknown, { selector: '.tfa-error' });
+    await user.click(screen.getByRole('button', { name: en.verify }));
+    await screen.findByText(en.errors.invalid_code, { selector: '.tfa-field-error' });
+
+    // The vocabulary and the hints arrive; the adapter's text and its cause chain do not.
+    const errors = callbacks.onError.mock.calls.map(([details]) => details.error);
+    expect(errors.every((error) => error instanceof TwoFactorError)).toBe(true);
+    expect(errors.map(({ code: errorCode, message, attemptsRemaining, cause }) => ({ errorCode, message, attemptsRemaining, cause }))).toEqual([
+      { errorCode: 'unknown', message: 'unknown', attemptsRemaining: undefined, cause: undefined },
+      { errorCode: 'invalid_code', message: 'invalid_code', attemptsRemaining: 2, cause: undefined },
+    ]);
+    expect(leaksOf(new Set([code]), callbacks)).toEqual([]);
+  });
+});
+
+describe('onError of each step hook used alone', () => {
+  const code = '123456';
+  const rawError = () => new Error(`code ${code} rejected`);
+  const quotingError = () =>
+    new TwoFactorError('invalid_code', { message: `code ${code} is wrong`, attemptsRemaining: 1, cause: rawError() });
+
+  /** The strings anywhere in what `onError` received that quote the code. */
+  function leaksIn(onError: Mock<NonNullable<BaseHookOptions['onError']>>): string[] {
+    return stringsIn(onError.mock.calls).filter((text) => text.includes(code));
+  }
+
+  it('useEmailCodeGate reports the failure without the code', async () => {
+    const fake = createDeferredAdapter();
+    const onError = vi.fn<NonNullable<BaseHookOptions['onError']>>();
+    const { result } = renderHook(() => useEmailCodeGate({ adapter: fake.adapter, sendOnMount: false, onError }));
+    act(() => result.current.setCode(code));
+    act(() => result.current.verify());
+    await act(async () => fake.last('verifyEmailCode').reject(rawError()));
+    act(() => result.current.verify());
+    await act(async () => fake.last('verifyEmailCode').reject(quotingError()));
+    expect(onError.mock.calls.map(([details]) => details.error.code)).toEqual(['unknown', 'invalid_code']);
+    expect(onError.mock.calls[1]?.[0].error.attemptsRemaining).toBe(1);
+    expect(leaksIn(onError)).toEqual([]);
+  });
+
+  it('useCodeVerification reports the failure without the code', async () => {
+    const fake = createDeferredAdapter();
+    const onError = vi.fn<NonNullable<BaseHookOptions['onError']>>();
+    const { result } = renderHook(() =>
+      useCodeVerification({ adapter: fake.adapter, phoneNumber: '+16502530000', autoSubmit: false, onError }),
+    );
+    act(() => result.current.setCode(code));
+    act(() => result.current.verify());
+    await act(async () => fake.last('verifyPhoneCode').reject(rawError()));
+    act(() => result.current.verify());
+    await act(async () => fake.last('verifyPhoneCode').reject(quotingError()));
+    expect(onError.mock.calls.map(([details]) => details.error.code)).toEqual(['unknown', 'invalid_code']);
+    expect(onError.mock.calls[1]?.[0].error.attemptsRemaining).toBe(1);
+    expect(leaksIn(onError)).toEqual([]);
+  });
+
+  it('usePhoneEntry reports the failure without the adapter’s text', async () => {
+    const fake = createDeferredAdapter();
+    const onError = vi.fn<NonNullable<BaseHookOptions['onError']>>();
+    const { result } = renderHook(() =>
+      usePhoneEntry({ adapter: fake.adapter, defaultCountry: 'US', defaultPhoneNumber: '+16502530000', onError }),
+    );
+    act(() => result.current.sendCode());
+    await waitFor(() => expect(fake.calls.sendPhoneCode).toHaveLength(1));
+    await act(async () => fake.last('sendPhoneCode').reject(rawError()));
+    expect(onError.mock.calls.map(([details]) => details.error.code)).toEqual(['unknown']);
+    expect(leaksIn(onError)).toEqual([]);
+  });
+
+  it('useResetPhone reports the failure without the adapter’s text', async () => {
+    const fake = createDeferredAdapter();
+    const onError = vi.fn<NonNullable<BaseHookOptions['onError']>>();
+    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, defaultOpen: true, onError }));
+    act(() => result.current.setAcknowledged(true));
+    act(() => result.current.confirm());
+    await act(async () => fake.last('resetPhone').reject(rawError()));
+    expect(onError.mock.calls.map(([details]) => details.error.code)).toEqual(['unknown']);
+    expect(leaksIn(onError)).toEqual([]);
+  });
+
+  it('useTwoFactorSection reports the failure without the adapter’s text', async () => {
+    const fake = createDeferredAdapter();
+    const onError = vi.fn<NonNullable<BaseHookOptions['onError']>>();
+    renderHook(() => useTwoFactorSection({ adapter: fake.adapter, onError }));
+    await waitFor(() => expect(fake.calls.getTwoFactorStatus).toHaveLength(1));
+    await act(async () => fake.last('getTwoFactorStatus').reject(rawError()));
+    expect(onError.mock.calls.map(([details]) => details.error.code)).toEqual(['unknown']);
+    expect(leaksIn(onError)).toEqual([]);
   });
 });

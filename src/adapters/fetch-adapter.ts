@@ -12,13 +12,21 @@ import type {
 } from '../core/adapter';
 import { TwoFactorError, isAbortError, isTwoFactorErrorCode } from '../core/errors';
 import type { TwoFactorErrorCode } from '../core/errors';
+import {
+  isNonNegativeNumber,
+  isRecord,
+  isSendEmailCodeResult,
+  isSendPhoneCodeResult,
+  isTwoFactorStatus,
+  isVerifyPhoneCodeResult,
+} from '../core/results';
 
 /**
  * The adapter over the REST API documented in docs/rest-api.md (docs/openapi.yaml). Codes and
  * phone numbers travel only in JSON bodies, never in URLs, so they stay out of access logs,
- * proxies and browser history. Success bodies are checked by hand; anything unexpected becomes
- * `unknown` rather than half-filled data, and no response body is ever copied into an error
- * (it may hold a recovery code).
+ * proxies and browser history. Success bodies are checked with the guards the hooks apply to any
+ * adapter (core/results.ts); anything unexpected becomes `unknown` rather than half-filled data,
+ * and no response body is ever copied into an error (it may hold a recovery code).
  */
 
 /** Extra request headers, or a function that returns them on every request (e.g. a CSRF token). */
@@ -58,28 +66,25 @@ export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
 
 type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
-/** A parsed response body: nothing, JSON, or something that is not JSON (an HTML error page…). */
-type ResponseBody = { kind: 'empty' } | { kind: 'json'; value: unknown } | { kind: 'invalid' };
+/** Each method's HTTP method and path under `baseUrl` (docs/rest-api.md). */
+const ROUTES: { readonly [M in AdapterMethod]: readonly [HttpMethod, string] } = {
+  sendEmailCode: ['POST', '/email-code'],
+  verifyEmailCode: ['POST', '/email-code/verify'],
+  getTwoFactorStatus: ['GET', '/status'],
+  resetPhone: ['DELETE', '/phone'],
+  sendPhoneCode: ['POST', '/phone/code'],
+  verifyPhoneCode: ['POST', '/phone/verify'],
+  disableTwoFactor: ['DELETE', '/two-factor'],
+};
 
-interface Route {
-  /** Which adapter method this is, to pick the fallback error for a refused input. */
-  method: AdapterMethod;
-  http: HttpMethod;
-  path: string;
-}
-
-const ROUTES = {
-  sendEmailCode: { method: 'sendEmailCode', http: 'POST', path: '/email-code' },
-  verifyEmailCode: { method: 'verifyEmailCode', http: 'POST', path: '/email-code/verify' },
-  getTwoFactorStatus: { method: 'getTwoFactorStatus', http: 'GET', path: '/status' },
-  resetPhone: { method: 'resetPhone', http: 'DELETE', path: '/phone' },
-  sendPhoneCode: { method: 'sendPhoneCode', http: 'POST', path: '/phone/code' },
-  verifyPhoneCode: { method: 'verifyPhoneCode', http: 'POST', path: '/phone/verify' },
-  disableTwoFactor: { method: 'disableTwoFactor', http: 'DELETE', path: '/two-factor' },
-} as const satisfies { [M in AdapterMethod]: Route & { method: M } };
+/** What `parseBody` returns for a body that is not JSON (an HTML error page…). */
+const NOT_JSON: unique symbol = Symbol('not JSON');
 
 /** Longest server `message` kept in an error, so a runaway body cannot bloat logs. */
 const MAX_MESSAGE_LENGTH = 200;
+
+/** Largest `codeLength` the REST API documents. */
+const MAX_CODE_LENGTH = 64;
 
 /**
  * Creates an adapter that talks to the documented REST API.
@@ -115,9 +120,14 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     return headers;
   }
 
-  /** One round trip: resolves with the parsed body of a 2xx answer, rejects with a TwoFactorError or an AbortError. */
-  async function send(route: Route, signal: AbortSignal, body?: Record<string, string>): Promise<ResponseBody> {
+  /**
+   * One round trip: resolves with the JSON body of a 2xx answer (`undefined` when empty),
+   * rejects with a TwoFactorError or an AbortError.
+   */
+  async function send(method: AdapterMethod, signal: AbortSignal, body?: Record<string, string>): Promise<unknown> {
     if (signal.aborted) throw abortError(signal);
+    const [http, path] = ROUTES[method];
+    const label = `${http} ${path}`;
     const controller = new AbortController();
     let timedOut = false;
     const onCallerAbort = (): void => controller.abort();
@@ -129,18 +139,15 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
             controller.abort();
           }, timeoutMs)
         : null;
-    const label = `${route.http} ${route.path}`;
 
     try {
       const headers = await buildHeaders(body !== undefined);
       if (signal.aborted) throw abortError(signal);
-      let status: number;
-      let responseHeaders: Headers;
+      let response: Response;
       let text: string;
       try {
-        const fetchImpl = customFetch ?? globalThis.fetch;
-        const response = await fetchImpl(baseUrl + route.path, {
-          method: route.http,
+        response = await (customFetch ?? globalThis.fetch)(baseUrl + path, {
+          method: http,
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
           credentials,
@@ -148,161 +155,132 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
           cache: 'no-store',
           signal: controller.signal,
         });
-        status = response.status;
-        responseHeaders = response.headers;
         text = await response.text();
       } catch (thrown) {
         if (signal.aborted) throw isAbortError(thrown) ? thrown : abortError(signal);
-        if (timedOut) {
-          throw new TwoFactorError('network', { message: `${label}: no answer within ${timeoutMs} ms`, cause: thrown });
-        }
-        // fetch rejects only with a TypeError (offline, DNS, refused, CORS), or an abort handled above.
-        throw new TwoFactorError('network', { message: `${label}: request failed`, cause: thrown });
+        // fetch rejects only with a TypeError (offline, DNS, refused, CORS), or an abort.
+        const message = timedOut ? `no answer within ${timeoutMs} ms` : 'request failed';
+        throw new TwoFactorError('network', { message: `${label}: ${message}`, cause: thrown });
       }
 
       const parsed = parseBody(text);
-      if (status >= 200 && status < 300) return parsed;
-      throw errorFromResponse(route, status, responseHeaders, parsed);
+      const { status } = response;
+      if (status < 200 || status > 299) throw errorFromResponse(method, label, status, response.headers, parsed);
+      // The body is deliberately not attached: it might hold a recovery code.
+      if (parsed === NOT_JSON) throw malformed(label);
+      return parsed;
     } finally {
       if (timer !== null) clearTimeout(timer);
       signal.removeEventListener('abort', onCallerAbort);
     }
   }
 
-  /** A 2xx answer that is not the documented shape (an HTML page from a wrong baseUrl, a missing field). */
-  function malformed(route: Route): TwoFactorError {
-    // The body is deliberately not attached: it might hold a recovery code.
-    return new TwoFactorError('unknown', { message: `${route.http} ${route.path}: malformed response body` });
-  }
-
-  /** For answers whose body is not used: anything but a non-JSON body counts as success. */
-  function expectNothing(route: Route, body: ResponseBody): void {
-    if (body.kind === 'invalid') throw malformed(route);
+  /** A 2xx JSON answer of the documented shape, else `unknown` (a wrong baseUrl, a renamed field). */
+  async function read<T>(
+    method: AdapterMethod,
+    signal: AbortSignal,
+    isValid: (value: unknown) => value is T,
+    body?: Record<string, string>,
+  ): Promise<T> {
+    const value = await send(method, signal, body);
+    if (!isValid(value)) throw malformed(ROUTES[method].join(' '));
+    return value;
   }
 
   return {
     async sendEmailCode({ signal }: AdapterRequest): Promise<SendEmailCodeResult> {
-      const route = ROUTES.sendEmailCode;
-      const body = await send(route, signal, {});
-      const value = body.kind === 'json' ? body.value : undefined;
-      if (!isRecord(value) || typeof value.maskedEmail !== 'string' || value.maskedEmail === '') throw malformed(route);
-      const hints = readCodeHints(value);
-      if (hints === null) throw malformed(route);
-      return { maskedEmail: value.maskedEmail, ...hints };
+      const value = await read('sendEmailCode', signal, isSendEmailCodeAnswer, {});
+      return { maskedEmail: value.maskedEmail, ...codeHints(value) };
     },
 
     async verifyEmailCode({ signal, code }: VerifyEmailCodeRequest): Promise<void> {
-      const route = ROUTES.verifyEmailCode;
-      expectNothing(route, await send(route, signal, { code }));
+      await send('verifyEmailCode', signal, { code });
     },
 
     async getTwoFactorStatus({ signal }: AdapterRequest): Promise<TwoFactorStatus> {
-      const route = ROUTES.getTwoFactorStatus;
-      const body = await send(route, signal);
-      const value = body.kind === 'json' ? body.value : undefined;
-      if (!isRecord(value) || typeof value.canDisable !== 'boolean') throw malformed(route);
-      const phone = value.phone;
-      if (phone === null) return { phone: null, canDisable: value.canDisable };
-      if (!isRecord(phone) || typeof phone.maskedNumber !== 'string' || phone.maskedNumber === '') {
-        throw malformed(route);
-      }
-      return { phone: { maskedNumber: phone.maskedNumber }, canDisable: value.canDisable };
+      const { phone, canDisable } = await read('getTwoFactorStatus', signal, isTwoFactorStatus);
+      return { phone: phone && { maskedNumber: phone.maskedNumber }, canDisable };
     },
 
     async resetPhone({ signal }: AdapterRequest): Promise<void> {
-      const route = ROUTES.resetPhone;
-      expectNothing(route, await send(route, signal));
+      await send('resetPhone', signal);
     },
 
     async sendPhoneCode({ signal, phoneNumber, channel }: SendPhoneCodeRequest): Promise<SendPhoneCodeResult> {
-      const route = ROUTES.sendPhoneCode;
-      const body = await send(route, signal, { phoneNumber, channel });
-      // 202/204 with no body is fine here: both hints are optional.
-      if (body.kind === 'empty') return {};
-      if (body.kind === 'invalid' || !isRecord(body.value)) throw malformed(route);
-      const hints = readCodeHints(body.value);
-      if (hints === null) throw malformed(route);
-      return hints;
+      const value = await read('sendPhoneCode', signal, isSendPhoneCodeAnswer, { phoneNumber, channel });
+      return codeHints(value ?? {});
     },
 
     async verifyPhoneCode({ signal, phoneNumber, code }: VerifyPhoneCodeRequest): Promise<VerifyPhoneCodeResult> {
-      const route = ROUTES.verifyPhoneCode;
-      const body = await send(route, signal, { phoneNumber, code });
-      const value = body.kind === 'json' ? body.value : undefined;
-      if (!isRecord(value) || typeof value.recoveryCode !== 'string' || value.recoveryCode.trim() === '') {
-        throw malformed(route);
-      }
+      const value = await read('verifyPhoneCode', signal, isVerifyPhoneCodeResult, { phoneNumber, code });
       return { recoveryCode: value.recoveryCode };
     },
 
     async disableTwoFactor({ signal }: AdapterRequest): Promise<void> {
-      const route = ROUTES.disableTwoFactor;
-      expectNothing(route, await send(route, signal));
+      await send('disableTwoFactor', signal);
     },
   };
 }
 
-function parseBody(text: string): ResponseBody {
-  if (text.trim() === '') return { kind: 'empty' };
+/** The body as JSON: `undefined` when empty, `NOT_JSON` when it does not parse. */
+function parseBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
   try {
-    return { kind: 'json', value: JSON.parse(text) as unknown };
+    return JSON.parse(text) as unknown;
   } catch {
-    return { kind: 'invalid' };
+    return NOT_JSON;
   }
 }
 
-/** The optional `resendAfterSeconds` / `codeLength` of a send; `null` when present but wrong. */
-function readCodeHints(value: Record<string, unknown>): SendPhoneCodeResult | null {
+/** A 2xx answer that is not the documented shape. */
+function malformed(label: string): TwoFactorError {
+  return new TwoFactorError('unknown', { message: `${label}: malformed response body` });
+}
+
+/** `codeLength`, when given, within the documented 1–64 (the shared guards ask only for ≥ 1). */
+function hasDocumentedCodeLength(value: SendPhoneCodeResult): boolean {
+  return !(Number(value.codeLength) > MAX_CODE_LENGTH);
+}
+
+/** `sendEmailCode`'s answer: the masked email and the hints. */
+function isSendEmailCodeAnswer(value: unknown): value is SendEmailCodeResult {
+  return isSendEmailCodeResult(value) && hasDocumentedCodeLength(value);
+}
+
+/** No body (202/204: both hints are optional), or the hints. */
+function isSendPhoneCodeAnswer(value: unknown): value is SendPhoneCodeResult | undefined {
+  return value === undefined || (isSendPhoneCodeResult(value) && hasDocumentedCodeLength(value));
+}
+
+/** The hints that are present, without `null`s or any other field of the answer. */
+function codeHints({ resendAfterSeconds, codeLength }: SendPhoneCodeResult): SendPhoneCodeResult {
   const hints: SendPhoneCodeResult = {};
-  const { resendAfterSeconds, codeLength } = value;
-  if (resendAfterSeconds !== undefined && resendAfterSeconds !== null) {
-    if (!isNonNegativeNumber(resendAfterSeconds)) return null;
-    hints.resendAfterSeconds = resendAfterSeconds;
-  }
-  if (codeLength !== undefined && codeLength !== null) {
-    if (typeof codeLength !== 'number' || !Number.isInteger(codeLength) || codeLength < 1 || codeLength > 64) {
-      return null;
-    }
-    hints.codeLength = codeLength;
-  }
+  if (resendAfterSeconds != null) hints.resendAfterSeconds = resendAfterSeconds;
+  if (codeLength != null) hints.codeLength = codeLength;
   return hints;
 }
 
 /**
- * Maps a non-2xx answer to the error vocabulary. A recognised `error.code` in the body wins; the
- * status decides otherwise (table in docs/rest-api.md).
+ * Maps a non-2xx answer to the error vocabulary. A recognised code in the body
+ * (`{ error: { code, message?, retryAfterSeconds?, attemptsRemaining? } }` or `{ error: 'code' }`)
+ * wins; the status decides otherwise (table in docs/rest-api.md).
  */
-function errorFromResponse(route: Route, status: number, headers: Headers, body: ResponseBody): TwoFactorError {
-  const detail = readErrorBody(body);
-  const code = detail.code ?? codeForStatus(route.method, status);
-  const retryAfterSeconds = detail.retryAfterSeconds ?? parseRetryAfter(headers.get('Retry-After'));
-  const serverMessage = detail.message === undefined ? '' : `: ${detail.message.slice(0, MAX_MESSAGE_LENGTH)}`;
-  return new TwoFactorError(code, {
-    message: `${route.http} ${route.path} answered ${status}${serverMessage}`,
-    retryAfterSeconds,
-    attemptsRemaining: detail.attemptsRemaining,
+function errorFromResponse(
+  method: AdapterMethod,
+  label: string,
+  status: number,
+  headers: Headers,
+  body: unknown,
+): TwoFactorError {
+  const error = isRecord(body) ? body.error : undefined;
+  const detail: Record<string, unknown> = isRecord(error) ? error : { code: error };
+  const { message, retryAfterSeconds, attemptsRemaining } = detail;
+  const serverMessage = typeof message === 'string' && message !== '' ? `: ${message.slice(0, MAX_MESSAGE_LENGTH)}` : '';
+  return new TwoFactorError(isTwoFactorErrorCode(detail.code) ? detail.code : codeForStatus(method, status), {
+    message: `${label} answered ${status}${serverMessage}`,
+    retryAfterSeconds: isNonNegativeNumber(retryAfterSeconds) ? retryAfterSeconds : parseRetryAfter(headers.get('Retry-After')),
+    attemptsRemaining: isNonNegativeNumber(attemptsRemaining) ? attemptsRemaining : undefined,
   });
-}
-
-interface ErrorDetail {
-  code?: TwoFactorErrorCode;
-  message?: string;
-  retryAfterSeconds?: number;
-  attemptsRemaining?: number;
-}
-
-/** Reads `{ error: { code, message?, retryAfterSeconds?, attemptsRemaining? } }` (or `{ error: 'code' }`). */
-function readErrorBody(body: ResponseBody): ErrorDetail {
-  if (body.kind !== 'json' || !isRecord(body.value)) return {};
-  const error = body.value.error;
-  if (isTwoFactorErrorCode(error)) return { code: error };
-  if (!isRecord(error)) return {};
-  const detail: ErrorDetail = {};
-  if (isTwoFactorErrorCode(error.code)) detail.code = error.code;
-  if (typeof error.message === 'string' && error.message !== '') detail.message = error.message;
-  if (isNonNegativeNumber(error.retryAfterSeconds)) detail.retryAfterSeconds = error.retryAfterSeconds;
-  if (isNonNegativeNumber(error.attemptsRemaining)) detail.attemptsRemaining = error.attemptsRemaining;
-  return detail;
 }
 
 /** The error for a status whose body named no known code. */
@@ -371,12 +349,4 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 function abortError(signal: AbortSignal): unknown {
   const reason: unknown = signal.reason;
   return isAbortError(reason) ? reason : new DOMException('The operation was aborted.', 'AbortError');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isNonNegativeNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }

@@ -131,15 +131,19 @@ describe('createMockAdapter', () => {
 
     await adapter.sendPhoneCode({ signal: signal(), ...request });
     vi.setSystemTime(new Date('2026-01-01T10:00:10.500Z'));
-    const limited = await errorOf(adapter.sendPhoneCode({ signal: signal(), ...request, channel: 'call' }));
+    const limited = await errorOf(adapter.sendPhoneCode({ signal: signal(), ...request }));
     expect(limited).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 20 });
 
-    // Another number is another destination: no cooldown for it.
+    // Another number, or the other channel, is another destination: no cooldown for it.
     await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550100', channel: 'sms' });
+    await adapter.sendPhoneCode({ signal: signal(), ...request, channel: 'call' });
+    expect(await errorOf(adapter.sendPhoneCode({ signal: signal(), ...request, channel: 'call' }))).toMatchObject({
+      code: 'rate_limited',
+    });
 
     vi.setSystemTime(new Date('2026-01-01T10:00:30Z'));
-    await adapter.sendPhoneCode({ signal: signal(), ...request, channel: 'call' });
-    expect(adapter.messages.map((message) => message.kind)).toEqual(['sms', 'sms', 'call']);
+    await adapter.sendPhoneCode({ signal: signal(), ...request });
+    expect(adapter.messages.map((message) => message.kind)).toEqual(['sms', 'sms', 'call', 'sms']);
   });
 
   it('rate-limits email resends the same way', async () => {

@@ -211,7 +211,8 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
   let emailVerified = options.emailVerified ?? false;
   let emailCode: PendingCode | null = null;
   let phoneCode: PendingPhoneCode | null = null;
-  // Resend cooldowns per destination ('email' or the E.164 number): epoch ms of the next allowed send.
+  // Resend cooldowns per destination ('email', or the E.164 number and channel): epoch ms of the
+  // next allowed send.
   let nextSendAt = new Map<string, number>();
   let messages: readonly MockMessage[] = [];
   let calls: readonly AdapterMethod[] = [];
@@ -341,8 +342,9 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
         throw new TwoFactorError('invalid_phone_number', { message: 'Expected an E.164 number' });
       }
       const now = Date.now();
-      // Per number, whatever the channel: "Receive a call" right after the SMS waits like a resend.
-      startCooldown(request.phoneNumber, now);
+      // Per number and channel: a second SMS waits like a resend, but "Receive a call" right after
+      // the SMS is the alternative the screen offers, so it goes through.
+      startCooldown(`${request.phoneNumber} ${request.channel}`, now);
       const code = newCode();
       // One pending phone code at a time: sending to another number replaces it.
       phoneCode = { phoneNumber: request.phoneNumber, code, expiresAt: now + codeTtlMs, failedAttempts: 0 };

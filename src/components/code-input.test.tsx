@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createMockAdapter } from '../adapters';
 import { useEmailCodeGate } from '../hooks';
 import { CodeInput } from './code-input';
+import { EmailCodeGate } from './email-code-gate';
 
 function Harness({ errorMessage }: { errorMessage?: string }) {
   const gate = useEmailCodeGate({ adapter: createMockAdapter(), sendOnMount: false });
@@ -56,5 +57,22 @@ describe('CodeInput', () => {
     const field = input.closest('.tfa-code-input');
     expect(field).toHaveAttribute('data-invalid', 'true');
     expect(field).toHaveClass('host-class');
+  });
+
+  it('is its own styled root (tokens and live regions) when used on its own', () => {
+    const { container } = render(<Harness />);
+    const field = screen.getByLabelText('Verification code').closest('.tfa-code-input');
+    expect(field).toHaveClass('tfa-root', 'tfa-field', 'host-class');
+    expect(container.querySelectorAll('.tfa-root')).toHaveLength(1);
+    expect(container.querySelectorAll('[data-tfa-live-region]')).toHaveLength(2);
+  });
+
+  it('renders no root of its own inside another component, which already has one', async () => {
+    const { container } = render(<EmailCodeGate adapter={createMockAdapter()} />);
+    const field = (await screen.findByLabelText('Email verification code')).closest('.tfa-code-input');
+    expect(field).not.toHaveClass('tfa-root');
+    expect(field?.parentElement?.closest('.tfa-root')).toHaveClass('tfa-email-gate');
+    expect(container.querySelectorAll('.tfa-root')).toHaveLength(1);
+    expect(container.querySelectorAll('[data-tfa-live-region]')).toHaveLength(2);
   });
 });

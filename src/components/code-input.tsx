@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Ref } from 'react';
 import type { CodeInputProps } from '../hooks/types';
 import { cx, dataFlag } from './class-names';
+import { ComponentRoot } from './component-root';
 
 export interface CodeInputComponentProps {
   /** Props from a hook's `getCodeInputProps()`: value, sanitising handlers, autofill hints. */
@@ -26,7 +27,8 @@ export interface CodeInputComponentProps {
  * One real `<input>` for a one-time code, as input-otp does: autofill from SMS or email, password
  * managers, paste and screen readers all work on a single ordinary field. The hook's prop getter
  * supplies `autocomplete="one-time-code"`, `inputmode="numeric"`, `translate="no"` and the
- * sanitising paste handler (spaces, dashes and fullwidth digits become plain digits).
+ * sanitising paste handler (spaces, dashes and fullwidth digits become plain digits). Used on its
+ * own (outside every other component) it is its own `tfa-root`, so the stylesheet's tokens apply.
  */
 export function CodeInput({
   inputProps,
@@ -46,7 +48,7 @@ export function CodeInput({
   const complete = inputProps.value.length > 0 && inputProps.value.length >= inputProps.maxLength;
   const describedBy = cx(description ? descriptionId : null, errorMessage ? errorId : null) || undefined;
   return (
-    <div
+    <ComponentRoot
       className={cx('tfa-field', 'tfa-code-input', className)}
       data-invalid={dataFlag(invalid)}
       data-pending={dataFlag(isPending)}
@@ -75,6 +77,6 @@ export function CodeInput({
           {errorMessage}
         </p>
       ) : null}
-    </div>
+    </ComponentRoot>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { isCodeError } from '../core/errors';
 import { formatPhoneForDisplay } from '../core/phone';
 import { useCodeVerification } from '../hooks/use-code-verification';
 import type { UseCodeVerificationOptions } from '../hooks/types';
@@ -8,7 +9,6 @@ import { Button } from './button';
 import { cx, dataFlag } from './class-names';
 import { CodeInput } from './code-input';
 import { Announce, AnnounceOnSettle, ComponentRoot } from './component-root';
-import { isCodeError } from './error-kinds';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
 import { ResendControl } from './resend-control';

@@ -1,40 +1,32 @@
 import { useId, useMemo } from 'react';
-import type { FocusEvent } from 'react';
-import { getCountries, getCountryCallingCode } from 'react-phone-number-input/min';
-import type { Country, Labels } from 'react-phone-number-input';
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js/core';
+import type { CountryCode } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
 import { useLocale, useMessages } from '../i18n/context';
 import { cx } from './class-names';
 
 /** The option value standing for "no country" (a number typed with its own `+`). */
 const INTERNATIONAL = 'ZZ';
 
-/** What react-phone-number-input hands its `countrySelectComponent`. */
+/** Props of the phone step's country select. */
 export interface CountrySelectProps {
-  /** The selected country, or undefined for "International". */
-  value?: Country;
-  /** Options in display order; `value` is undefined for "International". */
-  options: ReadonlyArray<{ value?: Country; label: string; divider?: boolean }>;
+  /** The country shown, or undefined for "International". */
+  value?: CountryCode;
   /** Reports the chosen country (undefined for "International"). */
-  onChange: (value?: Country) => void;
-  /** Forwarded so the phone input knows where focus is. */
-  onFocus?: (event: FocusEvent<HTMLElement>) => void;
-  /** Forwarded so the phone input knows where focus is. */
-  onBlur?: (event: FocusEvent<HTMLElement>) => void;
-  /** Disables the select with the phone input. */
-  disabled?: boolean;
-  /** Makes the select read-only with the phone input. */
-  readOnly?: boolean;
-  /** Form field name. */
-  name?: string;
+  onChange: (value?: CountryCode) => void;
 }
 
 /**
- * A native `<select>` with a visible "Country" label, country names in the user's language and
- * their calling codes. No flags: the library's default flags are images from a third-party host.
+ * A native `<select>` with a visible "Country" label, "International" first, then every country
+ * named in the user's language (sorted in it) with its calling code. No flags: the usual flag
+ * images come from a third-party host.
  */
-export function CountrySelect({ value, options, onChange, onFocus, onBlur, disabled, readOnly, name }: CountrySelectProps) {
+export function CountrySelect({ value, onChange }: CountrySelectProps) {
   const t = useMessages();
+  const locale = useLocale();
   const id = useId();
+  // Naming and sorting ~250 regions is done once per locale, not on every keystroke.
+  const countries = useMemo(() => namedCountries(locale), [locale]);
   return (
     <div className="tfa-field tfa-country-field">
       <label htmlFor={id} className="tfa-label">
@@ -42,65 +34,44 @@ export function CountrySelect({ value, options, onChange, onFocus, onBlur, disab
       </label>
       <select
         id={id}
-        name={name}
         className={cx('tfa-select', 'PhoneInputCountrySelect')}
         value={value ?? INTERNATIONAL}
-        disabled={disabled || readOnly}
         onChange={(event) => {
           const next = event.currentTarget.value;
-          onChange(next === INTERNATIONAL ? undefined : (next as Country));
+          onChange(next === INTERNATIONAL ? undefined : (next as CountryCode));
         }}
-        onFocus={onFocus}
-        onBlur={onBlur}
       >
-        {options
-          .filter((option) => !option.divider)
-          .map((option) =>
-            option.value === undefined ? (
-              <option key={INTERNATIONAL} value={INTERNATIONAL}>
-                {option.label}
-              </option>
-            ) : (
-              <option key={option.value} value={option.value}>
-                {t.countryOption(option.label, getCountryCallingCode(option.value))}
-              </option>
-            ),
-          )}
+        <option value={INTERNATIONAL}>{t.internationalOption}</option>
+        {countries.map(([country, name]) => (
+          <option key={country} value={country}>
+            {t.countryOption(name, getCountryCallingCode(country, metadata))}
+          </option>
+        ))}
       </select>
     </div>
   );
 }
 
 /**
- * Labels for react-phone-number-input: every country named by `Intl.DisplayNames` in `locale`
- * (falling back to the region code where the runtime has no names), plus our copy for the field
- * names and the "International" option.
+ * Every country libphonenumber-js knows, named by `Intl.DisplayNames` in `locale` (the region
+ * code where the runtime has no names), sorted by name in that locale.
  */
-export function useCountryLabels(): Labels {
-  const locale = useLocale();
-  const { countryLabel, phoneLabel, internationalOption } = useMessages();
-  // Keyed on strings, not the messages object: hosts often pass a fresh `messages` every render,
-  // and naming ~250 regions each time is wasted work.
-  const countryNames = useMemo(() => createCountryNames(locale), [locale]);
-  return useMemo(
-    () => ({ ...countryNames, country: countryLabel, phone: phoneLabel, ZZ: internationalOption }),
-    [countryNames, countryLabel, phoneLabel, internationalOption],
-  );
+function namedCountries(locale: string): Array<[CountryCode, string]> {
+  const names =
+    typeof Intl.DisplayNames === 'function'
+      ? inLocale(locale, (locales) => new Intl.DisplayNames(locales, { type: 'region', fallback: 'code' }))
+      : null;
+  const collator = inLocale(locale, (locales) => new Intl.Collator(locales));
+  return getCountries(metadata)
+    .map((country): [CountryCode, string] => [country, names?.of(country) ?? country])
+    .sort((a, b) => collator.compare(a[1], b[1]));
 }
 
-function createCountryNames(locale: string): Labels {
-  const names = createRegionNames(locale);
-  const labels: Labels = {};
-  for (const country of getCountries()) labels[country] = names?.of(country) ?? country;
-  return labels;
-}
-
-function createRegionNames(locale: string): Intl.DisplayNames | null {
-  if (typeof Intl === 'undefined' || typeof Intl.DisplayNames !== 'function') return null;
+/** An `Intl` object for `locale`, or for English when the tag is invalid (a `RangeError`). */
+function inLocale<T>(locale: string, create: (locales: string[]) => T): T {
   try {
-    return new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
+    return create([locale, 'en']);
   } catch {
-    // An invalid locale tag throws a RangeError; the region code is still better than nothing.
-    return null;
+    return create(['en']);
   }
 }

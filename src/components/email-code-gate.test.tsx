@@ -52,6 +52,26 @@ describe('EmailCodeGate', () => {
     expect(screen.queryByText('Protected settings')).not.toBeInTheDocument();
   });
 
+  it('shows the attempts left when the code is wrong, as code verification does', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ code: CODE, maxAttempts: 5 });
+    const { container } = render(<EmailCodeGate adapter={adapter} />);
+    await screen.findByText('We emailed a code to j•••@example.com', { selector: '.tfa-lead' });
+    const input = screen.getByLabelText('Email verification code');
+    await user.type(input, '999999');
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('That code is not correct. Check it and try again. 4 attempts remaining.'),
+    );
+    expect(input).toHaveAccessibleDescription('Enter the 6-digit code. 4 attempts remaining. That code is not correct. Check it and try again.');
+    expect(container.querySelector('.tfa-email-gate')).toHaveAttribute('data-invalid', 'true');
+
+    // Editing the code clears the error, and the count goes with it.
+    await user.type(input, '{Backspace}');
+    expect(input).toHaveAccessibleDescription('Enter the 6-digit code.');
+  });
+
   it('shows the resend cooldown as visible text outside the live regions', async () => {
     const adapter = createMockAdapter({ code: CODE, resendAfterSeconds: 30 });
     const { container } = render(<EmailCodeGate adapter={adapter} />);

@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
+import { isCodeError } from '../core/errors';
 import { useEmailCodeGate } from '../hooks/use-email-code-gate';
 import type { UseEmailCodeGateOptions } from '../hooks/types';
 import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
-import { isCodeError } from './error-kinds';
 import { Button } from './button';
 import { cx, dataFlag } from './class-names';
 import { CodeInput } from './code-input';
@@ -52,6 +52,8 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
   const errorText = gate.error ? t.errors[gate.error.code] : null;
   const codeError = gate.error && isCodeError(gate.error.code) ? errorText : null;
   const formError = gate.error && !isCodeError(gate.error.code) ? errorText : null;
+  const attemptsText =
+    gate.error?.code === 'invalid_code' && gate.attemptsRemaining !== null ? t.attemptsRemaining(gate.attemptsRemaining) : null;
   const isVerifying = gate.status === 'verifying';
   const isSending = gate.status === 'sending';
   const sentText = gate.maskedEmail ? t.emailGateSent(gate.maskedEmail) : null;
@@ -65,7 +67,7 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
       data-pending={dataFlag(isSending || isVerifying || gate.isResending)}
       data-invalid={dataFlag(codeError !== null)}
     >
-      <Announce message={errorText} politeness="assertive" trigger={gate.error} />
+      <Announce message={errorText ? cx(errorText, attemptsText) : null} politeness="assertive" trigger={gate.error} />
       <Announce message={sentText} politeness="polite" trigger={gate.maskedEmail} />
       <AnnounceOnSettle isPending={gate.isResending} failed={gate.error !== null} message={t.codeResent} />
       <Heading level={toHeadingLevel(headingLevel)} isStepHeading id={headingId} className="tfa-heading">
@@ -76,7 +78,7 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
         <CodeInput
           inputProps={gate.getCodeInputProps()}
           label={t.emailCodeLabel}
-          description={t.codeHint(gate.codeLength)}
+          description={attemptsText ? cx(t.codeHint(gate.codeLength), attemptsText) : t.codeHint(gate.codeLength)}
           errorMessage={codeError}
           isPending={isVerifying}
         />

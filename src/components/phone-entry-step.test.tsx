@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createMockAdapter } from '../adapters';
@@ -129,5 +129,106 @@ describe('PhoneEntryStep', () => {
     const adapter = createMockAdapter({ emailVerified: true });
     render(<PhoneEntryStep adapter={adapter} defaultCountry="US" defaultPhoneNumber="+16502530000" />);
     expect((screen.getByLabelText('Phone number') as HTMLInputElement).value).toMatch(/650.*253.*0000/);
+  });
+});
+
+describe('PhoneEntryStep country select', () => {
+  it('shows the country of a number typed with +, and sends that number', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    await user.type(screen.getByLabelText('Phone number'), '+44 20 7946 0958');
+    expect(country).toHaveValue('GB');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
+  });
+
+  it('reads digits typed without + in the country chosen afterwards', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    const input = screen.getByLabelText('Phone number');
+    await user.type(input, '2079460958');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'GB');
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
+    expect((screen.getByLabelText('Phone number') as HTMLInputElement).value).toMatch(/20.*7946.*0958/);
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
+  });
+
+  it('drops a number of another country when a country is chosen, so nothing stale is sent', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    await user.type(screen.getByLabelText('Phone number'), '+44 20 7946 0958');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'DE');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(screen.getByLabelText('Phone number')).toHaveAccessibleDescription(/Enter a phone number\./));
+    expect(adapter.calls).not.toContain('sendPhoneCode');
+  });
+
+  it('takes Backspace into account before sending', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    const input = screen.getByLabelText('Phone number');
+    await user.type(input, '65025300009');
+    // As a browser sends it: the formatter applies Backspace in its keydown handler by `keyCode`.
+    fireEvent.keyDown(input, { key: 'Backspace', code: 'Backspace', keyCode: 8 });
+    expect(input).toHaveValue('(650) 253-0000');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+16502530000' });
+  });
+
+  it('starts on the country of a kept number', () => {
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" defaultPhoneNumber="+442079460958" />);
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
+  });
+
+  it('lists International first, then countries sorted by name in the locale', () => {
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="DE" locale="de" />);
+    const options = screen.getAllByRole('option').map((option) => option.getAttribute('value'));
+    expect(options[0]).toBe('ZZ');
+    const names = screen.getAllByRole('option').slice(1).map((option) => option.textContent ?? '');
+    expect(names).toEqual([...names].sort(new Intl.Collator('de').compare));
+    // Österreich sorts with O in German, not after Z.
+    expect(names.findIndex((name) => name.startsWith('Österreich'))).toBeLessThan(names.findIndex((name) => name.startsWith('Polen')));
+  });
+});
+
+describe('PhoneEntryStep country select, chosen by hand', () => {
+  it('leaves focus on the select when a country is chosen', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    await user.type(screen.getByLabelText('Phone number'), '2079460958');
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    await user.selectOptions(country, 'GB');
+    expect(country).toHaveFocus();
+  });
+
+  it('keeps "International" selected when chosen, until more digits are typed', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    await user.type(screen.getByLabelText('Phone number'), '+44 20 7946 0958');
+    expect(country).toHaveValue('GB');
+    await user.selectOptions(country, 'ZZ');
+    expect(country).toHaveValue('ZZ');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
+    await user.type(screen.getByLabelText('Phone number'), '{Backspace}8');
+    expect(country).toHaveValue('GB');
   });
 });

@@ -1,20 +1,20 @@
-import { forwardRef, useId, useState } from 'react';
-import type { InputHTMLAttributes } from 'react';
+import { useId, useState } from 'react';
 import { Controller } from 'react-hook-form';
-import PhoneInput, { isSupportedCountry } from 'react-phone-number-input/min';
-import type { Country } from 'react-phone-number-input';
+import { isSupportedCountry } from 'libphonenumber-js/core';
+import type { CountryCode } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
 import type { PhoneCodeChannel } from '../core/adapter';
 import type { TwoFactorErrorCode } from '../core/errors';
 import { usePhoneEntry } from '../hooks/use-phone-entry';
 import type { UsePhoneEntryOptions } from '../hooks/types';
-import { MessagesProvider, useLocale, useMessages } from '../i18n/context';
+import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { Button } from './button';
 import { cx, dataFlag } from './class-names';
 import { Announce, ComponentRoot } from './component-root';
-import { CountrySelect, useCountryLabels } from './country-select';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
+import { PhoneField } from './phone-field';
 import { RetryNotice } from './retry-notice';
 
 export interface PhoneEntryStepProps extends UsePhoneEntryOptions {
@@ -35,7 +35,7 @@ function isNumberError(code: TwoFactorErrorCode): boolean {
 
 /**
  * Entering the new number: a country select with names in the user's language, the phone field
- * (react-phone-number-input with min metadata and no remote flags), a notice about choosing a
+ * (react-phone-number-input's input with min metadata, no flags), a notice about choosing a
  * number hosted elsewhere, and "Send code via SMS" / "Receive a call". A failed send keeps the
  * number in the field.
  */
@@ -50,8 +50,6 @@ export function PhoneEntryStep({ locale, messages, ...props }: PhoneEntryStepPro
 function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<PhoneEntryStepProps, 'locale' | 'messages'>) {
   const entry = usePhoneEntry(options);
   const t = useMessages();
-  const locale = useLocale();
-  const labels = useCountryLabels();
   const headingId = useId();
   const inputId = useId();
   const noticeId = `${inputId}-notice`;
@@ -95,25 +93,16 @@ function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<Pho
             control={entry.form.control}
             name="phone"
             render={({ field }) => (
-              <PhoneInput
-                ref={field.ref}
+              <PhoneField
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                inputRef={field.ref}
                 id={inputId}
                 name={field.name}
-                // The component only takes E.164; anything else (raw text from a host) starts empty.
-                value={field.value.startsWith('+') ? field.value : undefined}
-                onChange={(value?: string) => field.onChange(value ?? '')}
-                onBlur={field.onBlur}
                 defaultCountry={defaultCountry}
-                labels={labels}
-                locales={locale}
-                countrySelectComponent={CountrySelect}
-                inputComponent={PhoneNumberInput}
-                // Choosing a country must not move focus (WCAG 3.2.2 On Input).
-                focusInputOnCountrySelection={false}
-                autoComplete="tel"
-                className="tfa-phone-input"
-                aria-invalid={fieldErrorText !== null || undefined}
-                aria-describedby={cx(fieldErrorText ? errorId : null, noticeId)}
+                invalid={fieldErrorText !== null}
+                describedBy={cx(fieldErrorText ? errorId : null, noticeId)}
               />
             )}
           />
@@ -155,24 +144,8 @@ function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<Pho
   );
 }
 
-function toCountry(code: string | undefined): Country | undefined {
+function toCountry(code: string | undefined): CountryCode | undefined {
   if (code === undefined) return undefined;
-  const upper = code.toUpperCase();
-  return isSupportedCountry(upper) ? (upper as Country) : undefined;
+  const upper = code.toUpperCase() as CountryCode;
+  return isSupportedCountry(upper, metadata) ? upper : undefined;
 }
-
-/** The number `<input>` with its visible label, as react-phone-number-input's `inputComponent`. */
-const PhoneNumberInput = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>(function PhoneNumberInput(
-  { className, ...props },
-  ref,
-) {
-  const t = useMessages();
-  return (
-    <div className="tfa-field tfa-phone-number-field">
-      <label htmlFor={props.id} className="tfa-label">
-        {t.phoneLabel}
-      </label>
-      <input {...props} ref={ref} className={cx('tfa-input', className)} />
-    </div>
-  );
-});

@@ -46,7 +46,11 @@ export interface TwoFactorPhoneWizardProps {
   onCancel?: () => void;
   /** Every step change, with the step's name only. */
   onStepChange?: (details: { step: WizardState['step'] }) => void;
-  /** Every adapter failure shown to the user (never with a code), e.g. for logging. */
+  /**
+   * Every adapter failure shown to the user, e.g. for logging: `code`, `retryAfterSeconds` and
+   * `attemptsRemaining` only (message = code, no `cause`, never a code). Log inside your adapter if
+   * you need raw errors.
+   */
   onError?: BaseHookOptions['onError'];
   /** ISO 3166-1 alpha-2 country preselected for phone entry, e.g. `"US"`. */
   defaultCountry?: string;

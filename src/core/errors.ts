@@ -87,3 +87,25 @@ export function normalizeError(error: unknown): TwoFactorError {
   }
   return new TwoFactorError('unknown', { cause: error });
 }
+
+/**
+ * Failures about the code the user typed, not about the request: the UI shows them on the code
+ * field (which turns invalid) rather than above the form.
+ */
+export function isCodeError(code: TwoFactorErrorCode): boolean {
+  return code === 'invalid_code' || code === 'expired_code' || code === 'too_many_attempts';
+}
+
+/**
+ * The copy of a failure that host callbacks (`onError`) receive: the same `code`,
+ * `retryAfterSeconds` and `attemptsRemaining`, the code as its message, and no `cause`. An
+ * adapter's message, or the error it wraps, may quote the code the user typed (a backend's "code
+ * 123456 rejected"), so neither leaves the library; an adapter that needs raw errors logs them
+ * itself. Idempotent.
+ */
+export function toHostError(error: TwoFactorError): TwoFactorError {
+  return new TwoFactorError(error.code, {
+    retryAfterSeconds: error.retryAfterSeconds,
+    attemptsRemaining: error.attemptsRemaining,
+  });
+}

@@ -1,4 +1,5 @@
-import { parsePhoneNumberWithError } from 'libphonenumber-js/min';
+import { parsePhoneNumberWithError } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
 
 /** The character that stands in for hidden characters. */
 export const MASK_CHARACTER = '\u2022';
@@ -36,7 +37,7 @@ export function maskPhoneNumber(e164: string): string {
 
 function formatInternationalQuietly(e164: string): { callingCode: string; rest: string } | undefined {
   try {
-    const phone = parsePhoneNumberWithError(e164);
+    const phone = parsePhoneNumberWithError(e164, metadata);
     const international = phone.formatInternational();
     const prefix = `+${phone.countryCallingCode}`;
     if (!international.startsWith(prefix)) return undefined;

@@ -1,17 +1,15 @@
-import {
-  ParseError,
-  isSupportedCountry,
-  parsePhoneNumberWithError,
-  validatePhoneNumberLength,
-} from 'libphonenumber-js/min';
-import type { CountryCode, PhoneNumber, ValidatePhoneNumberLengthResult } from 'libphonenumber-js/min';
+import { ParseError, isSupportedCountry, parsePhoneNumberWithError, validatePhoneNumberLength } from 'libphonenumber-js/core';
+import type { CountryCode, PhoneNumber, ValidatePhoneNumberLengthResult } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
 import { toAsciiDigits } from './code';
 
 // Code fields only need `sanitizeCode`; it lives in ./code so they stay free of libphonenumber-js.
 export { sanitizeCode } from './code';
 
-// The `min` metadata is enough to validate and format; `max` (about +20 kB gzip) only adds number
-// types (mobile / VoIP), which this library does not use.
+// libphonenumber-js's `core` functions with the `min` metadata passed in: the same modules and
+// the same metadata object react-phone-number-input/input-core gets in the phone step, so a host
+// bundles them once. `min` is enough to validate and format; `max` (about +20 kB gzip) only adds
+// number types (mobile / VoIP), which this library does not use.
 
 /** ISO 3166-1 alpha-2 region code known to libphonenumber-js, e.g. `"US"`. */
 export type { CountryCode };
@@ -125,7 +123,7 @@ function failure(reason: PhoneParseFailure): PhoneParseResult {
 function supportedRegion(country: string | undefined): CountryCode | undefined {
   if (typeof country !== 'string') return undefined;
   const upper = country.toUpperCase();
-  return isSupportedCountry(upper) ? upper : undefined;
+  return isSupportedCountry(upper as CountryCode, metadata) ? (upper as CountryCode) : undefined;
 }
 
 function startsWithInternationalPrefix(digits: string): boolean {
@@ -134,7 +132,7 @@ function startsWithInternationalPrefix(digits: string): boolean {
 
 function parseQuietly(text: string, region?: CountryCode): PhoneNumber | undefined {
   try {
-    return parsePhoneNumberWithError(text, region);
+    return parsePhoneNumberWithError(text, { defaultCountry: region }, metadata);
   } catch {
     return undefined;
   }
@@ -143,7 +141,7 @@ function parseQuietly(text: string, region?: CountryCode): PhoneNumber | undefin
 function parseDigits(text: string, region: CountryCode | undefined): PhoneParseResult {
   let phone: PhoneNumber;
   try {
-    phone = parsePhoneNumberWithError(text, region);
+    phone = parsePhoneNumberWithError(text, { defaultCountry: region }, metadata);
   } catch (error) {
     return failure(error instanceof ParseError ? reasonFromCode(error.message) : 'invalid_number');
   }
@@ -152,7 +150,7 @@ function parseDigits(text: string, region: CountryCode | undefined): PhoneParseR
   }
   let length: ValidatePhoneNumberLengthResult | undefined;
   try {
-    length = validatePhoneNumberLength(text, region);
+    length = validatePhoneNumberLength(text, { defaultCountry: region }, metadata);
   } catch {
     length = undefined;
   }

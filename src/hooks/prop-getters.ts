@@ -79,8 +79,3 @@ export function createCodeInputProps(config: CodeInputConfig, handlers: CodeInpu
   };
 }
 
-/** Failures that are about the code the user typed (the field shows as invalid). */
-export function isCodeError(code: string | undefined): boolean {
-  return code === 'invalid_code' || code === 'expired_code' || code === 'too_many_attempts';
-}
-

@@ -21,8 +21,11 @@ export interface BaseHookOptions {
    */
   timeoutMs?: number;
   /**
-   * Called with every adapter failure the hook shows (never with a code). The wizard uses it to
-   * go back to the email gate on `reverification_required`.
+   * Called with every adapter failure the hook shows, as a `TwoFactorError` carrying only `code`,
+   * `retryAfterSeconds` and `attemptsRemaining` (its message is the code, it has no `cause`): an
+   * adapter's own error text may quote a code, so it never reaches a host callback. Log inside your
+   * adapter if you need raw errors. The wizard uses it to go back to the email gate on
+   * `reverification_required`.
    */
   onError?: (details: { error: TwoFactorError }) => void;
 }
@@ -110,6 +113,8 @@ export interface EmailCodeGateState {
   resend: () => void;
   /** Whole seconds until `resend` is allowed; 0 when it is. */
   resendSecondsRemaining: number;
+  /** From the last `invalid_code` failure, when the adapter gave it; null again after a new code is sent. */
+  attemptsRemaining: number | null;
   /** The last failure of send/verify, or null. Cleared when the user edits the code or retries. */
   error: TwoFactorError | null;
   /** True while a resend (not the first send) is in flight. */

@@ -1,11 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import type { PhoneCodeChannel, SendPhoneCodeResult, VerifyPhoneCodeResult } from '../core/adapter';
+import { isCodeError } from '../core/errors';
 import type { TwoFactorError } from '../core/errors';
 import { DEFAULT_CODE_LENGTH, resolveCodeLength } from '../core/machine';
 import { sanitizeCode } from '../core/code';
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useTwoFactorAdapter } from './context';
-import { createCodeInputProps, createFormProps, isCodeError } from './prop-getters';
+import { createCodeInputProps, createFormProps } from './prop-getters';
 import { isSendPhoneCodeResult, isVerifyPhoneCodeResult } from './result-guards';
 import { useCountdown } from './use-countdown';
 import { useRequest } from './use-request';
@@ -191,7 +192,7 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
 
   const getCodeInputProps = (handlers?: CodeInputHandlers) =>
     createCodeInputProps(
-      { code, codeLength, setCode, invalid: isCodeError(error?.code), name: 'phone-code' },
+      { code, codeLength, setCode, invalid: error !== null && isCodeError(error.code), name: 'phone-code' },
       handlers,
     );
   const getFormProps = (handlers?: FormHandlers) => createFormProps(verify, handlers);

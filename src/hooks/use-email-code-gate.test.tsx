@@ -80,6 +80,23 @@ describe('useEmailCodeGate', () => {
     expect(screen.getByRole('status')).toHaveTextContent('verifying');
   });
 
+  it('reports the attempts left from an invalid_code failure, until a new code is sent', async () => {
+    const fake = createDeferredAdapter();
+    const { result } = renderHook(() => useEmailCodeGate({ adapter: fake.adapter }));
+    await flushMount();
+    await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com', resendAfterSeconds: 0 }));
+    expect(result.current.attemptsRemaining).toBeNull();
+
+    act(() => result.current.setCode('654321'));
+    act(() => result.current.verify());
+    await act(async () => fake.last('verifyEmailCode').reject(new TwoFactorError('invalid_code', { attemptsRemaining: 2 })));
+    expect(result.current.attemptsRemaining).toBe(2);
+
+    act(() => result.current.resend());
+    await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com' }));
+    expect(result.current.attemptsRemaining).toBeNull();
+  });
+
   it('keeps the typed code when verifying fails, and clears the error once the user edits it', async () => {
     const fake = createDeferredAdapter();
     const onError = vi.fn();

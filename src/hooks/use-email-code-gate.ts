@@ -1,11 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import type { SendEmailCodeResult } from '../core/adapter';
+import { isCodeError } from '../core/errors';
 import type { TwoFactorError } from '../core/errors';
 import { DEFAULT_CODE_LENGTH, resolveCodeLength } from '../core/machine';
 import { sanitizeCode } from '../core/code';
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useTwoFactorAdapter } from './context';
-import { createCodeInputProps, createFormProps, isCodeError } from './prop-getters';
+import { createCodeInputProps, createFormProps } from './prop-getters';
 import { isSendEmailCodeResult } from './result-guards';
 import { useCountdown } from './use-countdown';
 import { useDeferredEffect } from './use-deferred-effect';
@@ -32,6 +33,7 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
   const [codeLength, setCodeLength] = useState(DEFAULT_CODE_LENGTH);
   const [code, setCodeState] = useState('');
   const [error, setError] = useState<TwoFactorError | null>(null);
+  const [attemptsRemaining, setAttemptsRemaining] = useState<number | null>(null);
   const [hasSent, setHasSent] = useState(false);
   const [isVerified, setIsVerified] = useState(false);
   const [resendDeadline, setResendDeadline] = useState<number | null>(null);
@@ -92,6 +94,8 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
         // A clean field for the new code.
         applyCode('');
         setMaskedEmail(result.maskedEmail);
+        // A new code comes with a new allowance of attempts.
+        setAttemptsRemaining(null);
         setHasSent(true);
         setDeadline(result.resendAfterSeconds ? deadlineFromNow(result.resendAfterSeconds) : null);
       },
@@ -123,8 +127,13 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
         setError(null);
         onVerifiedRef.current?.();
       },
-      // The typed code stays: the user may only need to fix one digit.
-      onError: (failure) => setError(failure),
+      onError: (failure) => {
+        // The typed code stays: the user may only need to fix one digit.
+        setError(failure);
+        if (failure.code === 'invalid_code' && failure.attemptsRemaining !== undefined) {
+          setAttemptsRemaining(failure.attemptsRemaining);
+        }
+      },
     });
   }, [runVerify]);
 
@@ -140,7 +149,7 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
 
   const getCodeInputProps = (handlers?: CodeInputHandlers) =>
     createCodeInputProps(
-      { code, codeLength, setCode, invalid: isCodeError(error?.code), name: 'email-code' },
+      { code, codeLength, setCode, invalid: error !== null && isCodeError(error.code), name: 'email-code' },
       handlers,
     );
   const getFormProps = (handlers?: FormHandlers) => createFormProps(verify, handlers);
@@ -154,6 +163,7 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
     verify,
     resend,
     resendSecondsRemaining,
+    attemptsRemaining,
     error,
     isResending: hasSent && isSending,
     isVerified,

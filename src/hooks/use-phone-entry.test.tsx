@@ -56,6 +56,20 @@ describe('usePhoneEntry', () => {
     expect(current().phoneNumber).toBeNull();
   });
 
+  it('asks for a number when the field is empty, then clears the reason as soon as the number is fixed', async () => {
+    const fake = createDeferredAdapter();
+    render(<PhoneForm adapter={fake.adapter} defaultCountry="US" />);
+    fireEvent.submit(screen.getByRole('form', { name: 'New phone' }));
+    await waitFor(() => expect(screen.getByTestId('field-error')).toHaveTextContent('empty'));
+    fireEvent.change(screen.getByLabelText('Phone number'), { target: { value: '415555' } });
+    await waitFor(() => expect(screen.getByTestId('field-error')).toHaveTextContent('too_short'));
+    fireEvent.change(screen.getByLabelText('Phone number'), { target: { value: '(415) 555-0123' } });
+    await waitFor(() => expect(screen.getByTestId('field-error')).toBeEmptyDOMElement());
+    expect(current().fieldError).toBeNull();
+    expect(current().phoneNumber).toBe('+14155550123');
+    expect(fake.calls.sendPhoneCode).toHaveLength(0);
+  });
+
   it('lets a number typed with + pick its own country whatever the default', async () => {
     const fake = createDeferredAdapter();
     render(<PhoneForm adapter={fake.adapter} defaultCountry="US" />);

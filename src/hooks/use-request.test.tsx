@@ -148,6 +148,26 @@ describe('useRequest', () => {
     expect(result.current.error).toBe(limited);
   });
 
+  it('gives the option-level onError (the host’s) a copy without message or cause, and the run handler the full error', async () => {
+    const onError = vi.fn();
+    const runOnError = vi.fn();
+    const { result, pending } = setup({ onError });
+    const original = new TwoFactorError('invalid_code', {
+      message: 'code 123456 rejected',
+      attemptsRemaining: 1,
+      cause: new Error('code 123456'),
+    });
+    act(() => void result.current.run('a', { onError: runOnError }));
+    await act(async () => at(pending, 0).reject(original));
+    expect(runOnError).toHaveBeenCalledWith(original);
+    expect(result.current.error).toBe(original);
+    expect(onError).toHaveBeenCalledTimes(1);
+    const hostError: unknown = onError.mock.calls[0]?.[0];
+    expect(hostError).toBeInstanceOf(TwoFactorError);
+    expect(hostError).toMatchObject({ code: 'invalid_code', message: 'invalid_code', attemptsRemaining: 1 });
+    expect((hostError as TwoFactorError).cause).toBeUndefined();
+  });
+
   it('treats an adapter that throws synchronously like one that rejects', async () => {
     const request = vi.fn((): Promise<string> => {
       throw new TypeError('Failed to fetch');

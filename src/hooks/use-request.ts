@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { TwoFactorError, isAbortError, normalizeError } from '../core/errors';
+import { TwoFactorError, isAbortError, normalizeError, toHostError } from '../core/errors';
 
 /**
  * The one helper behind every adapter call. Each action (send, verify, load…) owns one instance:
@@ -44,7 +44,12 @@ export interface UseRequestOptions {
    * @default false
    */
   supersede?: boolean;
-  /** Called with every failure this action surfaces (never with an abort). */
+  /**
+   * Called with every failure this action surfaces (never with an abort), as the host may see it:
+   * the step hooks hand it straight to their `onError` option, so it gets the `toHostError` copy
+   * (no message, no cause). The UI's own handling reads the full error from `RunHandlers.onError`
+   * and `error`.
+   */
   onError?: (error: TwoFactorError) => void;
   /**
    * Checks what the adapter resolved with. A result that fails it is a failure with `unknown`
@@ -174,7 +179,7 @@ export function useRequest<TArgs, TResult>(
           setStatus('error');
           setError(normalized);
           resolve({ type: 'error', error: normalized });
-          callSafely(() => optionsRef.current.onError?.(normalized));
+          callSafely(() => optionsRef.current.onError?.(toHostError(normalized)));
           callSafely(() => handlers.onError?.(normalized));
         };
 

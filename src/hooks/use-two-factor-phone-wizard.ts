@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
-import { TwoFactorError } from '../core/errors';
+import { TwoFactorError, toHostError } from '../core/errors';
 import { initialWizardState, transition } from '../core/machine';
 import type { WizardEvent, WizardState } from '../core/machine';
 import { useTwoFactorAdapter } from './context';
@@ -68,7 +68,8 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
 
   const reportError = useCallback(
     (error: TwoFactorError) => {
-      optionsRef.current.onError?.({ error });
+      // `onStepError` is public, so a host's own step may pass an adapter's raw error here.
+      optionsRef.current.onError?.({ error: toHostError(error) });
       // The backend wants a fresh step-up: back to the email gate, resuming here afterwards.
       if (error.code === 'reverification_required') requireReverification();
     },
