@@ -2,7 +2,9 @@
 // code splitting, production mode, react and react-dom external) and measures gzip level 9.
 // Sizes are in bytes; "kB" in the report is 1024 bytes. Same dist/, same figures (esbuild's
 // chunk names hash contents, not paths, so the temporary directory does not matter).
-// `--check` exits 1 when a budget is exceeded; `--json` prints the figures as JSON.
+// `--check` exits 1 when a budget is exceeded. `--ceilings` (what `npm test` runs) exits 1 when a
+// met budget is exceeded, when an unmet budget's figure rises above its ceiling (see CEILINGS), or
+// on any structural failure. `--json` prints the figures as JSON.
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,16 @@ export const BUDGETS = {
   total: 75 * 1024,
   css: 4 * 1024,
   headlessOwn: 6 * 1024,
+};
+
+/**
+ * What `npm test` holds the two budgets that are not met yet to: about today's figure plus 1 kB,
+ * so the size can go down but not up while the budget stays out of reach. Lower a ceiling when the
+ * code shrinks; delete it once its budget is met (the budget itself then applies).
+ */
+export const CEILINGS = {
+  total: 100.5 * 1024,
+  headlessOwn: 12.5 * 1024,
 };
 
 /** Packages that must not load before the email gate is interactive (they load with later steps). */
@@ -186,19 +198,29 @@ export async function measure() {
 
 export function report({ host, headless }) {
   const rows = [
-    ['JS before the email gate (initial)', host.initialBytes, BUDGETS.initial],
+    ['JS before the email gate (initial)', host.initialBytes, 'initial'],
     ['JS loaded lazily', host.lazyBytes, null],
-    ['JS for the whole flow (total)', host.totalBytes, BUDGETS.total],
-    ['CSS', host.cssBytes, BUDGETS.css],
-    ['headless, own code', headless.ownBytes, BUDGETS.headlessOwn],
+    ['JS for the whole flow (total)', host.totalBytes, 'total'],
+    ['CSS', host.cssBytes, 'css'],
+    ['headless, own code', headless.ownBytes, 'headlessOwn'],
     ['headless, with its dependencies', headless.allBytes, null],
   ];
+  // `failures`: every missed target (what --check fails on). `regressions`: what --ceilings fails
+  // on: a met budget exceeded, or an unmet one above its ceiling, or a structural failure.
   const failures = [];
+  const regressions = [];
   const lines = ['size (esbuild: minified, split, production; react external; gzip -9; kB = 1024 bytes)'];
-  for (const [label, bytes, budget] of rows) {
+  for (const [label, bytes, key] of rows) {
+    const budget = key === null ? null : BUDGETS[key];
+    const ceiling = key === null ? undefined : CEILINGS[key];
     const ok = budget === null || bytes <= budget;
     if (!ok) failures.push(label);
-    const verdict = budget === null ? '' : `  / ${kB(budget)} ${ok ? 'ok' : `OVER BUDGET by ${kB(bytes - budget)}`}`;
+    if (!ok && (ceiling === undefined || bytes > ceiling)) regressions.push(label);
+    let verdict = '';
+    if (budget !== null) {
+      verdict = `  / ${kB(budget)} ${ok ? 'ok' : `OVER BUDGET by ${kB(bytes - budget)}`}`;
+      if (!ok && ceiling !== undefined) verdict += bytes > ceiling ? `, ABOVE CEILING ${kB(ceiling)}` : ` (ceiling ${kB(ceiling)})`;
+    }
     lines.push(`  ${label.padEnd(36)} ${kB(bytes).padStart(9)}${verdict}`);
   }
   lines.push('  chunks (gzip):');
@@ -212,10 +234,12 @@ export function report({ host, headless }) {
   }
   if (host.deferredPackagesInInitial.length > 0) {
     failures.push('deferred packages in the initial JS');
+    regressions.push(failures[failures.length - 1]);
     lines.push(`  initial JS pulls in: ${host.deferredPackagesInInitial.join(', ')}  FAIL`);
   }
   if (host.cssRemoteUrls.length > 0) {
     failures.push('CSS requests another host');
+    regressions.push(failures[failures.length - 1]);
     lines.push(`  CSS requests: ${host.cssRemoteUrls.join(', ')}  FAIL`);
   }
   if (host.urlLiterals.length > 0) {
@@ -225,9 +249,10 @@ export function report({ host, headless }) {
   }
   if (headless.forbidden.length > 0) {
     failures.push('headless imports styled code');
+    regressions.push(failures[failures.length - 1]);
     lines.push(`  headless pulls in: ${headless.forbidden.join(', ')}  FAIL`);
   }
-  return { text: lines.join('\n'), failures };
+  return { text: lines.join('\n'), failures, regressions };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -235,10 +260,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   } else {
-    const { text, failures } = report(figures);
+    const { text, failures, regressions } = report(figures);
     process.stdout.write(`${text}\n`);
     if (process.argv.includes('--check') && failures.length > 0) {
       process.stderr.write(`size budget exceeded: ${failures.join(', ')}\n`);
+      process.exit(1);
+    }
+    if (process.argv.includes('--ceilings') && regressions.length > 0) {
+      process.stderr.write(`size grew past its limit: ${regressions.join(', ')}\n`);
       process.exit(1);
     }
   }
