@@ -110,7 +110,9 @@ describe('EmailCodeGate', () => {
         selector: '.tfa-error',
       }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent('We couldn’t reach the server.');
+    // The announcement is written a moment after the error renders (so a screen reader notices the
+    // change); wait for it rather than racing it.
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('We couldn’t reach the server.'));
     await user.click(screen.getByRole('button', { name: 'Resend code' }));
     expect(await screen.findByText('We emailed a code to j•••@example.com', { selector: '.tfa-lead' })).toBeInTheDocument();
   });
