@@ -1,12 +1,15 @@
 // `npm test`: every check the project has, in order, stopping at the first failure.
 // Finds a browser first, so a machine without one gets a one-line instruction, not a stack trace.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findChromium, CHROMIUM_ENV } from './chromium.mjs';
 
-function run(label, command, args, options = {}) {
+function run(label, command, args, options = {}, after = () => {}) {
   process.stdout.write(`\n> ${label}\n`);
   const result = spawnSync(command, args, { stdio: 'inherit', shell: false, ...options });
+  after();
   if (result.status !== 0) {
     process.stderr.write(`\nnpm test: "${label}" failed.\n`);
     process.exit(result.status ?? 1);
@@ -53,8 +56,23 @@ run('type-check', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('build', npx, ['tsup', '--silent']);
 run('publint', npx, ['publint', '--strict']);
 run('arethetypeswrong', npx, ['attw', '--pack', '.', '--profile', 'node16', '--exclude-entrypoints', './styles.css', '--format', 'table-flipped']);
-if (existsSync(new URL('./size.mjs', import.meta.url))) {
-  run('size budgets', process.execPath, ['scripts/size.mjs', '--ceilings']);
-}
-run('vitest (unit, browser, stories)', npx, ['vitest', 'run']);
+run('size limits', process.execPath, ['scripts/size.mjs', '--ceilings']);
+
+// Every vitest project (unit on React 19 and 18, Chromium, stories, the packed tarball), closed by
+// one plain "N passed, N failed" line counted from vitest's JSON report.
+const reportDir = mkdtempSync(join(tmpdir(), 'tfa-vitest-'));
+const reportFile = join(reportDir, 'report.json');
+run(
+  'vitest (unit, unit on React 18, browser, stories, package)',
+  npx,
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+  {},
+  () => {
+    if (existsSync(reportFile)) {
+      const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(reportFile, 'utf8'));
+      process.stdout.write(`\nvitest: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped\n`);
+    }
+    rmSync(reportDir, { recursive: true, force: true });
+  },
+);
 process.stdout.write(`\n${pkg.name}: all checks passed.\n`);
