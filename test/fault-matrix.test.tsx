@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TwoFactorError, TwoFactorPhoneWizard, createMockAdapter, en } from '../src';
 import type { AdapterMethod, AdapterRequest, MockAdapter, TwoFactorAdapter, TwoFactorErrorCode } from '../src';
+import { findAlertDialog } from './find-alert-dialog';
 
 /**
  * The fault matrix: every adapter method × every way a call can go wrong, through the whole
@@ -272,7 +273,7 @@ async function passGate(user: User): Promise<void> {
 async function openReset(user: User): Promise<HTMLElement> {
   await user.click(await screen.findByRole('button', { name: en.edit }));
   await user.click(screen.getByRole('button', { name: en.reset }));
-  const dialog = await screen.findByRole('alertdialog');
+  const dialog = await findAlertDialog();
   await user.click(within(dialog).getByRole('checkbox'));
   return dialog;
 }

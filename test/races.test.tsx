@@ -11,6 +11,7 @@ import {
   en,
 } from '../src';
 import { createDeferredAdapter } from './deferred-adapter';
+import { findAlertDialog } from './find-alert-dialog';
 
 /**
  * Races a person can start with one hand: double clicks, Enter pressed twice, auto-submit at the
@@ -129,7 +130,7 @@ describe('one call per action, however many ways it is triggered', () => {
     const fake = createDeferredAdapter();
     const onReset = vi.fn();
     render(<ResetPhoneDialog adapter={fake.adapter} defaultOpen onReset={onReset} />);
-    const dialog = await screen.findByRole('alertdialog');
+    const dialog = await findAlertDialog();
     await user.click(within(dialog).getByRole('checkbox'));
     await user.dblClick(within(dialog).getByRole('button', { name: en.resetConfirm }));
     expect(fake.calls.resetPhone).toHaveLength(1);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TwoFactorError, TwoFactorPhoneWizard, createMockAdapter, en, transition, useTwoFactorPhoneWizard } from '../src';
 import type { MockAdapter, MockAdapterOptions, TwoFactorPhoneWizardProps } from '../src';
 import { createDeferredAdapter } from './deferred-adapter';
+import { findAlertDialog } from './find-alert-dialog';
 
 /**
  * Step-up re-verification. The backend may answer `reverification_required` at any step after the
@@ -63,7 +64,7 @@ async function openEditing(user: User): Promise<void> {
 
 async function openResetDialog(user: User): Promise<HTMLElement> {
   await user.click(screen.getByRole('button', { name: en.reset }));
-  return screen.findByRole('alertdialog');
+  return findAlertDialog();
 }
 
 async function confirmReset(user: User, dialog: HTMLElement): Promise<void> {

@@ -23,6 +23,7 @@ import type {
   TwoFactorPhoneWizardProps,
 } from '../src';
 import { createDeferredAdapter } from './deferred-adapter';
+import { findAlertDialog } from './find-alert-dialog';
 
 /**
  * Codes are secrets. After a complete flow, and after every failure path, none of the email code,
@@ -288,7 +289,7 @@ describe('secret hygiene', () => {
     await submitEmailCode(user, emailCode);
     await user.click(await screen.findByRole('button', { name: en.edit }));
     await user.click(screen.getByRole('button', { name: en.reset }));
-    const dialog = await screen.findByRole('alertdialog');
+    const dialog = await findAlertDialog();
     await user.click(within(dialog).getByRole('checkbox'));
     await user.click(within(dialog).getByRole('button', { name: en.resetConfirm }));
     await sendToNewNumber(user);
@@ -403,7 +404,7 @@ describe('secret hygiene', () => {
     await submitEmailCode(user, nextEmailCode);
     await user.click(await screen.findByRole('button', { name: en.edit }));
     await user.click(screen.getByRole('button', { name: en.reset }));
-    const dialog = await screen.findByRole('alertdialog');
+    const dialog = await findAlertDialog();
     await user.click(within(dialog).getByRole('checkbox'));
     await user.click(within(dialog).getByRole('button', { name: en.resetConfirm }));
     await sendToNewNumber(user);

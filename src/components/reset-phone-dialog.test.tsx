@@ -5,6 +5,7 @@ import { createMockAdapter } from '../adapters';
 import type { AdapterRequest } from '../core/adapter';
 import { TwoFactorError } from '../core/errors';
 import { ResetPhoneDialog } from './reset-phone-dialog';
+import { findAlertDialog } from '../../test/find-alert-dialog';
 
 function deferred() {
   let resolve: () => void = () => {};
@@ -66,7 +67,7 @@ describe('ResetPhoneDialog', () => {
   it('ignores clicks outside the dialog', async () => {
     const adapter = createMockAdapter({ emailVerified: true });
     render(<ResetPhoneDialog adapter={adapter} defaultOpen />);
-    await screen.findByRole('alertdialog');
+    await findAlertDialog();
     fireEvent.pointerDown(document.body);
     fireEvent.mouseDown(document.body);
     expect(screen.getByRole('alertdialog')).toBeInTheDocument();
@@ -106,7 +107,7 @@ describe('ResetPhoneDialog', () => {
       failures: { resetPhone: [new TwoFactorError('network')] },
     });
     render(<ResetPhoneDialog adapter={adapter} defaultOpen />);
-    const dialog = await screen.findByRole('alertdialog');
+    const dialog = await findAlertDialog();
     await user.click(within(dialog).getByRole('checkbox'));
     await user.click(within(dialog).getByRole('button', { name: 'Reset and continue' }));
     await waitFor(() =>

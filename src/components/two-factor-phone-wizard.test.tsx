@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMockAdapter } from '../adapters';
 import { TwoFactorError } from '../core/errors';
 import { TwoFactorPhoneWizard } from './two-factor-phone-wizard';
+import { findAlertDialog } from '../../test/find-alert-dialog';
 
 const CODE = '123456';
 
@@ -41,7 +42,7 @@ describe('TwoFactorPhoneWizard', () => {
 
     // 3–4. Reset, confirm.
     await user.click(screen.getByRole('button', { name: 'Reset' }));
-    const dialog = await screen.findByRole('alertdialog');
+    const dialog = await findAlertDialog();
     await user.click(within(dialog).getByRole('checkbox'));
     await user.click(within(dialog).getByRole('button', { name: 'Reset and continue' }));
 
@@ -118,7 +119,7 @@ describe('TwoFactorPhoneWizard', () => {
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     await user.click(await screen.findByRole('button', { name: 'Edit' }));
     await user.click(screen.getByRole('button', { name: 'Reset' }));
-    const dialog = await screen.findByRole('alertdialog');
+    const dialog = await findAlertDialog();
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMockAdapter } from '../adapters';
 import { TwoFactorError } from '../core/errors';
 import { TwoFactorSection } from './two-factor-section';
+import { findAlertDialog } from '../../test/find-alert-dialog';
 
 describe('TwoFactorSection', () => {
   it('shows the current number masked, and Reset plus the mandatory note in edit mode', async () => {
@@ -71,7 +72,7 @@ describe('TwoFactorSection', () => {
     render(<TwoFactorSection adapter={adapter} onReset={onReset} />);
     await user.click(await screen.findByRole('button', { name: 'Edit' }));
     await user.click(screen.getByRole('button', { name: 'Reset' }));
-    const dialog = await screen.findByRole('alertdialog');
+    const dialog = await findAlertDialog();
     await user.click(within(dialog).getByRole('checkbox'));
     await user.click(within(dialog).getByRole('button', { name: 'Reset and continue' }));
     await waitFor(() => expect(onReset).toHaveBeenCalledTimes(1));
