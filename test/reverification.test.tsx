@@ -10,7 +10,8 @@ import { findAlertDialog } from './find-alert-dialog';
  * Step-up re-verification. The backend may answer `reverification_required` at any step after the
  * email gate: the wizard locks behind the gate again (a new emailed code) and, once that verifies,
  * resumes where the user was, with what they had entered. Separately, removing the current phone
- * needs a recent verification: past `reverifyAfterMs` (20 minutes by default) Reset re-locks first.
+ * needs a recent verification: past `reverifyAfterMs` (20 minutes by default) Reset, and Disable,
+ * re-lock first.
  */
 
 const CODE = '123456';
@@ -233,6 +234,24 @@ describe('freshness window before removing the phone (reverifyAfterMs)', () => {
     await confirmReset(user, await openResetDialog(user));
     expect(await screen.findByRole('heading', { name: en.phoneEntryHeading })).toBeInTheDocument();
     expect(countCalls(adapter, 'resetPhone')).toBe(1);
+  });
+
+  it('re-locks when Disable is pressed after the window ran out, without calling disableTwoFactor, then resumes', async () => {
+    useMovableClock();
+    const user = userEvent.setup();
+    const { adapter } = setup({ canDisable: true });
+    await verifyEmail(user);
+    await openEditing(user);
+
+    passTime(TWENTY_MINUTES + 1000);
+    await user.click(screen.getByRole('button', { name: en.disable }));
+    await expectRelockedAtGate(adapter, 1);
+    expect(adapter.calls).not.toContain('disableTwoFactor');
+
+    await verifyEmail(user);
+    await user.click(await screen.findByRole('button', { name: en.disable }));
+    expect(await screen.findByText(en.sectionNoPhone)).toBeInTheDocument();
+    expect(countCalls(adapter, 'disableTwoFactor')).toBe(1);
   });
 
   it('does not re-lock at exactly 20 minutes', async () => {

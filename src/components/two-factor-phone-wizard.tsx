@@ -63,8 +63,9 @@ export interface TwoFactorPhoneWizardProps {
   /** Milliseconds before a pending adapter call is given up as `network`. @default 30000 */
   timeoutMs?: number;
   /**
-   * How long (ms) the email verification stays fresh for removing the current phone; older, and
-   * Reset asks for a new email code first, then resumes. `Infinity` turns the check off.
+   * How long (ms) the email verification stays fresh for removing the current phone or disabling
+   * 2FA; older, and Reset or Disable asks for a new email code first, then resumes. `Infinity`
+   * turns the check off.
    * @default 1200000 (20 minutes)
    */
   reverifyAfterMs?: number;

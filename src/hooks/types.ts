@@ -340,9 +340,9 @@ export interface UseTwoFactorPhoneWizardOptions extends BaseHookOptions {
   onStepChange?: (details: { step: WizardState['step'] }) => void;
   defaultCountry?: string;
   /**
-   * How long (ms) an email verification stays fresh for removing the current phone. When the last
-   * verification is older, opening or confirming the reset locks the flow behind the email gate
-   * again and resumes afterwards. `Infinity` turns the check off.
+   * How long (ms) an email verification stays fresh for removing the current phone or disabling
+   * 2FA. When the last verification is older, opening or confirming the reset, or Disable, locks
+   * the flow behind the email gate again and resumes afterwards. `Infinity` turns the check off.
    * @default 1200000 (20 minutes)
    */
   reverifyAfterMs?: number;

@@ -9,7 +9,7 @@ import { useDeferredEffect } from './use-deferred-effect';
 import { useRequest } from './use-request';
 import type { PhoneCodeSentDetails, TwoFactorPhoneWizardState, UseTwoFactorPhoneWizardOptions } from './types';
 
-/** How long an email verification is fresh enough to remove the current phone. */
+/** How long an email verification is fresh enough to remove the current phone or disable 2FA. */
 export const DEFAULT_REVERIFY_AFTER_MS = 20 * 60 * 1000;
 
 /** The freshness window to apply: the default for anything that is not a number ≥ 0. */
@@ -158,11 +158,16 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   const disableTwoFactor = useCallback(() => {
     const current = stateRef.current;
     if (current.step !== 'section' || !current.twoFactorStatus?.canDisable || !adapter.disableTwoFactor) return;
+    // Turning 2FA off weakens the account at least as much as removing the phone: same window.
+    if (isStepUpStale()) {
+      requireReverification();
+      return;
+    }
     void runDisable(undefined, {
       onSuccess: () => dispatch({ type: 'TWO_FACTOR.DISABLED' }),
       onError: reportError,
     });
-  }, [adapter, runDisable, reportError]);
+  }, [adapter, runDisable, reportError, isStepUpStale, requireReverification]);
 
   const cancel = useCallback(() => {
     abortStatus();
