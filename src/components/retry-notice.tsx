@@ -1,32 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { TwoFactorError } from '../core/errors';
-import { deadlineFromNow, secondsRemaining } from '../core/time';
+import { deadlineFromNow } from '../core/time';
+import { useCountdown } from '../hooks/use-countdown';
 import { useMessages } from '../i18n/context';
 import { cx } from './class-names';
 
 /**
  * Seconds left of an error's `retryAfterSeconds`, counted against a wall-clock deadline taken when
- * the error arrives (a throttled background tab cannot stretch it). 0 without a hint.
- *
- * The deadline is derived from the error object during render, so the render that first shows the
- * error already shows its countdown: deriving it in an effect left one render saying "You can try
- * again now." before the countdown appeared.
+ * the error arrives (a throttled background tab cannot stretch it). 0 without a hint. The deadline
+ * is derived during render, so the render that first shows the error already shows its countdown.
  */
 export function useRetryCountdown(error: TwoFactorError | null): number {
   const deadline = useMemo(
     () => (error?.retryAfterSeconds === undefined ? null : deadlineFromNow(error.retryAfterSeconds)),
     [error],
   );
-  // Only a tick to re-render; the remaining time is always read from the wall clock.
-  const [, setTick] = useState(0);
-  const remaining = secondsRemaining(deadline);
-  const counting = remaining > 0;
-  useEffect(() => {
-    if (!counting) return;
-    const timer = setInterval(() => setTick((tick) => tick + 1), 1000);
-    return () => clearInterval(timer);
-  }, [counting, deadline]);
-  return remaining;
+  return useCountdown(deadline);
 }
 
 export interface RetryNoticeProps {

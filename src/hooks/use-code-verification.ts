@@ -7,7 +7,7 @@ import { sanitizeCode } from '../core/code';
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useTwoFactorAdapter } from './context';
 import { createCodeInputProps, createFormProps } from './prop-getters';
-import { isSendPhoneCodeResult, isVerifyPhoneCodeResult } from './result-guards';
+import { isSendPhoneCodeResult, isVerifyPhoneCodeResult } from '../core/results';
 import { useCountdown } from './use-countdown';
 import { useRequest } from './use-request';
 import type {

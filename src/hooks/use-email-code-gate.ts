@@ -7,7 +7,7 @@ import { sanitizeCode } from '../core/code';
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useTwoFactorAdapter } from './context';
 import { createCodeInputProps, createFormProps } from './prop-getters';
-import { isSendEmailCodeResult } from './result-guards';
+import { isSendEmailCodeResult } from '../core/results';
 import { useCountdown } from './use-countdown';
 import { useDeferredEffect } from './use-deferred-effect';
 import { useRequest } from './use-request';

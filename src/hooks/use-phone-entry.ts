@@ -9,7 +9,7 @@ import type { CountryCode, PhoneParseFailure } from '../core/phone';
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useTwoFactorAdapter } from './context';
 import { createFormProps } from './prop-getters';
-import { isSendPhoneCodeResult } from './result-guards';
+import { isSendPhoneCodeResult } from '../core/results';
 import { useCountdown } from './use-countdown';
 import { useRequest } from './use-request';
 import type {

@@ -4,7 +4,7 @@ import { TwoFactorError, toHostError } from '../core/errors';
 import { initialWizardState, transition } from '../core/machine';
 import type { WizardEvent, WizardState } from '../core/machine';
 import { useTwoFactorAdapter } from './context';
-import { isTwoFactorStatus } from './result-guards';
+import { isTwoFactorStatus } from '../core/results';
 import { useDeferredEffect } from './use-deferred-effect';
 import { useRequest } from './use-request';
 import type { PhoneCodeSentDetails, TwoFactorPhoneWizardState, UseTwoFactorPhoneWizardOptions } from './types';

@@ -3,7 +3,7 @@ import type { TwoFactorStatus } from '../core/adapter';
 import { useTwoFactorAdapter } from './context';
 import { useControllableState } from './use-controllable-state';
 import { useDeferredEffect } from './use-deferred-effect';
-import { isTwoFactorStatus } from './result-guards';
+import { isTwoFactorStatus } from '../core/results';
 import { useRequest } from './use-request';
 import type { TwoFactorSectionState, UseTwoFactorSectionOptions } from './types';
 
