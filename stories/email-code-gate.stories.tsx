@@ -74,6 +74,7 @@ export const WrongCode: Story = {
     await userEvent.type(field, WRONG_CODE);
     await userEvent.click(canvas.getByRole('button', { name: /^verify$/i }));
     await expect(await canvas.findByText(/that code is not correct/i, VISIBLE)).toBeInTheDocument();
+    await expect((await canvas.findAllByText(/4 attempts remaining/i, VISIBLE)).length).toBeGreaterThan(0);
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await expect(field).toHaveValue(WRONG_CODE);
   },
