@@ -1,4 +1,4 @@
-import type { ChangeEvent, ClipboardEvent, FormEvent, KeyboardEvent, Ref } from 'react';
+import type { ChangeEvent, ClipboardEvent, FormEvent, KeyboardEvent } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { PhoneCodeChannel, TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
 import type { TwoFactorError } from '../core/errors';
