@@ -78,6 +78,9 @@ function typeCheck(files: Map<string, string>): Map<string, Diagnostic[]> {
   const options: ts.CompilerOptions = {
     ...parsed.options,
     noEmit: true,
+    // An example may declare a value only to show how it is made (`const adapter = …`).
+    noUnusedLocals: false,
+    noUnusedParameters: false,
     // A host app's view: no Node, Vite or test-runner globals.
     types: [],
     paths: { 'react-2fa-phone': [resolve(root, 'src/index.ts')], 'react-2fa-phone/styles.css': [stylesStub] },
