@@ -44,6 +44,21 @@ export const DEFERRED_PACKAGES = [
   'react-remove-scroll',
 ];
 
+/**
+ * The direct dependencies, in the order their cost is measured: each figure is what the bundle
+ * loses when that package (and whatever only it pulls in) is also left out. react-phone-number-input
+ * goes first, so the as-you-type formatter it alone uses counts as its cost; libphonenumber-js goes
+ * last and carries the parser and metadata that the library's own phone helpers need anyway. The
+ * figures add up exactly to the total minus the library's own code.
+ */
+export const DEPENDENCY_GROUPS = [
+  ['react-phone-number-input', ['react-phone-number-input']],
+  ['zod + @hookform/resolvers', ['@hookform/resolvers', 'zod']],
+  ['react-hook-form', ['react-hook-form']],
+  ['@radix-ui/react-dialog', ['@radix-ui/react-dialog']],
+  ['libphonenumber-js', ['libphonenumber-js']],
+];
+
 // XML namespace names look like URLs but are never fetched.
 const NAMESPACE_URLS = /^http:\/\/www\.w3\.org\/(?:2000\/svg|1999\/xlink|1999\/xhtml)$/;
 
@@ -77,6 +92,37 @@ function remoteUrls(text) {
   return [...new Set(text.match(/https?:\/\/[^\s"'`)\\]+/g) ?? [])].filter((url) => !NAMESPACE_URLS.test(url)).sort();
 }
 
+/** Gzip bytes of the JS files a build wrote (each file compressed on its own, as served). */
+function jsGzip(result) {
+  return result.outputFiles.filter((file) => file.path.endsWith('.js')).reduce((sum, file) => sum + gzip(file.contents), 0);
+}
+
+/**
+ * Splits `totalBytes` into the library's own code and each of `groups`, by bundling again with one
+ * more group left out (external) each time. `bundleWithout(packages)` builds with those packages
+ * external. What is left when all are out is the own code; `unlisted` names any package still in
+ * it (one that should be in DEPENDENCY_GROUPS, or the own-code figure would include it).
+ */
+async function dependencyCosts(totalBytes, bundleWithout, groups) {
+  const leftOut = [];
+  const dependencies = [];
+  let previous = totalBytes;
+  let last = null;
+  for (const [label, packages] of groups) {
+    for (const pkg of packages) leftOut.push(pkg, `${pkg}/*`);
+    last = await bundleWithout([...leftOut]);
+    const bytes = jsGzip(last);
+    dependencies.push({ label, bytes: previous - bytes });
+    previous = bytes;
+  }
+  const unlisted = new Set();
+  for (const path of Object.keys(last?.metafile.inputs ?? {})) {
+    const pkg = packageOf(path);
+    if (pkg !== null) unlisted.add(pkg);
+  }
+  return { ownBytes: previous, dependencies, unlisted: [...unlisted].sort() };
+}
+
 async function measureHost(work) {
   const entry = join(work, 'host.jsx');
   writeFileSync(
@@ -90,13 +136,16 @@ async function measureHost(work) {
       "createRoot(document.getElementById('root')).render(jsx(TwoFactorPhoneWizard, { adapter, onComplete() {} }));",
     ].join('\n'),
   );
-  const result = await build({
-    ...common,
-    entryPoints: [entry],
-    splitting: true,
-    outdir: join(work, 'out'),
-    jsx: 'automatic',
-  });
+  const bundle = (leftOut = []) =>
+    build({
+      ...common,
+      entryPoints: [entry],
+      splitting: true,
+      outdir: join(work, 'out'),
+      jsx: 'automatic',
+      external: [...external, ...leftOut],
+    });
+  const result = await bundle();
   const outputs = result.metafile.outputs;
   const bytesOf = new Map(result.outputFiles.map((file) => [relative(root, file.path).split('\\').join('/'), file.contents]));
   const names = Object.keys(outputs).sort();
@@ -145,9 +194,13 @@ async function measureHost(work) {
     }
     chunks.push({ file: name.split('/').pop(), initial: isInitial, bytes: size, packages });
   }
+  const { ownBytes, dependencies, unlisted } = await dependencyCosts(totalBytes, bundle, DEPENDENCY_GROUPS);
   return {
     initialBytes,
     lazyBytes: totalBytes - initialBytes,
+    ownBytes,
+    dependencies,
+    unlisted,
     totalBytes,
     cssBytes,
     chunks,
@@ -159,31 +212,19 @@ async function measureHost(work) {
 }
 
 async function measureHeadless(work) {
-  // Everything the entry exports, as a host importing all of it gets it: own code counted with
-  // its dependencies external, then once more with them for the per-dependency figures.
+  // Everything the entry exports, as a host importing all of it gets it: once with its
+  // dependencies, then leaving them out one group at a time down to the own code.
   const entry = join(work, 'headless.js');
   writeFileSync(entry, "export * from 'react-2fa-phone/headless';\n");
-  const deps = ['react-hook-form', '@hookform/resolvers', 'zod', 'libphonenumber-js'];
-  const own = await build({
-    ...common,
-    entryPoints: [entry],
-    outfile: join(work, 'headless-own.js'),
-    external: [...external, ...deps, ...deps.map((dep) => `${dep}/*`)],
-  });
-  const all = await build({ ...common, entryPoints: [entry], outfile: join(work, 'headless-all.js') });
+  const bundle = (leftOut = []) =>
+    build({ ...common, entryPoints: [entry], outfile: join(work, 'headless.out.js'), external: [...external, ...leftOut] });
+  const all = await bundle();
   const inputs = Object.keys(all.metafile.inputs);
   const forbidden = inputs.filter((path) => /@radix-ui|\.css$|react-phone-number-input/.test(path)).sort();
-  const dependencies = {};
-  for (const [path, input] of Object.entries(Object.values(all.metafile.outputs)[0].inputs)) {
-    const pkg = packageOf(path);
-    if (pkg !== null) dependencies[pkg] = (dependencies[pkg] ?? 0) + input.bytesInOutput;
-  }
-  return {
-    ownBytes: gzip(own.outputFiles[0].contents),
-    allBytes: gzip(all.outputFiles[0].contents),
-    forbidden,
-    dependenciesMinified: dependencies,
-  };
+  const allBytes = jsGzip(all);
+  const groups = DEPENDENCY_GROUPS.filter(([, packages]) => packages.some((pkg) => inputs.some((path) => packageOf(path) === pkg)));
+  const { ownBytes, dependencies, unlisted } = await dependencyCosts(allBytes, bundle, groups);
+  return { ownBytes, allBytes, dependencies, unlisted, forbidden };
 }
 
 export async function measure() {
@@ -223,6 +264,20 @@ export function report({ host, headless }) {
     }
     lines.push(`  ${label.padEnd(36)} ${kB(bytes).padStart(9)}${verdict}`);
   }
+  const split = (title, { ownBytes, dependencies, unlisted }) => {
+    lines.push(`  ${title}:`);
+    lines.push(`    ${'own code (react-2fa-phone)'.padEnd(34)} ${kB(ownBytes).padStart(9)}`);
+    const dependencyBytes = dependencies.reduce((sum, { bytes }) => sum + bytes, 0);
+    lines.push(`    ${'dependencies'.padEnd(34)} ${kB(dependencyBytes).padStart(9)}`);
+    for (const { label, bytes } of dependencies) lines.push(`      ${label.padEnd(32)} ${kB(bytes).padStart(9)}`);
+    if (unlisted.length > 0) {
+      failures.push(`packages missing from DEPENDENCY_GROUPS: ${unlisted.join(', ')}`);
+      regressions.push(failures[failures.length - 1]);
+      lines.push(`    counted as own code but not ours: ${unlisted.join(', ')}  FAIL`);
+    }
+  };
+  split('whole flow, whose code (each dependency: what leaving it out saves, in this order)', host);
+  split('headless, whose code', headless);
   lines.push('  chunks (gzip):');
   for (const chunk of [...host.chunks].sort((a, b) => Number(b.initial) - Number(a.initial) || b.bytes - a.bytes)) {
     const packages = Object.entries(chunk.packages)
