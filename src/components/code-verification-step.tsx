@@ -7,12 +7,11 @@ import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { Button } from './button';
 import { cx, dataFlag } from './class-names';
-import { CodeInput } from './code-input';
-import { Announce, AnnounceOnSettle, ComponentRoot } from './component-root';
+import { CodeForm } from './code-form';
+import { AnnounceOnSettle, ComponentRoot } from './component-root';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
 import { ResendControl } from './resend-control';
-import { RetryNotice, useRetryCountdown } from './retry-notice';
 
 export interface CodeVerificationStepProps extends UseCodeVerificationOptions {
   /** "Change number": back to phone entry, keeping the number. Hidden when omitted. */
@@ -51,16 +50,11 @@ function CodeVerificationStepContent({
   const headingId = useId();
   // Which control started the send in flight, so only that one shows as pending.
   const [sendSource, setSendSource] = useState<'resend' | 'switch'>('resend');
-  const retrySeconds = useRetryCountdown(verification.error);
 
-  const { error, channel, attemptsRemaining } = verification;
+  const { error, channel } = verification;
   const displayNumber = formatPhoneForDisplay(verification.phoneNumber);
   const sentText = channel === 'call' ? t.codeSentCall(displayNumber) : t.codeSentSms(displayNumber);
   const isVerifying = verification.status === 'verifying';
-  const errorText = error ? t.errors[error.code] : null;
-  const codeError = error && isCodeError(error.code) ? errorText : null;
-  const formError = error && !isCodeError(error.code) ? errorText : null;
-  const attemptsText = error?.code === 'invalid_code' && attemptsRemaining !== null ? t.attemptsRemaining(attemptsRemaining) : null;
   const otherChannel = channel === 'sms' ? 'call' : 'sms';
 
   return (
@@ -69,9 +63,8 @@ function CodeVerificationStepContent({
       data-state={verification.status}
       data-channel={channel}
       data-pending={dataFlag(isVerifying || verification.isResending)}
-      data-invalid={dataFlag(codeError !== null)}
+      data-invalid={dataFlag(error !== null && isCodeError(error.code))}
     >
-      <Announce message={errorText ? cx(errorText, attemptsText) : null} politeness="assertive" trigger={error} />
       <AnnounceOnSettle
         isPending={verification.isResending}
         failed={error !== null}
@@ -81,22 +74,7 @@ function CodeVerificationStepContent({
         {t.codeVerificationHeading}
       </Heading>
       <p className="tfa-lead">{sentText}</p>
-      <form className="tfa-form" aria-labelledby={headingId} {...verification.getFormProps()}>
-        <CodeInput
-          inputProps={verification.getCodeInputProps()}
-          label={t.phoneCodeLabel}
-          description={attemptsText ? cx(t.codeHint(verification.codeLength), attemptsText) : t.codeHint(verification.codeLength)}
-          errorMessage={codeError}
-          isPending={isVerifying}
-        />
-        {formError ? <p className="tfa-error">{formError}</p> : null}
-        {error?.retryAfterSeconds !== undefined ? <RetryNotice secondsRemaining={retrySeconds} /> : null}
-        <div className="tfa-actions">
-          <Button type="submit" isPending={isVerifying}>
-            {isVerifying ? t.verifying : t.verify}
-          </Button>
-        </div>
-      </form>
+      <CodeForm entry={verification} isVerifying={isVerifying} label={t.phoneCodeLabel} headingId={headingId} />
       <div className="tfa-secondary-actions">
         <ResendControl
           secondsRemaining={verification.resendSecondsRemaining}

@@ -5,14 +5,12 @@ import { useEmailCodeGate } from '../hooks/use-email-code-gate';
 import type { UseEmailCodeGateOptions } from '../hooks/types';
 import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
-import { Button } from './button';
 import { cx, dataFlag } from './class-names';
-import { CodeInput } from './code-input';
+import { CodeForm } from './code-form';
 import { Announce, AnnounceOnSettle, ComponentRoot } from './component-root';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
 import { ResendControl } from './resend-control';
-import { RetryNotice, useRetryCountdown } from './retry-notice';
 
 export interface EmailCodeGateProps extends UseEmailCodeGateOptions {
   /** Shown only once the emailed code verifies (e.g. the settings it protects). */
@@ -47,13 +45,6 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
   const gate = useEmailCodeGate(options);
   const t = useMessages();
   const headingId = useId();
-  const retrySeconds = useRetryCountdown(gate.error);
-
-  const errorText = gate.error ? t.errors[gate.error.code] : null;
-  const codeError = gate.error && isCodeError(gate.error.code) ? errorText : null;
-  const formError = gate.error && !isCodeError(gate.error.code) ? errorText : null;
-  const attemptsText =
-    gate.error?.code === 'invalid_code' && gate.attemptsRemaining !== null ? t.attemptsRemaining(gate.attemptsRemaining) : null;
   const isVerifying = gate.status === 'verifying';
   const isSending = gate.status === 'sending';
   const sentText = gate.maskedEmail ? t.emailGateSent(gate.maskedEmail) : null;
@@ -65,30 +56,15 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
       className={cx('tfa-step', 'tfa-email-gate', className)}
       data-state={gate.status}
       data-pending={dataFlag(isSending || isVerifying || gate.isResending)}
-      data-invalid={dataFlag(codeError !== null)}
+      data-invalid={dataFlag(gate.error !== null && isCodeError(gate.error.code))}
     >
-      <Announce message={errorText ? cx(errorText, attemptsText) : null} politeness="assertive" trigger={gate.error} />
       <Announce message={sentText} politeness="polite" trigger={gate.maskedEmail} />
       <AnnounceOnSettle isPending={gate.isResending} failed={gate.error !== null} message={t.codeResent} />
       <Heading level={toHeadingLevel(headingLevel)} isStepHeading id={headingId} className="tfa-heading">
         {t.emailGateHeading}
       </Heading>
       <p className="tfa-lead">{isSending ? t.emailGateSending : sentText}</p>
-      <form className="tfa-form" aria-labelledby={headingId} {...gate.getFormProps()}>
-        <CodeInput
-          inputProps={gate.getCodeInputProps()}
-          label={t.emailCodeLabel}
-          description={attemptsText ? cx(t.codeHint(gate.codeLength), attemptsText) : t.codeHint(gate.codeLength)}
-          errorMessage={codeError}
-          isPending={isVerifying}
-        />
-        {formError ? <p className="tfa-error">{formError}</p> : null}
-        {gate.error?.retryAfterSeconds !== undefined ? <RetryNotice secondsRemaining={retrySeconds} /> : null}
-        <div className="tfa-actions">
-          <Button type="submit" isPending={isVerifying}>
-            {isVerifying ? t.verifying : t.verify}
-          </Button>
-        </div>
+      <CodeForm entry={gate} isVerifying={isVerifying} label={t.emailCodeLabel} headingId={headingId}>
         {isSending ? null : (
           <ResendControl
             secondsRemaining={gate.resendSecondsRemaining}
@@ -96,7 +72,7 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
             onResend={gate.resend}
           />
         )}
-      </form>
+      </CodeForm>
     </ComponentRoot>
   );
 }
