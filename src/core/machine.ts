@@ -142,28 +142,28 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
   switch (event.type) {
     case 'EMAIL.VERIFIED':
       if (state.step !== 'email-gate') return state;
-      return state.resume ?? sectionLoading(null);
+      return state.resume ?? section('loading', null);
 
     case 'STATUS.LOADED':
       if (!isSectionIn(state, 'loading')) return state;
-      return { step: 'section', status: 'viewing', twoFactorStatus: event.twoFactorStatus };
+      return section('viewing', event.twoFactorStatus);
 
     case 'STATUS.FAILED':
       if (!isSectionIn(state, 'loading')) return state;
-      return { step: 'section', status: 'error', twoFactorStatus: state.twoFactorStatus };
+      return section('error', state.twoFactorStatus);
 
     case 'STATUS.RELOAD':
       if (!isSectionIn(state, 'error', 'viewing')) return state;
       // Keeps the last status so the section can show it while the new one loads.
-      return sectionLoading(state.twoFactorStatus);
+      return section('loading', state.twoFactorStatus);
 
     case 'SECTION.EDIT':
       if (!isSectionIn(state, 'viewing') || !hasLoadedStatus(state)) return state;
-      return { step: 'section', status: 'editing', twoFactorStatus: state.twoFactorStatus };
+      return section('editing', state.twoFactorStatus);
 
     case 'SECTION.CLOSE':
       if (!isSectionIn(state, 'editing')) return state;
-      return { step: 'section', status: 'viewing', twoFactorStatus: state.twoFactorStatus };
+      return section('viewing', state.twoFactorStatus);
 
     case 'RESET.OPEN':
       if (!isSectionIn(state, 'editing') || !hasPhone(state)) return state;
@@ -171,7 +171,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
 
     case 'RESET.CANCEL':
       if (state.step !== 'reset-confirm') return state;
-      return { step: 'section', status: 'editing', twoFactorStatus: state.twoFactorStatus };
+      return section('editing', state.twoFactorStatus);
 
     case 'RESET.DONE':
       if (state.step !== 'reset-confirm') return state;
@@ -203,7 +203,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'TWO_FACTOR.DISABLED':
       if (state.step !== 'section' || state.status === 'loading') return state;
       // The old status is known to be wrong now, so it is not kept.
-      return sectionLoading(null);
+      return section('loading', null);
 
     case 'REVERIFICATION.REQUIRED': {
       const resume =
@@ -235,10 +235,10 @@ function resumeTargetFor(state: WizardState): ResumeTarget | null | undefined {
   switch (state.step) {
     case 'section':
       // A failed load is retried once the user has re-verified (the failure was likely the cause).
-      return state.status === 'error' ? sectionLoading(state.twoFactorStatus) : state;
+      return state.status === 'error' ? section('loading', state.twoFactorStatus) : state;
     case 'reset-confirm':
       // Never reopen the destructive modal by itself; the user presses Reset again.
-      return { step: 'section', status: 'editing', twoFactorStatus: state.twoFactorStatus };
+      return section('editing', state.twoFactorStatus);
     case 'phone-entry':
     case 'code-verification':
       return state;
@@ -255,8 +255,8 @@ function resumeTargetFor(state: WizardState): ResumeTarget | null | undefined {
   }
 }
 
-function sectionLoading(twoFactorStatus: TwoFactorStatus | null): SectionState {
-  return { step: 'section', status: 'loading', twoFactorStatus };
+function section(status: SectionStatus, twoFactorStatus: TwoFactorStatus | null): SectionState {
+  return { step: 'section', status, twoFactorStatus };
 }
 
 function codeSent(event: PhoneCodeSentEvent, fallbackCodeLength: number): CodeVerificationState {
