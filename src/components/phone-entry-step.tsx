@@ -62,13 +62,19 @@ function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<Pho
   const isSending = entry.status === 'sending';
   const isWaiting = entry.retrySecondsRemaining > 0;
   const adapterError = entry.error;
-  const fieldErrorText = entry.fieldError
-    ? t.phoneErrors[entry.fieldError]
-    : adapterError && isNumberError(adapterError.code)
-      ? t.errors[adapterError.code]
-      : null;
-  const formErrorText = adapterError && !isNumberError(adapterError.code) ? t.errors[adapterError.code] : null;
+  const parseErrorText = entry.fieldError ? t.phoneErrors[entry.fieldError] : null;
+  const adapterErrorText = adapterError ? t.errors[adapterError.code] : null;
+  const isNumberFailure = adapterError !== null && isNumberError(adapterError.code);
+  const fieldErrorText = entry.fieldError ? parseErrorText : isNumberFailure ? adapterErrorText : null;
+  const formErrorText = isNumberFailure ? null : adapterErrorText;
   const showRetry = isWaiting || (adapterError?.code === 'rate_limited' && adapterError.retryAfterSeconds !== undefined);
+  // The send buttons differ only in their channel; the other one waits while one is sending.
+  const sendButtonProps = (buttonChannel: PhoneCodeChannel) => ({
+    isPending: isSending && channel === buttonChannel,
+    isDisabled: (isSending && channel !== buttonChannel) || isWaiting,
+    'aria-describedby': showRetry ? retryId : undefined,
+    children: isSending && channel === buttonChannel ? t.sending : buttonChannel === 'sms' ? t.sendSms : t.sendCall,
+  });
 
 
   return (
@@ -78,12 +84,8 @@ function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<Pho
       data-pending={dataFlag(isSending)}
       data-invalid={dataFlag(fieldErrorText !== null)}
     >
-      <Announce
-        message={entry.fieldError ? t.phoneErrors[entry.fieldError] : null}
-        politeness="assertive"
-        trigger={entry.form.formState.submitCount}
-      />
-      <Announce message={adapterError ? t.errors[adapterError.code] : null} politeness="assertive" trigger={adapterError} />
+      <Announce message={parseErrorText} politeness="assertive" trigger={entry.form.formState.submitCount} />
+      <Announce message={adapterErrorText} politeness="assertive" trigger={adapterError} />
       <Heading level={toHeadingLevel(headingLevel)} isStepHeading id={headingId} className="tfa-heading">
         {t.phoneEntryHeading}
       </Heading>
@@ -118,26 +120,15 @@ function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<Pho
         {formErrorText ? <p className="tfa-error">{formErrorText}</p> : null}
         {showRetry ? <RetryNotice id={retryId} secondsRemaining={entry.retrySecondsRemaining} /> : null}
         <div className="tfa-actions">
-          <Button
-            type="submit"
-            isPending={isSending && channel === 'sms'}
-            isDisabled={(isSending && channel !== 'sms') || isWaiting}
-            aria-describedby={showRetry ? retryId : undefined}
-          >
-            {isSending && channel === 'sms' ? t.sending : t.sendSms}
-          </Button>
+          <Button type="submit" {...sendButtonProps('sms')} />
           <Button
             variant="secondary"
-            isPending={isSending && channel === 'call'}
-            isDisabled={(isSending && channel !== 'call') || isWaiting}
-            aria-describedby={showRetry ? retryId : undefined}
+            {...sendButtonProps('call')}
             onClick={() => {
               setChannel('call');
               entry.sendCode('call');
             }}
-          >
-            {isSending && channel === 'call' ? t.sending : t.sendCall}
-          </Button>
+          />
         </div>
       </form>
     </ComponentRoot>

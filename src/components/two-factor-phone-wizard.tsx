@@ -99,27 +99,11 @@ const CANCELLABLE_STEPS: ReadonlySet<WizardState['step']> = new Set([
 ]);
 
 function TwoFactorPhoneWizardContent({
-  adapter,
-  onComplete,
-  onCancel,
-  onStepChange,
-  onError,
-  defaultCountry,
   headingLevel: headingLevelProp,
-  timeoutMs,
-  reverifyAfterMs,
   className,
+  ...options
 }: Omit<TwoFactorPhoneWizardProps, 'locale' | 'messages'>) {
-  const wizard = useTwoFactorPhoneWizard({
-    adapter,
-    onComplete,
-    onCancel,
-    onStepChange,
-    onError,
-    defaultCountry,
-    timeoutMs,
-    reverifyAfterMs,
-  });
+  const wizard = useTwoFactorPhoneWizard(options);
   const t = useMessages();
   const headingLevel = toHeadingLevel(headingLevelProp);
   const stepRef = useRef<HTMLDivElement>(null);
@@ -149,13 +133,16 @@ function TwoFactorPhoneWizardContent({
       <div ref={stepRef} className="tfa-wizard__step">
         <StepLoadBoundary fallback={(retry) => <StepLoadFailed onRetry={retry} />}>
           <Suspense fallback={<StepLoading />}>
-            {renderStep({ ...wizard, handlers }, { adapter: wizard.adapter, defaultCountry, headingLevel, timeoutMs })}
+            {renderStep(
+              { ...wizard, handlers },
+              { adapter: wizard.adapter, defaultCountry: options.defaultCountry, headingLevel, timeoutMs: options.timeoutMs },
+            )}
             {/* Mounts with the step's content, so focus moves once a lazy step is really there. */}
             <StepMounted key={state.step} step={state.step} onMount={focusStep} />
           </Suspense>
         </StepLoadBoundary>
       </div>
-      {onCancel && CANCELLABLE_STEPS.has(state.step) ? (
+      {options.onCancel && CANCELLABLE_STEPS.has(state.step) ? (
         <div className="tfa-wizard__footer">
           <Button variant="link" onClick={wizard.cancel}>
             {t.cancel}
@@ -183,8 +170,10 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
     case 'section':
     case 'reset-confirm': {
       const twoFactorStatus = state.twoFactorStatus;
-      const status = state.step === 'reset-confirm' ? 'ready' : toSectionViewStatus(state.status);
       const editing = state.step === 'reset-confirm' || state.status === 'editing';
+      // The view shows viewing and editing alike as 'ready'; edit mode is a prop of its own.
+      const status =
+        state.step === 'reset-confirm' || state.status === 'viewing' || state.status === 'editing' ? 'ready' : state.status;
       return (
         <>
           <SectionView.Step
@@ -247,22 +236,6 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
       return <DoneStep headingLevel={headingLevel} />;
     default: {
       const unreachable: never = state;
-      return unreachable;
-    }
-  }
-}
-
-function toSectionViewStatus(status: 'loading' | 'viewing' | 'editing' | 'error'): 'loading' | 'error' | 'ready' {
-  switch (status) {
-    case 'loading':
-      return 'loading';
-    case 'error':
-      return 'error';
-    case 'viewing':
-    case 'editing':
-      return 'ready';
-    default: {
-      const unreachable: never = status;
       return unreachable;
     }
   }

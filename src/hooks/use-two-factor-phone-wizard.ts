@@ -61,9 +61,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   const requireReverification = useCallback(() => {
     const current = stateRef.current;
     const phoneNumber = current.step === 'phone-entry' ? (sendingNumberRef.current ?? undefined) : undefined;
-    dispatch(
-      phoneNumber === undefined ? { type: 'REVERIFICATION.REQUIRED' } : { type: 'REVERIFICATION.REQUIRED', phoneNumber },
-    );
+    dispatch({ type: 'REVERIFICATION.REQUIRED', phoneNumber });
   }, []);
 
   const reportError = useCallback(
@@ -190,15 +188,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
       onResetCancel: () => dispatch({ type: 'RESET.CANCEL' }),
       onResetDone: () => dispatch({ type: 'RESET.DONE' }),
       onAddPhone: () => dispatch({ type: 'PHONE.ADD' }),
-      onCodeSent: (details: PhoneCodeSentDetails) =>
-        dispatch({
-          type: 'PHONE_CODE.SENT',
-          phoneNumber: details.phoneNumber,
-          channel: details.channel,
-          codeLength: details.codeLength,
-          resendAfterSeconds: details.resendAfterSeconds,
-          now: Date.now(),
-        }),
+      onCodeSent: (details: PhoneCodeSentDetails) => dispatch({ ...details, type: 'PHONE_CODE.SENT', now: Date.now() }),
       onChangeNumber: () => dispatch({ type: 'PHONE.CHANGE' }),
       onPhoneVerified: (result: { recoveryCode: string }) =>
         dispatch({ type: 'PHONE_CODE.VERIFIED', recoveryCode: result.recoveryCode }),
