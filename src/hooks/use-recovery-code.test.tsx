@@ -1,3 +1,4 @@
+import { StrictMode } from 'react';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useRecoveryCode } from './use-recovery-code';
@@ -102,6 +103,24 @@ describe('useRecoveryCode', () => {
     expect(result.current.canFinish).toBe(false);
   });
 
+  // StrictMode runs the mount effect's cleanup and setup again before the first user event, with
+  // no render in between: copying and downloading must work straight away all the same.
+  it('copies and downloads straight after mounting in StrictMode', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    stubClipboard(writeText);
+    const createObjectURL = vi.fn((_blob: Blob) => 'blob:recovery');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { result } = renderHook(() => useRecoveryCode({ recoveryCode: CODE }), { wrapper: StrictMode });
+
+    await act(() => result.current.copy());
+    expect(writeText).toHaveBeenCalledWith(CODE);
+    expect(result.current.copyStatus).toBe('copied');
+
+    act(() => result.current.download());
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+  });
+
   it('no longer copies the code once the hook has unmounted', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     stubClipboard(writeText);
@@ -110,5 +129,15 @@ describe('useRecoveryCode', () => {
     unmount();
     await copy();
     expect(writeText).not.toHaveBeenCalled();
+  });
+
+  it('no longer downloads the code once the hook has unmounted', () => {
+    const createObjectURL = vi.fn((_blob: Blob) => 'blob:recovery');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const { result, unmount } = renderHook(() => useRecoveryCode({ recoveryCode: CODE }));
+    const { download } = result.current;
+    unmount();
+    download();
+    expect(createObjectURL).not.toHaveBeenCalled();
   });
 });

@@ -21,7 +21,7 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
   const onFinishRef = useRef(options.onFinish);
   onFinishRef.current = options.onFinish;
   // The clipboard write and the download read the code from here so their callbacks need not
-  // change identity with it; cleared with the state.
+  // change identity with it; cleared with the state. They do nothing once the hook has unmounted.
   const codeRef = useRef(recoveryCode);
   codeRef.current = recoveryCode;
   const mountedRef = useRef(true);
@@ -35,17 +35,18 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
     setAcknowledged(false);
   }
 
+  // Only the mounted flag changes here: StrictMode runs this cleanup and the setup again without a
+  // render in between, so anything the cleanup cleared would stay cleared until the next render.
   useEffect(() => {
     mountedRef.current = true;
     return () => {
       mountedRef.current = false;
-      codeRef.current = '';
     };
   }, []);
 
   const copy = useCallback(async (): Promise<void> => {
     const code = codeRef.current;
-    if (!code) return;
+    if (!code || !mountedRef.current) return;
     let copied = false;
     try {
       // Missing in insecure contexts (http://) and some embedded webviews.
@@ -62,7 +63,7 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
 
   const download = useCallback((): void => {
     const code = codeRef.current;
-    if (!code || typeof document === 'undefined' || typeof URL.createObjectURL !== 'function') return;
+    if (!code || !mountedRef.current || typeof document === 'undefined' || typeof URL.createObjectURL !== 'function') return;
     const url = URL.createObjectURL(new Blob([`${code}\n`], { type: 'text/plain;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
