@@ -379,6 +379,50 @@ describe('createFetchAdapter: code hints', () => {
   });
 });
 
+describe('createFetchAdapter: redirects', () => {
+  it('does not follow a redirect to another origin: the code goes nowhere else, and it fails with unknown', async () => {
+    const elsewhere: string[] = [];
+    const other = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        elsewhere.push(`${req.method ?? ''} ${req.url ?? ''} ${body}`);
+        res.writeHead(204);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = other.address() as AddressInfo;
+      // localhost and 127.0.0.1 are different origins.
+      reply = { status: 307, headers: { Location: `http://localhost:${port}/collect` } };
+      const adapter = createFetchAdapter({ baseUrl });
+      const error = await errorOf(adapter.verifyEmailCode({ code: '482913', signal: signal() }));
+      expect(error.code).toBe('unknown');
+      expect(error.message).toMatch(/redirect/);
+      expect(error.message).not.toContain('482913');
+      expect(received).toHaveLength(1);
+      expect(elsewhere).toEqual([]);
+    } finally {
+      other.closeAllConnections();
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+
+  it('asks fetch not to follow redirects, and fails with unknown on the opaque answer a browser gives then', async () => {
+    const inits: RequestInit[] = [];
+    // What a browser's fetch resolves with for `redirect: 'manual'` when the server redirects.
+    const browserLikeFetch: typeof fetch = (_input, init) => {
+      inits.push(init ?? {});
+      return Promise.resolve({ type: 'opaqueredirect', status: 0, headers: new Headers(), text: () => Promise.resolve('') } as Response);
+    };
+    const adapter = createFetchAdapter({ baseUrl, fetch: browserLikeFetch });
+    const error = await errorOf(adapter.verifyPhoneCode({ phoneNumber: '+14155550123', code: '482913', signal: signal() }));
+    expect(error.code).toBe('unknown');
+    expect(inits.map((init) => init.redirect)).toEqual(['manual']);
+  });
+});
+
 describe('createFetchAdapter: transport failures and aborts', () => {
   it('fails with network when nothing listens on the port', async () => {
     const closed = createServer();

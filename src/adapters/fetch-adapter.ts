@@ -25,8 +25,10 @@ import {
  * The adapter over the REST API documented in docs/rest-api.md (docs/openapi.yaml). Codes and
  * phone numbers travel only in JSON bodies, never in URLs, so they stay out of access logs,
  * proxies and browser history. Success bodies are checked with the guards the hooks apply to any
- * adapter (core/results.ts); anything unexpected becomes `unknown` rather than half-filled data,
- * and no response body is ever copied into an error (it may hold a recovery code).
+ * adapter (core/results.ts); anything unexpected becomes `unknown` rather than half-filled data.
+ * No response body is attached to an error (a success body may hold a recovery code); of an error
+ * body, only its own `error.message` goes into the error's message, cut to 200 characters. Redirects
+ * are not followed, so a code is never sent on to another address.
  */
 
 /** Extra request headers, or a function that returns them on every request (e.g. a CSRF token). */
@@ -153,6 +155,8 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
           credentials,
           // Answers carry account state (and once, a recovery code): never from or into a cache.
           cache: 'no-store',
+          // A followed redirect would send the body (a code, a number) again to wherever it points.
+          redirect: 'manual',
           signal: controller.signal,
         });
         text = await response.text();
@@ -163,6 +167,10 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         throw new TwoFactorError('network', { message: `${label}: ${message}`, cause: thrown });
       }
 
+      // Browsers answer a redirect that is not followed with an opaque response of status 0.
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status <= 399)) {
+        throw new TwoFactorError('unknown', { message: `${label}: the API answered with a redirect, which is not followed` });
+      }
       const parsed = parseBody(text);
       const { status } = response;
       if (status < 200 || status > 299) throw errorFromResponse(method, label, status, response.headers, parsed);
