@@ -96,7 +96,7 @@ function ResetPhoneDialogContent({
             </Heading>
           </Dialog.Title>
           <Dialog.Description className="tfa-dialog__description">{t.resetDescription}</Dialog.Description>
-          <form className="tfa-form" noValidate onSubmit={handleSubmit}>
+          <form className="tfa-form" method="post" noValidate onSubmit={handleSubmit}>
             <div className="tfa-checkbox">
               <input
                 id={checkboxId}

@@ -12,6 +12,9 @@ describe('TwoFactorPhoneWizard on the server', () => {
     expect(html).toContain('Confirm it’s you');
     expect(html).toContain('Email verification code');
     expect(html).not.toContain('Loading…');
+    // Submitted before hydration, the form would go to the page's URL: as a body, not a query.
+    expect(html).toMatch(/<form[^>]*method="post"/);
+    expect(html).not.toMatch(/<form(?![^>]*method="post")[^>]*>/);
     // Nothing is sent while rendering: the gate sends its code from an effect, on the client.
     expect(adapter.calls).toEqual([]);
   });

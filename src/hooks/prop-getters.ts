@@ -29,6 +29,7 @@ export function createFormProps(
       event.preventDefault();
       submit();
     },
+    method: 'post',
     noValidate: true,
   };
 }

@@ -75,6 +75,11 @@ export interface FormHandlers {
 export interface FormProps {
   /** Prevents navigation, then runs the step's submit through its single-flight guard. */
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /**
+   * Only matters if the form is submitted before the page's script runs (a server-rendered page
+   * not hydrated yet): the browser then sends the fields in a request body, never in the URL.
+   */
+  method: 'post';
   /** The hook validates (with messages from the closed vocabulary); the browser's bubbles stay off. */
   noValidate: true;
 }
