@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { RecoveryCodeStep } from '../src/components/recovery-code-step';
 import { STORY_RECOVERY_CODE } from './support/mock';
-import { VISIBLE } from './support/play';
+import { VISIBLE, expectDrawnLeftToRight } from './support/play';
 
 /**
  * Replaces `navigator.clipboard` for one story so Copy behaves the same in every browser and test
@@ -86,7 +86,14 @@ export const CopyFailed: Story = {
 export const Dark: Story = { globals: { theme: 'dark' } };
 
 /** Right-to-left page direction: the code itself stays left-to-right. */
-export const RightToLeft: Story = { globals: { direction: 'rtl' } };
+export const RightToLeft: Story = {
+  globals: { direction: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const code = canvasElement.querySelector<HTMLElement>('[data-tfa-recovery-code]');
+    await expect(code).not.toBeNull();
+    expectDrawnLeftToRight(code!, STORY_RECOVERY_CODE.split('-'));
+  },
+};
 
 /** Spanish copy. */
 export const Spanish: Story = {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { TwoFactorSection } from '../src/components/two-factor-section';
 import { fail, placeholderAdapter, storyAdapter } from './support/mock';
-import { VISIBLE } from './support/play';
+import { VISIBLE, expectDrawnLeftToRight } from './support/play';
 
 const meta = {
   title: 'Steps/TwoFactorSection',
@@ -148,12 +148,13 @@ export const Dark: Story = {
   },
 };
 
-/** Right-to-left page direction. */
+/** Right-to-left page direction: the masked number still reads left to right. */
 export const RightToLeft: Story = {
   globals: { direction: 'rtl' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
+    expectDrawnLeftToRight(await canvas.findByText('+1 ••• ••• 0123', VISIBLE), ['+1', '0123']);
   },
 };
 

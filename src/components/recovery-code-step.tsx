@@ -71,7 +71,8 @@ function RecoveryCodeStepContent({ headingLevel, className, ...options }: Omit<R
         <span id={codeLabelId} className="tfa-label">
           {t.recoveryCodeLabel}
         </span>
-        <code className="tfa-recovery-code__value" translate="no" data-tfa-recovery-code="">
+        {/* dir: the groups keep their order on a right-to-left page. */}
+        <code className="tfa-recovery-code__value" translate="no" dir="ltr" data-tfa-recovery-code="">
           {recovery.groups.map((group, index) => (
             // Real spaces between groups: selecting and copying by hand gives "ABCD EFGH", and
             // screen readers pause between groups.

@@ -115,7 +115,8 @@ export function TwoFactorSectionView({
       {isReady && maskedNumber !== null ? (
         <div className="tfa-section__phone">
           <span className="tfa-label">{t.sectionPhoneLabel}</span>{' '}
-          <span id={phoneId} className="tfa-masked" translate="no">
+          {/* dir: a phone number reads left to right on a right-to-left page too. */}
+          <span id={phoneId} className="tfa-masked" translate="no" dir="ltr">
             {maskedNumber}
           </span>
           {isEditing ? (

@@ -48,3 +48,30 @@ export async function expectFocusWithin(element: HTMLElement, timeout = 2000): P
  * message for screen readers; the queries should find what is visibly on the step.
  */
 export const VISIBLE = { ignore: 'script, style, [data-tfa-live-region], [data-tfa-live-region] *' };
+
+/** Where `part` is drawn: the box of the first occurrence of that text inside `element`. */
+function boxOf(element: HTMLElement, part: string): DOMRect {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const index = node.textContent?.indexOf(part) ?? -1;
+    if (index === -1) continue;
+    const range = element.ownerDocument.createRange();
+    range.setStart(node, index);
+    range.setEnd(node, index + part.length);
+    return range.getBoundingClientRect();
+  }
+  throw new Error(`"${part}" is not in the element's text`);
+}
+
+/**
+ * Checks that `parts` are drawn left to right, in this order, on one line: a phone number or a
+ * recovery code must not be reordered by a right-to-left page.
+ */
+export function expectDrawnLeftToRight(element: HTMLElement, parts: readonly string[]): void {
+  const boxes = parts.map((part) => boxOf(element, part));
+  for (let index = 1; index < boxes.length; index += 1) {
+    const [before, after] = [boxes[index - 1], boxes[index]];
+    expect(after?.top, `"${parts[index]}" on the same line as "${parts[index - 1]}"`).toBe(before?.top);
+    expect(after!.left, `"${parts[index]}" drawn right of "${parts[index - 1]}"`).toBeGreaterThan(before!.left);
+  }
+}
