@@ -72,6 +72,27 @@ export const PastedInternationalNumber: Story = {
   },
 };
 
+/**
+ * A pasted `+44` number, then Germany chosen in the select: the digits after `+44` stay and are
+ * read as a German number (Germany has no format for them without its national prefix 0).
+ */
+export const CountryChangedAfterPaste: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const field = canvas.getByLabelText(/^phone number$/i);
+    await userEvent.click(field);
+    await userEvent.paste('+44 20 7946 0958');
+    const country = canvas.getByRole('combobox', { name: /country/i });
+    await expect(country).toHaveValue('GB');
+    await userEvent.selectOptions(country, 'DE');
+    await waitFor(() => expect(canvas.getByLabelText(/^phone number$/i)).toHaveValue('2079460958'));
+    await userEvent.click(canvas.getByRole('button', { name: /send code via sms/i }));
+    await waitFor(() =>
+      expect(args.onCodeSent).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '+492079460958' })),
+    );
+  },
+};
+
 /** No country chosen (`defaultCountry` unset): a number must start with `+`. */
 export const NoDefaultCountry: Story = {
   args: { defaultCountry: undefined },

@@ -161,16 +161,22 @@ describe('PhoneEntryStep country select', () => {
     expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 
-  it('drops a number of another country when a country is chosen, so nothing stale is sent', async () => {
+  it('keeps the national digits of a number of another country when a country is chosen', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });
-    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
-    await user.type(screen.getByLabelText('Phone number'), '+44 20 7946 0958');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'DE');
-    expect(screen.getByLabelText('Phone number')).toHaveValue('');
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    await user.click(screen.getByLabelText('Phone number'));
+    await user.paste('+44 20 7946 0958');
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    expect(country).toHaveValue('GB');
+    await user.selectOptions(country, 'DE');
+    expect(country).toHaveValue('DE');
+    // Germany has no format for these digits without its national prefix: they stay as they are.
+    expect(screen.getByLabelText('Phone number')).toHaveValue('2079460958');
     await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
-    await waitFor(() => expect(screen.getByLabelText('Phone number')).toHaveAccessibleDescription(/Enter a phone number\./));
-    expect(adapter.calls).not.toContain('sendPhoneCode');
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+492079460958' });
   });
 
   it('takes Backspace into account before sending', async () => {
@@ -230,5 +236,215 @@ describe('PhoneEntryStep country select, chosen by hand', () => {
     expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
     await user.type(screen.getByLabelText('Phone number'), '{Backspace}8');
     expect(country).toHaveValue('GB');
+  });
+});
+
+describe('PhoneEntryStep country select, changed after typing', () => {
+  it('says a number is not valid for the newly chosen country, keeping its digits', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    await user.type(screen.getByLabelText('Phone number'), '6502530000');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'GB');
+    // No UK number starts with 6, so the UK has no format for these digits.
+    const input = screen.getByLabelText('Phone number');
+    expect(input).toHaveValue('6502530000');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(input).toHaveAccessibleDescription(/This phone number is not valid for the selected country\./));
+    expect(adapter.calls).not.toContain('sendPhoneCode');
+  });
+
+  it('brings a national number back unchanged when the first country is chosen again', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    await user.type(screen.getByLabelText('Phone number'), '6502530000');
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    await user.selectOptions(country, 'DE');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('6502530000');
+    await user.selectOptions(country, 'US');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('(650) 253-0000');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+16502530000' });
+  });
+
+  it('keeps a US national prefix typed before choosing another country as one of the digits', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    await user.type(screen.getByLabelText('Phone number'), '16502530000');
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    await user.selectOptions(country, 'GB');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('16502530000');
+    await user.selectOptions(country, 'US');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('1 (650) 253-0000');
+  });
+
+  it('keeps the digits after an international prefix when another country is chosen', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    await user.type(screen.getByLabelText('Phone number'), '011 44 20 7946 0958');
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    expect(country).toHaveValue('GB');
+    await user.selectOptions(country, 'DE');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('2079460958');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+492079460958' });
+  });
+
+  it('writes a number dialled with 011 with + when its own country is chosen, which dials abroad with 00', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    await user.type(screen.getByLabelText('Phone number'), '011 44 20 7946 0958');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'GB');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
+  });
+
+  it('keeps an Italian leading zero, read in France as its national prefix', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    await user.type(screen.getByLabelText('Phone number'), '+39 06 1234 5678');
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    expect(country).toHaveValue('IT');
+    await user.selectOptions(country, 'FR');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('06 12 34 56 78');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+33612345678' });
+  });
+
+  it('keeps a number typed with + as it is when "International" is chosen', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    await user.type(screen.getByLabelText('Phone number'), '+44 20 7946 0958');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'ZZ');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
+  });
+
+  it('keeps a number of the same calling code exactly as typed', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    await user.type(screen.getByLabelText('Phone number'), '+1 650 253 0000');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'CA');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+1 650 253 0000');
+  });
+
+  it('keeps a lone first digit, rather than showing an empty field that holds a number', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    await user.type(screen.getByLabelText('Phone number'), '1');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'CA');
+    const input = screen.getByLabelText('Phone number');
+    expect(input).toHaveValue('1');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(input).toHaveAccessibleDescription(/This phone number is too short\./));
+  });
+
+  it('leaves focus on the select when the digits move to the new country', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    await user.type(screen.getByLabelText('Phone number'), '+44 20 7946 0958');
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    await user.selectOptions(country, 'DE');
+    expect(country).toHaveFocus();
+  });
+});
+
+describe('PhoneEntryStep, a + inside the number', () => {
+  it('ignores a + typed inside the number instead of dropping the digits after it', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    const input = screen.getByLabelText('Phone number');
+    await user.type(input, '6502530000');
+    // After "(650".
+    await user.type(input, '+', { initialSelectionStart: 4, initialSelectionEnd: 4 });
+    expect(input).toHaveValue('(650) 253-0000');
+  });
+
+  it('lets a whole + number pasted after other digits replace them and pick its country', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    const input = screen.getByLabelText('Phone number');
+    await user.type(input, '6502530000');
+    await user.paste('+44 20 7946 0958');
+    expect(input).toHaveValue('+44 20 7946 0958');
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
+  });
+
+  it('pastes a calling code before national digits where the caret is', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    const input = screen.getByLabelText('Phone number');
+    await user.type(input, '2079460958');
+    await user.click(input);
+    (input as HTMLInputElement).setSelectionRange(0, 0);
+    await user.paste('+44');
+    expect(input).toHaveValue('+44 20 7946 0958');
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
+  });
+});
+
+describe('PhoneEntryStep paste', () => {
+  it('reads a pasted fullwidth ＋ as +, so the number picks its own country', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    await user.click(screen.getByLabelText('Phone number'));
+    await user.paste('＋４４ ２０ ７９４６ ０９５８');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
+  });
+
+  it('reads a number pasted with direction marks around it', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    await user.click(screen.getByLabelText('Phone number'));
+    await user.paste('\u200E+44 20 7946 0958\u200F');
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
+  });
+
+  it('reads 00 from the US as an international prefix, as validation does', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" onCodeSent={onCodeSent} />);
+    await user.click(screen.getByLabelText('Phone number'));
+    await user.paste('0044 20 7946 0958');
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 });

@@ -1,9 +1,10 @@
-import { forwardRef, useCallback, useRef, useState } from 'react';
-import type { InputHTMLAttributes, KeyboardEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useRef, useState } from 'react';
+import type { ClipboardEvent, InputHTMLAttributes, KeyboardEvent } from 'react';
 import PhoneInput from 'react-phone-number-input/input-core';
 import { AsYouType, getCountryCallingCode, parseIncompletePhoneNumber } from 'libphonenumber-js/core';
 import type { CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/min/metadata';
+import { isWholeInternationalNumber, normalizePhoneCharacters, phoneDigitsForCountry, readPhoneDigits } from '../core/phone';
 import { useMessages } from '../i18n/context';
 import { cx } from './class-names';
 import { CountrySelect } from './country-select';
@@ -33,14 +34,17 @@ export interface PhoneFieldProps {
 /**
  * The country select and the number input (react-phone-number-input's `input-core`, formatting as
  * the user types, with the `min` metadata). The select picks how a number without `+` is read; a
- * number typed with `+` picks its own country, which the select then shows.
+ * number typed with `+` (or an international prefix) picks its own country, which the select then
+ * shows. Choosing a country keeps the digits and types them again in it (`phoneDigitsForCountry`):
+ * only the international part of a number of another calling code goes.
  *
  * react-phone-number-input reports a change from an effect, after committing its own state, so
  * passing that on would make every keystroke two commits. The input's own `input`/`keydown`
- * handlers therefore compute the same E.164 value right after react-phone-number-input has
- * formatted the text, and report it in the same event; its later report is then the same value
- * and ignored. Its `value` prop only changes when the select re-reads the number (a new `key`
- * mounts it afresh), so nothing typed is ever fed back into it.
+ * handlers therefore read the text right after react-phone-number-input has formatted it
+ * (`readPhoneDigits`, which also takes `00` as an international prefix where
+ * react-phone-number-input does not) and report it in the same event; its own later report is
+ * ignored. It is only given a number when the select re-reads one (a new `key` mounts it afresh,
+ * with the number as `value` or its kept digits typed in), so nothing typed is fed back into it.
  */
 export function PhoneField({ value, onChange, onBlur, inputRef, defaultCountry, id, name, invalid, describedBy }: PhoneFieldProps) {
   const [initial] = useState(() => {
@@ -48,9 +52,10 @@ export function PhoneField({ value, onChange, onBlur, inputRef, defaultCountry, 
     const initialValue = value.startsWith('+') ? value : undefined;
     return { value: initialValue, country: countryOf(initialValue) ?? defaultCountry };
   });
-  // The country numbers without `+` are read in, and the number the input starts from. Both
-  // change only through the select, together, and remount the input.
-  const [reading, setReading] = useState({ country: initial.country, value: initial.value, key: 0 });
+  // The country numbers without `+` are read in, and what the input starts from: `value` (E.164,
+  // shown in international format) or `text`, typed into it once mounted. They change only
+  // through the select, together, and remount the input.
+  const [reading, setReading] = useState<Reading>({ country: initial.country, value: initial.value, key: 0 });
   // The country the select shows: the one chosen, until typing shows the number belongs elsewhere.
   const [shown, setShown] = useState(initial.country);
   const reportedRef = useRef(value);
@@ -63,33 +68,39 @@ export function PhoneField({ value, onChange, onBlur, inputRef, defaultCountry, 
     onChange(next);
   };
 
-  /** What react-phone-number-input makes of the text it has just formatted into the input. */
+  /** What the text react-phone-number-input has just formatted into the input stands for. */
   const reportInput = (input: HTMLInputElement) => {
-    let digits = parseIncompletePhoneNumber(input.value);
-    // Without a country it reads every number as international.
-    if (reading.country === undefined && digits !== '' && !digits.startsWith('+')) digits = `+${digits}`;
-    const next = digits === '' ? '' : (asYouType(digits, reading.country).getNumberValue() ?? '');
+    const next = readPhoneDigits(parseIncompletePhoneNumber(input.value), reading.country).e164;
     setShown(shownCountry(next, reading.country));
     report(next);
   };
 
   const selectCountry = (country?: CountryCode) => {
-    const digits = parseIncompletePhoneNumber(numberInputRef.current?.value ?? '');
-    let next: string | undefined;
-    if (!digits.startsWith('+')) {
-      // Digits typed without `+` are read again in the new country ("International": as typed,
-      // in the country they were typed for).
-      next = digits === '' ? undefined : asYouType(digits, country ?? reading.country).getNumberValue();
-    } else if (country === undefined || digits.startsWith(`+${getCountryCallingCode(country, metadata)}`)) {
-      next = value === '' ? undefined : value;
-    }
-    // Otherwise an international number of another country is dropped, as
-    // react-phone-number-input's own country select does. Focus stays on the select (WCAG 3.2.2
-    // On Input): the input mounted afresh does not take it.
-    setReading((current) => ({ country, value: next, key: current.key + 1 }));
-    setShown(country);
-    report(next ?? '');
+    const digits = phoneDigitsForCountry(
+      parseIncompletePhoneNumber(numberInputRef.current?.value ?? ''),
+      reading.country,
+      country,
+    );
+    const next = readPhoneDigits(digits, country).e164;
+    // "International" shows the number in international format and stays chosen even for a number
+    // whose country is known; a country gets the digits typed into its input, formatted as the
+    // user would see them typing there (or left as they are where it has no format for them).
+    setReading((current) =>
+      country === undefined
+        ? { country, value: next === '' ? undefined : next, key: current.key + 1 }
+        : { country, text: digits, key: current.key + 1 },
+    );
+    setShown(country === undefined ? undefined : shownCountry(next, country));
+    report(next);
   };
+
+  // Types the kept digits into the input mounted for the new country, as autofill would: the
+  // formatter formats them and `reportInput` reads them (the same number as reported above).
+  // Focus stays on the select (WCAG 3.2.2 On Input).
+  useEffect(() => {
+    const input = numberInputRef.current;
+    if (input !== null && reading.text) typeInto(input, reading.text);
+  }, [reading]);
 
   const refs = useCallback(
     (element: HTMLInputElement | null) => {
@@ -108,10 +119,12 @@ export function PhoneField({ value, onChange, onBlur, inputRef, defaultCountry, 
         metadata={metadata}
         defaultCountry={reading.country}
         value={reading.value as `+${string}` | undefined}
-        // A number handed in (kept from an earlier visit) shows in international format, as it
-        // always has; digits re-read in a newly chosen country show in its national format.
-        useNationalFormatForDefaultCountryValue={reading.key > 0}
-        onChange={(reported?: string) => report(reported ?? '')}
+        // A number handed in (kept from an earlier visit) shows in international format.
+        useNationalFormatForDefaultCountryValue={false}
+        // Every edit is reported by `reportInput` in its own event; this later report is either the
+        // same or, for a number typed with `00` where that is not the country's own prefix,
+        // react-phone-number-input's national reading of it, which would undo ours.
+        onChange={ignoreReport}
         onBlur={onBlur}
         onInputChange={reportInput}
         inputComponent={PhoneNumberInput}
@@ -124,6 +137,30 @@ export function PhoneField({ value, onChange, onBlur, inputRef, defaultCountry, 
       />
     </div>
   );
+}
+
+function ignoreReport(): void {}
+
+/**
+ * Puts `text` into the input and fires `input`, as the browser does for autofill, so the formatter
+ * and react-phone-number-input handle it as anything typed. React tracks the value it last set
+ * through the element's own `value` property; setting it through the prototype's setter leaves
+ * that record alone, so React sees the event as a change.
+ */
+function typeInto(input: HTMLInputElement, text: string): void {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, text);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** The country numbers without `+` are read in, and what the input starts from. */
+interface Reading {
+  country: CountryCode | undefined;
+  /** E.164, passed to the input as its `value`. */
+  value?: string | undefined;
+  /** Digits typed into the input once it is mounted. */
+  text?: string;
+  /** Changes whenever the select re-reads the number, to mount the input afresh. */
+  key: number;
 }
 
 function asYouType(digits: string, country: CountryCode | undefined): AsYouType {
@@ -154,7 +191,7 @@ interface PhoneNumberInputProps extends InputHTMLAttributes<HTMLInputElement> {
 
 /** The number `<input>` with its visible label, as react-phone-number-input's `inputComponent`. */
 const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(function PhoneNumberInput(
-  { className, onChange, onKeyDown, onInputChange, ...props },
+  { className, onChange, onKeyDown, onPaste, onInputChange, ...props },
   ref,
 ) {
   const t = useMessages();
@@ -167,7 +204,15 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
         {...props}
         ref={ref}
         className={cx('tfa-input', className)}
+        onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
+          onPaste?.(event);
+          if (!event.defaultPrevented) selectAllForWholeNumber(event);
+        }}
         onChange={(event) => {
+          // The formatter reads only an ASCII `+`, and only first: a pasted or autofilled
+          // fullwidth `＋` would be dropped and the number read as national, and a `+` typed
+          // inside the number would drop every digit after it.
+          normalizeCharacters(event.currentTarget);
           onChange?.(event);
           onInputChange?.(event.currentTarget);
         }}
@@ -180,3 +225,33 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
     </div>
   );
 });
+
+/**
+ * Rewrites `+` and digits of other scripts in the input as ASCII and drops a `+` inside the
+ * number (`normalizePhoneCharacters`), keeping the caret where it was.
+ */
+function normalizeCharacters(input: HTMLInputElement): void {
+  const text = input.value;
+  const normalized = normalizePhoneCharacters(text);
+  if (normalized === text) return;
+  const caret = (position: number | null) =>
+    position === null ? normalized.length : normalizePhoneCharacters(text.slice(0, position)).length;
+  const start = caret(input.selectionStart);
+  const end = caret(input.selectionEnd);
+  input.value = normalized;
+  input.setSelectionRange(start, end);
+}
+
+/**
+ * A whole international number pasted after digits already in the field replaces them, as the
+ * user means it to: inserted there, its `+` would not be first, and the formatter would drop it
+ * with everything after it. Selecting everything before the browser inserts the text does that
+ * and keeps the paste an ordinary, undoable edit. A part of a number (`+44`) pastes where it is.
+ */
+function selectAllForWholeNumber(event: ClipboardEvent<HTMLInputElement>): void {
+  const input = event.currentTarget;
+  const before = input.value.slice(0, input.selectionStart ?? input.value.length);
+  if (!/[0-9]/.test(normalizePhoneCharacters(before))) return;
+  if (!isWholeInternationalNumber(event.clipboardData.getData('text/plain'))) return;
+  input.setSelectionRange(0, input.value.length);
+}

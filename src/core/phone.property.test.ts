@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPhoneForDisplay, normalizePhoneInput, parsePhoneNumber, sanitizeCode, type CountryCode, type PhoneParseFailure } from './phone';
+import {
+  formatPhoneForDisplay,
+  normalizePhoneCharacters,
+  normalizePhoneInput,
+  parsePhoneNumber,
+  phoneDigitsForCountry,
+  readPhoneDigits,
+  sanitizeCode,
+  type CountryCode,
+  type PhoneParseFailure,
+} from './phone';
+import { toAsciiDigits } from './code';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const FAILURES: readonly PhoneParseFailure[] = [
@@ -120,6 +131,120 @@ describe('parsePhoneNumber (properties)', () => {
   });
 });
 
+describe('phoneDigitsForCountry (properties)', () => {
+  const digitString = fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), maxLength: 16 });
+  const fieldDigits = fc.tuple(fc.boolean(), digitString).map(([plus, digits]) => `${plus ? '+' : ''}${digits}`);
+  const country = fc.constantFrom<CountryCode>('US', 'CA', 'GB', 'IT', 'DE', 'FR', 'JP', 'IN', 'BR', 'AU', 'RU', 'KZ');
+
+  it('never throws and leaves only digits, with a leading + at most', () => {
+    fc.assert(
+      fc.property(fieldDigits, anyCountry, anyCountry, (digits, from, to) => {
+        expect(phoneDigitsForCountry(digits, from, to)).toMatch(/^\+?[0-9]*$/);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps digits typed without an international part exactly, and brings them back', () => {
+    fc.assert(
+      fc.property(digitString, country, country, (digits, from, to) => {
+        fc.pre(digits !== '' && !readPhoneDigits(digits, from).international);
+        const kept = phoneDigitsForCountry(digits, from, to);
+        expect(kept).toBe(digits);
+        fc.pre(!readPhoneDigits(kept, to).international);
+        expect(phoneDigitsForCountry(kept, to, from)).toBe(digits);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps every digit typed after the calling code of an international number of another calling code', () => {
+    const internationalPrefix = fc.constantFrom('+', '00', '011');
+    fc.assert(
+      fc.property(internationalPrefix, digitString, country, country, (prefix, digits, from, to) => {
+        const typed = `${prefix}${digits}`;
+        const current = readPhoneDigits(typed, from);
+        fc.pre(current.international && current.callingCode !== undefined && current.callingCode !== readPhoneDigits('1', to).callingCode);
+        const kept = phoneDigitsForCountry(typed, from, to);
+        // The international part goes; what follows the calling code stays, digit for digit.
+        expect(current.e164.startsWith(`+${current.callingCode}`)).toBe(true);
+        expect(typed.endsWith(kept)).toBe(true);
+        expect(typed.slice(0, typed.length - kept.length).endsWith(current.callingCode ?? '')).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps a number typed with + whole for "International" and for its own calling code', () => {
+    fc.assert(
+      fc.property(digitString, country, (digits, from) => {
+        const typed = `+${digits}`;
+        const current = readPhoneDigits(typed, from);
+        fc.pre(current.e164 !== '');
+        expect(phoneDigitsForCountry(typed, from, undefined)).toBe(typed);
+        const own = current.callingCode === undefined ? undefined : countryOfCallingCode(current.callingCode);
+        if (own !== undefined) expect(phoneDigitsForCountry(typed, from, own)).toBe(typed);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('normalizePhoneCharacters (properties)', () => {
+  /** What a character stands for, alone: `+`, an ASCII digit, or itself. */
+  const standsFor = (character: string) => {
+    const ascii = toAsciiDigits(character.normalize('NFKC'));
+    return /^[+0-9]$/.test(ascii) ? ascii : character;
+  };
+
+  it('keeps every digit and every other character, and a + only before the number', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const normalized = normalizePhoneCharacters(text);
+        const expected = Array.from(text).map(standsFor);
+        const firstDigitOrPlus = expected.findIndex((character) => /^[+0-9]$/.test(character));
+        // Only a `+` after the number has begun goes.
+        const kept = expected.filter((character, index) => character !== '+' || index === firstDigitOrPlus);
+        // As strings: a dropped `+` between two lone surrogates joins them into one code point.
+        expect(normalized).toBe(kept.join(''));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('maps every caret: the text before it cleans into the start of the whole', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const normalized = normalizePhoneCharacters(text);
+        const characters = Array.from(text);
+        characters.forEach((_, index) => {
+          expect(normalized.startsWith(normalizePhoneCharacters(characters.slice(0, index).join('')))).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const once = normalizePhoneCharacters(text);
+        expect(normalizePhoneCharacters(once)).toBe(once);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads the same number as normalizePhoneInput does', () => {
+    fc.assert(
+      fc.property(messyValidNumber, ({ e164, raw }) => {
+        expect(normalizePhoneInput(normalizePhoneCharacters(raw))).toBe(e164);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('sanitizeCode (properties)', () => {
   const maxLength = fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined });
 
@@ -155,3 +280,9 @@ describe('sanitizeCode (properties)', () => {
     );
   });
 });
+
+/** A country whose calling code is `callingCode`, among a few. */
+function countryOfCallingCode(callingCode: string): CountryCode | undefined {
+  const countries: CountryCode[] = ['US', 'GB', 'IT', 'DE', 'FR', 'JP', 'IN', 'BR', 'AU', 'RU'];
+  return countries.find((country) => readPhoneDigits('1', country).callingCode === callingCode);
+}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhoneForDisplay, normalizePhoneInput, parsePhoneNumber, sanitizeCode, type CountryCode } from './phone';
+import {
+  formatPhoneForDisplay,
+  isWholeInternationalNumber,
+  normalizePhoneCharacters,
+  normalizePhoneInput,
+  parsePhoneNumber,
+  phoneDigitsForCountry,
+  readPhoneDigits,
+  sanitizeCode,
+  type CountryCode,
+} from './phone';
 
 describe('normalizePhoneInput', () => {
   it.each([
@@ -261,5 +271,157 @@ describe('sanitizeCode', () => {
 
   it('rounds a fractional length down', () => {
     expect(sanitizeCode('123456', 4.9)).toBe('1234');
+  });
+});
+
+describe('readPhoneDigits', () => {
+  it('reads national digits in the selected country', () => {
+    expect(readPhoneDigits('02079460958', 'GB')).toEqual({
+      e164: '+442079460958',
+      international: false,
+      callingCode: '44',
+      nationalNumber: '2079460958',
+    });
+  });
+
+  it('lets a leading + pick its own country', () => {
+    expect(readPhoneDigits('+442079460958', 'US')).toEqual({
+      e164: '+442079460958',
+      international: true,
+      callingCode: '44',
+      nationalNumber: '2079460958',
+    });
+  });
+
+  it("reads the country's own international prefix", () => {
+    expect(readPhoneDigits('011442079460958', 'US')).toMatchObject({ e164: '+442079460958', international: true, callingCode: '44' });
+    expect(readPhoneDigits('00442079460958', 'DE')).toMatchObject({ e164: '+442079460958', international: true, callingCode: '44' });
+  });
+
+  it('reads 00 from the US as parsePhoneNumber does, once it makes a valid number', () => {
+    expect(readPhoneDigits('00442079460958', 'US')).toMatchObject({ e164: '+442079460958', international: true });
+    expect(parsePhoneNumber('00442079460958', 'US')).toMatchObject({ ok: true, e164: '+442079460958' });
+    // Not yet a valid number either way: read as typed, in the selected country.
+    expect(readPhoneDigits('0044207946095', 'US')).toMatchObject({ e164: '+10044207946095', international: false });
+  });
+
+  it('reads every number as international without a country', () => {
+    expect(readPhoneDigits('442079460958', undefined)).toMatchObject({ e164: '+442079460958', international: true });
+  });
+
+  it('gives nothing for no digits or a lone +', () => {
+    expect(readPhoneDigits('', 'US')).toMatchObject({ e164: '', nationalNumber: '' });
+    expect(readPhoneDigits('+', 'US')).toMatchObject({ e164: '', nationalNumber: '' });
+  });
+});
+
+describe('phoneDigitsForCountry', () => {
+  it('keeps the national digits of an international number of another calling code', () => {
+    const digits = phoneDigitsForCountry('+442079460958', 'US', 'DE');
+    expect(digits).toBe('2079460958');
+    expect(readPhoneDigits(digits, 'DE').e164).toBe('+492079460958');
+  });
+
+  it('keeps the digits after an international prefix the same way', () => {
+    expect(phoneDigitsForCountry('011442079460958', 'US', 'DE')).toBe('2079460958');
+    expect(phoneDigitsForCountry('00493012345678', 'GB', 'FR')).toBe('3012345678');
+  });
+
+  it('finds where a longer international prefix ends', () => {
+    // Australia dials abroad with 0011; the calling code 1 is not the prefix's own 1s.
+    expect(readPhoneDigits('001116502530000', 'AU')).toMatchObject({ e164: '+16502530000', international: true });
+    expect(phoneDigitsForCountry('001116502530000', 'AU', 'GB')).toBe('6502530000');
+  });
+
+  it('keeps the digits as typed where the national number would add some', () => {
+    // Madagascar reads a 7-digit number after +261 as 20 followed by it.
+    expect(readPhoneDigits('+2618000000', 'US').nationalNumber).toBe('208000000');
+    expect(phoneDigitsForCountry('+2618000000', 'US', 'FR')).toBe('8000000');
+  });
+
+  it('keeps an Italian leading zero, which is part of the number', () => {
+    const digits = phoneDigitsForCountry('+390612345678', 'US', 'FR');
+    expect(digits).toBe('0612345678');
+    // Typed in France, that 0 is the national prefix.
+    expect(readPhoneDigits(digits, 'FR').e164).toBe('+33612345678');
+  });
+
+  it('keeps a number typed with + as it is for "International"', () => {
+    expect(phoneDigitsForCountry('+442079460958', 'US', undefined)).toBe('+442079460958');
+    expect(phoneDigitsForCountry('+44', 'US', undefined)).toBe('+44');
+  });
+
+  it('gives "International" a national number in international form', () => {
+    expect(phoneDigitsForCountry('6502530000', 'US', undefined)).toBe('+16502530000');
+    expect(phoneDigitsForCountry('011442079460958', 'US', undefined)).toBe('+442079460958');
+  });
+
+  it('keeps a number of the chosen country\'s own calling code as typed', () => {
+    expect(phoneDigitsForCountry('+16502530000', 'US', 'CA')).toBe('+16502530000');
+    expect(phoneDigitsForCountry('+442079460958', 'US', 'GB')).toBe('+442079460958');
+    expect(phoneDigitsForCountry('+1', 'US', 'CA')).toBe('+1');
+  });
+
+  it('turns an international prefix into + when the number stays in its calling code', () => {
+    // The UK dials abroad with 00, not 011.
+    expect(phoneDigitsForCountry('011442079460958', 'US', 'GB')).toBe('+442079460958');
+  });
+
+  it('keeps digits typed without an international part exactly as typed', () => {
+    expect(phoneDigitsForCountry('6502530000', 'US', 'GB')).toBe('6502530000');
+    expect(phoneDigitsForCountry('16502530000', 'US', 'GB')).toBe('16502530000');
+    expect(phoneDigitsForCountry('02079460958', 'GB', 'DE')).toBe('02079460958');
+    expect(phoneDigitsForCountry('1', 'US', 'CA')).toBe('1');
+  });
+
+  it('leaves nothing of an international number that has no national digits yet', () => {
+    expect(phoneDigitsForCountry('+44', 'US', 'DE')).toBe('');
+    expect(phoneDigitsForCountry('+4', 'US', 'DE')).toBe('');
+    expect(phoneDigitsForCountry('+', 'US', 'DE')).toBe('');
+    expect(phoneDigitsForCountry('', 'US', 'DE')).toBe('');
+  });
+
+  it('brings a national number back unchanged when the first country is chosen again', () => {
+    const inGermany = phoneDigitsForCountry('6502530000', 'US', 'DE');
+    expect(phoneDigitsForCountry(inGermany, 'DE', 'US')).toBe('6502530000');
+  });
+});
+
+describe('normalizePhoneCharacters', () => {
+  it('turns a fullwidth plus and fullwidth or Arabic-Indic digits into ASCII', () => {
+    expect(normalizePhoneCharacters('＋４４ ２０ ７９４６ ０９５８')).toBe('+44 20 7946 0958');
+    expect(normalizePhoneCharacters('٦٥٠ ۲۵۳')).toBe('650 253');
+  });
+
+  it('leaves every other character where it was', () => {
+    expect(normalizePhoneCharacters('\u200E(650) 253-0000 ext')).toBe('\u200E(650) 253-0000 ext');
+  });
+
+  it('drops a + typed inside the number, which would otherwise end it there', () => {
+    expect(normalizePhoneCharacters('(650+) 253-0000')).toBe('(650) 253-0000');
+    expect(normalizePhoneCharacters('++44')).toBe('+44');
+    expect(normalizePhoneCharacters(' (＋44)')).toBe(' (+44)');
+  });
+
+  it('maps a caret through the text before it, even where a character shrinks', () => {
+    // Mathematical digits lie outside the Basic Multilingual Plane: two code units each, one after.
+    const text = '\u{1D7CE}\u{1D7CF} 2';
+    expect(normalizePhoneCharacters(text)).toBe('01 2');
+    const caretAfterBoth = 4;
+    expect(normalizePhoneCharacters(text.slice(0, caretAfterBoth))).toBe('01');
+  });
+});
+
+describe('isWholeInternationalNumber', () => {
+  it('recognises a whole number with its own +, however it is written', () => {
+    expect(isWholeInternationalNumber('+44 20 7946 0958')).toBe(true);
+    expect(isWholeInternationalNumber('\u200E＋４４ ２０ ７９４６ ０９５８')).toBe(true);
+  });
+
+  it('does not take a part of a number, or a national one, for a whole international number', () => {
+    expect(isWholeInternationalNumber('+44')).toBe(false);
+    expect(isWholeInternationalNumber('+44 20')).toBe(false);
+    expect(isWholeInternationalNumber('020 7946 0958')).toBe(false);
+    expect(isWholeInternationalNumber('0044 20 7946 0958')).toBe(false);
   });
 });

@@ -1,4 +1,12 @@
-import { ParseError, isSupportedCountry, parsePhoneNumberWithError, validatePhoneNumberLength } from 'libphonenumber-js/core';
+import {
+  AsYouType,
+  Metadata,
+  ParseError,
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberWithError,
+  validatePhoneNumberLength,
+} from 'libphonenumber-js/core';
 import type { CountryCode, PhoneNumber, ValidatePhoneNumberLengthResult } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/min/metadata';
 import { toAsciiDigits } from './code';
@@ -114,6 +122,146 @@ export function formatPhoneForDisplay(e164: string): string {
   if (typeof e164 !== 'string') return '';
   const phone = parseQuietly(normalizePhoneInput(e164));
   return phone === undefined ? e164 : phone.formatInternational();
+}
+
+/** What {@link readPhoneDigits} makes of the digits in a phone field. */
+export interface PhoneDigitsReading {
+  /** The number in E.164, possibly incomplete (`+4420`), or `''` when there is no number yet. */
+  e164: string;
+  /** Whether the digits start with `+` or an international prefix (`011` from the US, `00`). */
+  international: boolean;
+  /** The country calling code without `+` (`'44'`), once known. */
+  callingCode?: string;
+  /**
+   * The digits after the international part (`+` or an international prefix, then the calling
+   * code) and after a national prefix (the UK's `0`, the US's `1`): the number itself.
+   */
+  nationalNumber: string;
+}
+
+const NO_DIGITS: PhoneDigitsReading = { e164: '', international: false, nationalNumber: '' };
+
+/**
+ * Reads the digits of a phone field as they are typed (`+` and ASCII digits, as
+ * `parseIncompletePhoneNumber` leaves them) with `country` selected. A leading `+` or the
+ * country's international prefix (`011` in the US) makes the number international; so does `00`
+ * where that gives a valid number and the national reading does not, as {@link parsePhoneNumber}
+ * reads it. Without a country every number is international. Never throws.
+ *
+ * @example readPhoneDigits('02079460958', 'GB') // { e164: '+442079460958', international: false, callingCode: '44', nationalNumber: '2079460958' }
+ */
+export function readPhoneDigits(digits: string, country?: CountryCode): PhoneDigitsReading {
+  if (typeof digits !== 'string' || digits === '') return NO_DIGITS;
+  const region = supportedRegion(country);
+  // react-phone-number-input reads every number as international when it has no country.
+  const text = region === undefined && !digits.startsWith('+') ? `+${digits}` : digits;
+  let formatter = asYouType(text, region);
+  if (region !== undefined && !formatter.isInternational() && startsWithInternationalPrefix(text) && !parseDigits(text, region).ok) {
+    const international = `+${text.slice(INTERNATIONAL_DIAL_PREFIX.length)}`;
+    if (parseDigits(international, undefined).ok) formatter = asYouType(international, undefined);
+  }
+  const international = formatter.isInternational() || region === undefined;
+  const callingCode = international ? formatter.getCallingCode() : getCountryCallingCode(region, metadata);
+  const reading: PhoneDigitsReading = {
+    e164: formatter.getNumberValue() ?? '',
+    international,
+    nationalNumber: formatter.getNumber()?.nationalNumber ?? '',
+  };
+  if (callingCode !== undefined) reading.callingCode = callingCode;
+  return reading;
+}
+
+/**
+ * The digits a phone field keeps when another country is chosen in its select: `digits` were
+ * typed with `from` selected, and the result is typed again with `to` (read it with
+ * {@link readPhoneDigits}). Nothing typed for the number itself is dropped:
+ * - "International" (`to` undefined) keeps the number, in international form;
+ * - a number of `to`'s own calling code is kept as typed (`+1 650…` and Canada; a number typed
+ *   with an international prefix such as `011 44…` is kept as `+44…`, since `to` may dial
+ *   abroad with another prefix);
+ * - an international number of another calling code keeps the digits typed after its calling
+ *   code, which the new country reads: `+44 20 7946 0958` with Germany is `2079460958`, read as
+ *   `+492079460958`;
+ * - digits typed without an international part stay exactly as typed: `6502530000` typed in
+ *   the US is read as `+446502530000` with the UK.
+ * An international number with no national digits yet (`+44`, `+4`) leaves nothing: the chosen
+ * country replaces its calling code. Never throws.
+ *
+ * @example phoneDigitsForCountry('+442079460958', 'GB', 'DE') // '2079460958'
+ */
+export function phoneDigitsForCountry(digits: string, from: CountryCode | undefined, to: CountryCode | undefined): string {
+  const current = readPhoneDigits(digits, from);
+  if (current.e164 === '') return '';
+  const region = supportedRegion(to);
+  const typedWithPlus = digits.startsWith('+');
+  if (region === undefined) return typedWithPlus ? digits : current.e164;
+  if (!current.international) return digits;
+  if (current.callingCode === getCountryCallingCode(region, metadata)) return typedWithPlus ? digits : current.e164;
+  return digitsAfterCallingCode(digits, current, supportedRegion(from));
+}
+
+/**
+ * The digits typed after the international part of an international number: after `+` and the
+ * calling code, or after the international prefix (`011`, `00`, `0011`…) and the calling code.
+ * Not `nationalNumber`, which can differ from what was typed (Madagascar's `+261 8000000` has the
+ * national number `208000000`).
+ */
+function digitsAfterCallingCode(digits: string, reading: PhoneDigitsReading, region: CountryCode | undefined): string {
+  const { callingCode } = reading;
+  if (callingCode === undefined) return '';
+  if (digits.startsWith('+')) return digits.slice(1 + callingCode.length);
+  // Without a region the digits were read as if `+` came first. With one: its own international
+  // prefix, else `00` (read as parsePhoneNumber reads it).
+  const starts = region === undefined ? [0] : [ownInternationalPrefixLength(digits, region), INTERNATIONAL_DIAL_PREFIX.length];
+  const start = starts.find((length) => length !== undefined && digits.startsWith(callingCode, length));
+  return start === undefined ? reading.nationalNumber : digits.slice(start + callingCode.length);
+}
+
+/** How long `region`'s own international prefix at the start of `digits` is, if there is one. */
+function ownInternationalPrefixLength(digits: string, region: CountryCode): number | undefined {
+  const plan = new Metadata(metadata);
+  plan.selectNumberingPlan(region);
+  const pattern = plan.numberingPlan?.IDDPrefix();
+  if (pattern === undefined) return undefined;
+  return new RegExp(`^(?:${pattern})`).exec(digits)?.[0].length;
+}
+
+/**
+ * Cleans text being typed into a phone field, whose formatter reads only an ASCII `+` and only at
+ * the start: each character that stands for `+` or a digit (fullwidth `＋` and digits,
+ * Arabic-Indic digits, whatever else NFKC makes a `+` or an ASCII digit) becomes ASCII, and a `+`
+ * after the number has begun goes (the formatter would drop it and every digit after it). Every
+ * other character stays. Character by character, so a caret maps across: it goes to
+ * `normalizePhoneCharacters(text.slice(0, caret)).length`. Never throws.
+ */
+export function normalizePhoneCharacters(text: string): string {
+  if (typeof text !== 'string') return '';
+  let result = '';
+  let numberBegun = false;
+  for (const character of text) {
+    const ascii = toAsciiDigits(character.normalize('NFKC'));
+    if (!/^[+0-9]$/.test(ascii)) {
+      result += character;
+    } else if (ascii !== '+' || !numberBegun) {
+      result += ascii;
+      numberBegun = true;
+    }
+  }
+  return result;
+}
+
+/**
+ * Whether pasted text is a whole international number on its own (`+44 20 7946 0958`), rather
+ * than a part of one. Never throws.
+ */
+export function isWholeInternationalNumber(text: string): boolean {
+  return normalizePhoneInput(text).startsWith('+') && parsePhoneNumber(text).ok;
+}
+
+function asYouType(text: string, region: CountryCode | undefined): AsYouType {
+  const formatter = new AsYouType(region, metadata);
+  formatter.input(text);
+  return formatter;
 }
 
 function failure(reason: PhoneParseFailure): PhoneParseResult {

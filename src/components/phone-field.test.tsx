@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import fc from 'fast-check';
+import { parseIncompletePhoneNumber } from 'libphonenumber-js/core';
+import { describe, expect, it } from 'vitest';
+import { phoneDigitsForCountry, readPhoneDigits, type CountryCode } from '../core/phone';
+import { PhoneField } from './phone-field';
+
+/** The field as react-hook-form drives it: the last reported value goes back in as `value`. */
+function Field({ defaultCountry, reported }: { defaultCountry: CountryCode; reported: string[] }) {
+  const [value, setValue] = useState('');
+  return (
+    <PhoneField
+      value={value}
+      onChange={(next) => {
+        reported.push(next);
+        setValue(next);
+      }}
+      onBlur={() => {}}
+      inputRef={() => {}}
+      defaultCountry={defaultCountry}
+      id="phone"
+      name="phone"
+      invalid={false}
+    />
+  );
+}
+
+const INTERNATIONAL = 'ZZ';
+
+describe('PhoneField, changing the country', () => {
+  const country = fc.constantFrom<CountryCode>('US', 'CA', 'GB', 'DE', 'FR', 'IT', 'AU', 'BR', 'RU', 'JP', 'IN');
+  const chosen = fc.oneof(country, fc.constant(INTERNATIONAL));
+  const prefix = fc.constantFrom('', '', '+', '00', '011');
+  const digits = fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), minLength: 1, maxLength: 13 });
+
+  it('shows the digits it keeps and holds the number they make in the chosen country', async () => {
+    await fc.assert(
+      fc.asyncProperty(country, prefix, digits, chosen, async (from, typedPrefix, typedDigits, to) => {
+        cleanup();
+        const user = userEvent.setup();
+        const reported: string[] = [];
+        render(<Field defaultCountry={from} reported={reported} />);
+        await user.click(screen.getByLabelText('Phone number'));
+        await user.paste(`${typedPrefix}${typedDigits}`);
+        const typed = parseIncompletePhoneNumber((screen.getByLabelText('Phone number') as HTMLInputElement).value);
+
+        await user.selectOptions(screen.getByRole('combobox'), to);
+        const toCountry = to === INTERNATIONAL ? undefined : (to as CountryCode);
+        const kept = phoneDigitsForCountry(typed, from, toCountry);
+        const shown = parseIncompletePhoneNumber((screen.getByLabelText('Phone number') as HTMLInputElement).value);
+        // "International" shows the number in international form, whose digits are its E.164.
+        expect(shown).toBe(toCountry === undefined ? readPhoneDigits(kept, undefined).e164 : kept);
+        expect(reported.at(-1) ?? '').toBe(readPhoneDigits(kept, toCountry).e164);
+      }),
+      { numRuns: 40 },
+    );
+  }, 30_000);
+});
