@@ -155,14 +155,56 @@ export const NoPhoneYet: Story = {
   },
 };
 
-/** A free-trial account (`canDisable`): edit mode offers to turn 2FA off. */
+/**
+ * A free-trial account (`canDisable`): edit mode offers to turn 2FA off, which asks first. Cancel
+ * returns to Disable; "Turn off" turns 2FA off and focus moves to the section's heading.
+ */
 export const TrialAccount: Story = {
+  parameters: { mockAdapter: { canDisable: true } },
+  play: async ({ canvasElement, loaded, step }) => {
+    const wizard = wizardOf(within(canvasElement));
+    const adapter = storyAdapter(loaded);
+    await passEmailGate(wizard, adapter);
+    await userEvent.click(await wizard.findByRole('button', { name: /^edit$/i }));
+    const disable = wizard.getByRole('button', { name: /disable two-factor authentication/i });
+
+    await step('Disable asks first; Cancel changes nothing and returns focus to Disable', async () => {
+      await userEvent.click(disable);
+      const dialog = within(await wizard.findByRole('alertdialog', { name: /turn off two-factor authentication/i }));
+      await waitFor(() => expect(dialog.getByRole('button', { name: /^cancel$/i })).toHaveFocus());
+      await userEvent.click(dialog.getByRole('button', { name: /^cancel$/i }));
+      await waitFor(() => expect(wizard.queryByRole('alertdialog')).not.toBeInTheDocument());
+      await waitFor(() => expect(disable).toHaveFocus());
+      await expect(adapter.calls).not.toContain('disableTwoFactor');
+    });
+
+    await step('"Turn off" turns 2FA off; focus moves to the section heading, not <body>', async () => {
+      await userEvent.click(disable);
+      const dialog = within(await wizard.findByRole('alertdialog', { name: /turn off two-factor authentication/i }));
+      await userEvent.click(dialog.getByRole('button', { name: /^turn off$/i }));
+      await waitFor(() => expect(wizard.queryByRole('alertdialog')).not.toBeInTheDocument());
+      const heading = wizard.getByRole('heading', { name: /two-factor authentication \(2fa\)/i });
+      await waitFor(() => expect(heading).toHaveFocus());
+      await expect(await wizard.findByText(/no phone number receives your sign-in codes/i, VISIBLE)).toBeInTheDocument();
+      await expect(heading).toHaveFocus();
+      await expect(adapter.getState().twoFactorEnabled).toBe(false);
+    });
+  },
+};
+
+/** The Disable confirmation open in the flow: focus on Cancel, nothing turned off yet. */
+export const DisableConfirmation: Story = {
   parameters: { mockAdapter: { canDisable: true } },
   play: async ({ canvasElement, loaded }) => {
     const wizard = wizardOf(within(canvasElement));
-    await passEmailGate(wizard, storyAdapter(loaded));
+    const adapter = storyAdapter(loaded);
+    await passEmailGate(wizard, adapter);
     await userEvent.click(await wizard.findByRole('button', { name: /^edit$/i }));
-    await expect(wizard.getByRole('button', { name: /disable two-factor authentication/i })).toBeInTheDocument();
+    await userEvent.click(wizard.getByRole('button', { name: /disable two-factor authentication/i }));
+    const element = await wizard.findByRole('alertdialog', { name: /turn off two-factor authentication/i });
+    await expect(element).toHaveAccessibleDescription(/protected by your password alone/i);
+    await waitFor(() => expect(within(element).getByRole('button', { name: /^cancel$/i })).toHaveFocus());
+    await expect(adapter.calls).not.toContain('disableTwoFactor');
   },
 };
 

@@ -65,7 +65,10 @@ export const NoPhoneYet: Story = {
   },
 };
 
-/** A free-trial account (`canDisable`): edit mode offers Disable, which turns 2FA off. */
+/**
+ * A free-trial account (`canDisable`): edit mode offers Disable, which asks first; "Turn off"
+ * turns 2FA off and focus moves to the section's heading.
+ */
 export const TrialAccount: Story = {
   parameters: { mockAdapter: { emailVerified: true, canDisable: true } },
   play: async ({ canvasElement, args }) => {
@@ -73,8 +76,49 @@ export const TrialAccount: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
     await expect(canvas.queryByText(/required on paid accounts/i, VISIBLE)).not.toBeInTheDocument();
     await userEvent.click(canvas.getByRole('button', { name: /disable two-factor authentication/i }));
+    const dialog = within(await canvas.findByRole('alertdialog', { name: /turn off two-factor authentication/i }));
+    await waitFor(() => expect(dialog.getByRole('button', { name: /^cancel$/i })).toHaveFocus());
+    await userEvent.click(dialog.getByRole('button', { name: /^turn off$/i }));
     await waitFor(() => expect(args.onDisabled).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(canvas.queryByRole('alertdialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(canvas.getByRole('heading', { name: /two-factor authentication \(2fa\)/i })).toHaveFocus());
     await expect(await canvas.findByText(/no phone number receives your sign-in codes/i, VISIBLE)).toBeInTheDocument();
+  },
+};
+
+/**
+ * Disable's confirmation, open: an alert dialog named by its title, described by the consequence,
+ * with focus on Cancel. Nothing is disabled until "Turn off".
+ */
+export const DisableConfirmation: Story = {
+  parameters: { mockAdapter: { emailVerified: true, canDisable: true } },
+  play: async ({ canvasElement, args, loaded }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
+    await userEvent.click(canvas.getByRole('button', { name: /disable two-factor authentication/i }));
+    const element = await canvas.findByRole('alertdialog', { name: /turn off two-factor authentication/i });
+    await expect(element).toHaveAccessibleDescription(/protected by your password alone/i);
+    const dialog = within(element);
+    await waitFor(() => expect(dialog.getByRole('button', { name: /^cancel$/i })).toHaveFocus());
+    await expect(dialog.getByRole('button', { name: /^turn off$/i })).toBeInTheDocument();
+    await expect(args.onDisabled).not.toHaveBeenCalled();
+    await expect(storyAdapter(loaded).calls).not.toContain('disableTwoFactor');
+  },
+};
+
+/** Cancel (or Escape) closes the confirmation, leaves 2FA on, and returns focus to Disable. */
+export const DisableCancelled: Story = {
+  parameters: { mockAdapter: { emailVerified: true, canDisable: true } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
+    const disable = canvas.getByRole('button', { name: /disable two-factor authentication/i });
+    await userEvent.click(disable);
+    const dialog = within(await canvas.findByRole('alertdialog'));
+    await userEvent.click(dialog.getByRole('button', { name: /^cancel$/i }));
+    await waitFor(() => expect(canvas.queryByRole('alertdialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(disable).toHaveFocus());
+    await expect(args.onDisabled).not.toHaveBeenCalled();
   },
 };
 
@@ -109,16 +153,19 @@ export const ReverificationRequired: Story = {
   },
 };
 
-/** Disabling failed (`unknown`): a generic, retryable message. */
+/** Disabling failed (`unknown`): the confirmation stays open with a generic, retryable message. */
 export const DisableFailed: Story = {
   parameters: {
     mockAdapter: { emailVerified: true, canDisable: true, failures: { disableTwoFactor: [fail('unknown')] } },
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
     await userEvent.click(canvas.getByRole('button', { name: /disable two-factor authentication/i }));
-    await expect(await canvas.findByText(/something went wrong/i, VISIBLE)).toBeInTheDocument();
+    const dialog = within(await canvas.findByRole('alertdialog'));
+    await userEvent.click(dialog.getByRole('button', { name: /^turn off$/i }));
+    await expect(await dialog.findByText(/something went wrong/i, VISIBLE)).toBeInTheDocument();
+    await expect(args.onDisabled).not.toHaveBeenCalled();
   },
 };
 

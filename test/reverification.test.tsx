@@ -73,6 +73,13 @@ async function confirmReset(user: User, dialog: HTMLElement): Promise<void> {
   await user.click(within(dialog).getByRole('button', { name: en.resetConfirm }));
 }
 
+/** Disable, then "Turn off" in its confirmation. */
+async function confirmDisable(user: User): Promise<void> {
+  await user.click(await screen.findByRole('button', { name: en.disable }));
+  const dialog = await findAlertDialog();
+  await user.click(within(dialog).getByRole('button', { name: en.disableConfirm }));
+}
+
 async function addPhoneAndSend(user: User): Promise<void> {
   await openEditing(user);
   await user.click(screen.getByRole('button', { name: en.addPhone }));
@@ -169,11 +176,14 @@ describe('reverification_required from a later step', () => {
     const { adapter } = setup({ canDisable: true, failures: { disableTwoFactor: [REVERIFY()] } });
     await verifyEmail(user);
     await openEditing(user);
-    await user.click(screen.getByRole('button', { name: en.disable }));
+    await confirmDisable(user);
 
     await expectRelockedAtGate(adapter, 1);
     await verifyEmail(user);
-    await user.click(await screen.findByRole('button', { name: en.disable }));
+    // Edit mode, not the confirmation reopening by itself.
+    expect(await screen.findByRole('button', { name: en.disable })).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    await confirmDisable(user);
     expect(await screen.findByText(en.sectionNoPhone)).toBeInTheDocument();
   });
 
@@ -236,7 +246,7 @@ describe('freshness window before removing the phone (reverifyAfterMs)', () => {
     expect(countCalls(adapter, 'resetPhone')).toBe(1);
   });
 
-  it('re-locks when Disable is pressed after the window ran out, without calling disableTwoFactor, then resumes', async () => {
+  it('re-locks when the disable is confirmed after the window ran out, without calling disableTwoFactor, then resumes', async () => {
     useMovableClock();
     const user = userEvent.setup();
     const { adapter } = setup({ canDisable: true });
@@ -244,12 +254,13 @@ describe('freshness window before removing the phone (reverifyAfterMs)', () => {
     await openEditing(user);
 
     passTime(TWENTY_MINUTES + 1000);
-    await user.click(screen.getByRole('button', { name: en.disable }));
+    await confirmDisable(user);
     await expectRelockedAtGate(adapter, 1);
     expect(adapter.calls).not.toContain('disableTwoFactor');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
 
     await verifyEmail(user);
-    await user.click(await screen.findByRole('button', { name: en.disable }));
+    await confirmDisable(user);
     expect(await screen.findByText(en.sectionNoPhone)).toBeInTheDocument();
     expect(countCalls(adapter, 'disableTwoFactor')).toBe(1);
   });

@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createMockAdapter } from '../adapters';
+import type { TwoFactorAdapter } from '../core/adapter';
 import { TwoFactorError } from '../core/errors';
 import { TwoFactorPhoneWizard } from './two-factor-phone-wizard';
 import { findAlertDialog } from '../../test/find-alert-dialog';
@@ -125,6 +126,53 @@ describe('TwoFactorPhoneWizard', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     expect(screen.getByRole('button', { name: 'Reset' })).toHaveFocus();
     expect(adapter.calls).not.toContain('resetPhone');
+  });
+
+  it('asks before turning 2FA off, returns focus to Disable on Cancel, and to the section heading once it is off', async () => {
+    const user = userEvent.setup();
+    const mock = createMockAdapter({ code: CODE, canDisable: true });
+    let releaseDisable: () => void = () => {};
+    const disableReleased = new Promise<void>((resolve) => {
+      releaseDisable = resolve;
+    });
+    const adapter: TwoFactorAdapter = {
+      ...mock,
+      disableTwoFactor: async (request) => {
+        await disableReleased;
+        return mock.disableTwoFactor?.(request);
+      },
+    };
+    render(
+      <StrictMode>
+        <TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />
+      </StrictMode>,
+    );
+    await user.type(await screen.findByLabelText('Email verification code'), CODE);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    const disable = screen.getByRole('button', { name: 'Disable two-factor authentication' });
+
+    await user.click(disable);
+    const dialog = await findAlertDialog();
+    expect(dialog).toHaveAccessibleName('Turn off two-factor authentication?');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(disable).toHaveFocus());
+    expect(mock.calls).not.toContain('disableTwoFactor');
+
+    await user.click(disable);
+    const again = await findAlertDialog();
+    await user.click(within(again).getByRole('button', { name: 'Turn off' }));
+    expect(await within(again).findByRole('button', { name: 'Turning off…' })).toHaveAttribute('aria-disabled', 'true');
+    releaseDisable();
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    const heading = screen.getByRole('heading', { name: 'Two-factor authentication (2FA)' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(await screen.findByText('No phone number receives your sign-in codes yet.')).toBeInTheDocument();
+    expect(heading).toHaveFocus();
+    expect(mock.getState().twoFactorEnabled).toBe(false);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Two-factor authentication is turned off.'));
   });
 
   it('goes back to phone entry with the number kept on "Change number"', async () => {

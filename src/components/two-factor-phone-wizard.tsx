@@ -15,11 +15,10 @@ import type { HeadingLevel } from './heading';
 import { StepLoadBoundary, lazyStep } from './lazy-step';
 
 // Only the email gate ships with the page: every later step (the phone metadata and input, the
-// Radix dialog, the forms) is its own module, loaded while the user is on the step before.
-const SectionView = /* @__PURE__ */ lazyStep(() =>
-  import('./two-factor-section-view').then((module) => module.TwoFactorSectionView),
-);
-const ResetDialog = /* @__PURE__ */ lazyStep(() => import('./reset-phone-dialog').then((module) => module.ResetPhoneDialog));
+// Radix dialog, the forms) is its own module, loaded while the user is on the step before. The
+// section and its reset confirmation share one: both need the dialog.
+const SectionView = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.TwoFactorSectionView));
+const ResetDialog = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.ResetPhoneDialog));
 const PhoneEntry = /* @__PURE__ */ lazyStep(() => import('./phone-entry-step').then((module) => module.PhoneEntryStep));
 const CodeVerification = /* @__PURE__ */ lazyStep(() =>
   import('./code-verification-step').then((module) => module.CodeVerificationStep),

@@ -1,9 +1,10 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { TwoFactorError } from '../core/errors';
 import { useMessages } from '../i18n/context';
 import { Button } from './button';
 import { cx, dataFlag } from './class-names';
 import { Announce, AnnounceOnSettle, ComponentRoot } from './component-root';
+import { ConfirmationDialog } from './confirmation-dialog';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
 import { RetryNotice, useRetryCountdown } from './retry-notice';
@@ -26,7 +27,10 @@ export interface TwoFactorSectionViewProps {
   onReset: () => void;
   /** "+ Add phone based verification" when there is no number. Hidden when omitted. */
   onAddPhone?: () => void;
-  /** Disable, offered only when `canDisable`. */
+  /**
+   * Turns 2FA off, offered only when `canDisable`: called once the user confirms in the
+   * "Turn off two-factor authentication?" alert dialog that Disable opens.
+   */
   onDisable?: () => void;
   /** State of a disable request. @default 'idle' */
   disableStatus?: 'idle' | 'pending' | 'error' | 'done';
@@ -42,7 +46,9 @@ export interface TwoFactorSectionViewProps {
 
 /**
  * The "Two-factor authentication (2FA)" settings section as markup only: the standalone
- * `TwoFactorSection` and the wizard both render it with their own state.
+ * `TwoFactorSection` and the wizard both render it with their own state. Disable asks for
+ * confirmation in an alert dialog first (Cancel and Escape return focus to Disable); once the
+ * disable succeeds the dialog closes and focus moves to the section's heading.
  */
 export function TwoFactorSectionView({
   status,
@@ -67,6 +73,22 @@ export function TwoFactorSectionView({
   const isEditing = isReady && editing;
   const errorText = error ? t.errors[error.code] : null;
   const retrySeconds = useRetryCountdown(error);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const disableRef = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState(false);
+  // The error already there when the confirmation opened is old news: the dialog shows only its own.
+  const [errorBeforeConfirm, setErrorBeforeConfirm] = useState<TwoFactorError | null>(null);
+  const succeededRef = useRef(false);
+  const wasDisablingRef = useRef(isDisabling);
+  useEffect(() => {
+    const settled = wasDisablingRef.current && !isDisabling;
+    wasDisablingRef.current = isDisabling;
+    // Settled without an error (the wizard reports 'idle' then, the standalone section 'done').
+    if (settled && disableStatus !== 'error') {
+      succeededRef.current = true;
+      setConfirming(false);
+    }
+  }, [isDisabling, disableStatus]);
   // A rate limit says when to try again, wherever its error is shown.
   const retryNotice = error?.retryAfterSeconds !== undefined ? <RetryNotice secondsRemaining={retrySeconds} /> : null;
 
@@ -84,7 +106,7 @@ export function TwoFactorSectionView({
       />
       <Announce message={isReady ? errorText : null} politeness="assertive" trigger={isReady ? error : null} />
       <AnnounceOnSettle isPending={isDisabling} failed={disableStatus === 'error'} message={t.disabled} />
-      <div className="tfa-section__header">
+      <div ref={headerRef} className="tfa-section__header">
         <Heading level={toHeadingLevel(headingLevel)} isStepHeading id={headingId} className="tfa-heading">
           {t.sectionHeading}
         </Heading>
@@ -142,8 +164,17 @@ export function TwoFactorSectionView({
         <div className="tfa-section__policy">
           {canDisable && onDisable ? (
             <>
-              <Button variant="danger" isPending={isDisabling} onClick={onDisable}>
-                {isDisabling ? t.disabling : t.disable}
+              <Button
+                ref={disableRef}
+                variant="danger"
+                isPending={isDisabling}
+                onClick={() => {
+                  succeededRef.current = false;
+                  setErrorBeforeConfirm(error);
+                  setConfirming(true);
+                }}
+              >
+                {t.disable}
               </Button>
               {error ? <p className="tfa-error">{errorText}</p> : null}
               {retryNotice}
@@ -152,6 +183,28 @@ export function TwoFactorSectionView({
             <p className="tfa-note">{t.mandatoryNote}</p>
           )}
         </div>
+      ) : null}
+
+      {onDisable ? (
+        <ConfirmationDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          onConfirm={onDisable}
+          title={t.disableTitle}
+          description={t.disableDescription}
+          confirmLabel={t.disableConfirm}
+          pendingLabel={t.disabling}
+          isPending={isDisabling}
+          error={disableStatus === 'error' && error !== errorBeforeConfirm ? error : null}
+          headingLevel={toHeadingLevel(headingLevel)}
+          className="tfa-disable-dialog"
+          finalFocus={() => {
+            // Back to Disable after Cancel or Escape; to the heading once 2FA is off (Disable is
+            // gone then), never to <body>.
+            const heading = headerRef.current?.querySelector<HTMLElement>('[data-tfa-step-heading]');
+            return succeededRef.current ? heading : (disableRef.current ?? heading);
+          }}
+        />
       ) : null}
     </ComponentRoot>
   );

@@ -10,6 +10,11 @@ import type { TwoFactorSectionState, UseTwoFactorSectionOptions } from './types'
 /**
  * The "Two-factor authentication (2FA)" settings section: loads the current phone (masked) and
  * whether 2FA may be disabled, and holds edit mode (controlled or not).
+ *
+ * `disable()` turns 2FA off straight away: it asks for no confirmation. The styled components put
+ * an alert dialog ("Turn off two-factor authentication?") in front of it; a headless host builds
+ * its own confirmation and calls `disable()` from the confirm button. On success it leaves edit
+ * mode, calls `onDisabled` and reloads the status.
  * @example
  * const section = useTwoFactorSection({ onDisabled: () => toast('2FA is off') });
  * if (section.status === 'loading') return <p>Loading…</p>;

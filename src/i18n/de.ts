@@ -12,6 +12,8 @@ export const de: TwoFactorMessages = {
   resendIn: (seconds) => `Neuen Code anfordern in ${formatClock(seconds)}`,
   codeResent: 'Wir haben dir einen neuen Code gesendet.',
   codeHint: (length) => `Gib den ${length}-stelligen Code ein.`,
+  codeIncomplete: (length) =>
+    length === 1 ? 'Gib die Ziffer des Codes ein.' : `Gib alle ${length} Ziffern des Codes ein.`,
   attemptsRemaining: (count) => (count === 1 ? 'Noch 1 Versuch.' : `Noch ${count} Versuche.`),
   retryIn: (seconds) => `Erneut versuchen in ${formatClock(seconds)}.`,
   retryNow: 'Du kannst es jetzt erneut versuchen.',
@@ -44,6 +46,10 @@ export const de: TwoFactorMessages = {
   addPhone: '+ Telefonbasierte Bestätigung hinzufügen',
   disable: 'Zwei-Faktor-Authentifizierung deaktivieren',
   disabling: 'Wird deaktiviert…',
+  disableTitle: 'Zwei-Faktor-Authentifizierung deaktivieren?',
+  disableDescription:
+    'Die Anmeldung ist dann nur noch durch dein Passwort geschützt. Du kannst die Zwei-Faktor-Authentifizierung jederzeit wieder aktivieren.',
+  disableConfirm: 'Deaktivieren',
   disabled: 'Die Zwei-Faktor-Authentifizierung ist deaktiviert.',
   mandatoryNote: 'Bei bezahlten Konten ist die Zwei-Faktor-Authentifizierung Pflicht und kann nicht deaktiviert werden.',
   sectionLoadFailed: 'Deine Einstellungen zur Zwei-Faktor-Authentifizierung konnten nicht geladen werden.',

@@ -12,6 +12,8 @@ export const es: TwoFactorMessages = {
   resendIn: (seconds) => `Podrás pedir un código nuevo en ${formatClock(seconds)}`,
   codeResent: 'Te enviamos un código nuevo.',
   codeHint: (length) => `Introduce el código de ${length} dígitos.`,
+  codeIncomplete: (length) =>
+    length === 1 ? 'Introduce el dígito del código.' : `Introduce los ${length} dígitos del código.`,
   attemptsRemaining: (count) => (count === 1 ? 'Queda 1 intento.' : `Quedan ${count} intentos.`),
   retryIn: (seconds) => `Podrás volver a intentarlo en ${formatClock(seconds)}.`,
   retryNow: 'Ya puedes volver a intentarlo.',
@@ -44,6 +46,10 @@ export const es: TwoFactorMessages = {
   addPhone: '+ Añadir verificación por teléfono',
   disable: 'Desactivar la verificación en dos pasos',
   disabling: 'Desactivando…',
+  disableTitle: '¿Desactivar la verificación en dos pasos?',
+  disableDescription:
+    'Al iniciar sesión, tu cuenta quedará protegida solo por tu contraseña. Puedes volver a activar la verificación en dos pasos cuando quieras.',
+  disableConfirm: 'Desactivar',
   disabled: 'La verificación en dos pasos está desactivada.',
   mandatoryNote: 'La verificación en dos pasos es obligatoria en las cuentas de pago y no se puede desactivar.',
   sectionLoadFailed: 'No pudimos cargar tu configuración de verificación en dos pasos.',

@@ -47,6 +47,7 @@ describe.each([
     expect(messages.codeSentSms('+1 650 253 0000')).toContain('+1 650 253 0000');
     expect(messages.codeSentCall('+1 650 253 0000')).toContain('+1 650 253 0000');
     expect(messages.attemptsRemaining(3)).toContain('3');
+    expect(messages.codeIncomplete(8)).toContain('8');
     expect(messages.resendIn(75)).toContain('1:15');
     expect(messages.retryIn(9)).toContain('0:09');
   });
@@ -64,6 +65,8 @@ describe('English copy', () => {
     expect(en.emailGateSent('j•••@example.com')).toBe('We emailed a code to j•••@example.com');
     expect(en.attemptsRemaining(1)).toBe('1 attempt remaining.');
     expect(en.attemptsRemaining(2)).toBe('2 attempts remaining.');
+    expect(en.codeIncomplete(6)).toBe('Enter all 6 digits of the code.');
+    expect(en.codeIncomplete(1)).toBe('Enter the digit of the code.');
   });
 });
 

@@ -25,6 +25,8 @@ export interface TwoFactorMessages {
   codeResent: string;
   /** Hint under a code field. */
   codeHint: (length: number) => string;
+  /** Under a code field submitted with fewer digits than the code has; no attempt was used. */
+  codeIncomplete: (length: number) => string;
   /** Shown when a number of code attempts is known. */
   attemptsRemaining: (count: number) => string;
   /** Countdown after a rate limit or lockout: when the action may be retried. */
@@ -67,8 +69,14 @@ export interface TwoFactorMessages {
   addPhone: string;
   /** Turns 2FA off (only offered when allowed). */
   disable: string;
-  /** Shown on the disable button while pending. */
+  /** Shown on the disable confirmation's confirm button while pending. */
   disabling: string;
+  /** Title of the disable confirmation dialog. */
+  disableTitle: string;
+  /** What turning 2FA off means, in plain words (and that it can be turned on again). */
+  disableDescription: string;
+  /** Confirms turning 2FA off. */
+  disableConfirm: string;
   /** Announced after 2FA was turned off. */
   disabled: string;
   /** Why there is no Disable button on paid accounts. */

@@ -1,0 +1,169 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { FormEvent, ReactNode, RefObject } from 'react';
+import * as Dialog from '@radix-ui/react-dialog';
+import type { TwoFactorError } from '../core/errors';
+import { useMessages } from '../i18n/context';
+import { Button } from './button';
+import { cx, dataFlag } from './class-names';
+import { useIsInsideRoot, useRootContainer } from './component-root';
+import { Heading } from './heading';
+import type { HeadingLevel } from './heading';
+import { RetryNotice, useRetryCountdown } from './retry-notice';
+
+export interface ConfirmationDialogProps {
+  /** Whether the dialog is shown. */
+  open: boolean;
+  /** Escape and Cancel ask to close; neither does anything while `isPending`. */
+  onOpenChange: (open: boolean) => void;
+  /** The confirm button was pressed and is available. */
+  onConfirm: () => void;
+  /** The dialog's accessible name, shown as its heading. */
+  title: string;
+  /** The consequence, in plain words: the dialog's accessible description. */
+  description: string;
+  /** Label of the destructive confirm button. */
+  confirmLabel: string;
+  /** Its label while the action is in flight. */
+  pendingLabel: string;
+  /** The action is in flight: confirm shows it, Cancel and Escape do nothing. */
+  isPending: boolean;
+  /** The confirm button is unavailable (e.g. an acknowledgement is not ticked yet). @default false */
+  isConfirmDisabled?: boolean;
+  /** The failure to explain inside the dialog, or null. */
+  error: TwoFactorError | null;
+  /** Level of the title. */
+  headingLevel: HeadingLevel;
+  /** Class names after `tfa-dialog`. */
+  className?: string;
+  /** Where the dialog is portalled. @default the enclosing component root, else `document.body` */
+  container?: HTMLElement | null;
+  /** Radix's close auto-focus; `event.preventDefault()` keeps it from moving focus. */
+  onCloseAutoFocus?: (event: Event) => void;
+  /**
+   * The element to focus once the dialog has closed, asked for then. Given, it replaces Radix's
+   * return of focus (a task later, after the browser may have painted focus on `<body>`).
+   */
+  finalFocus?: () => HTMLElement | null | undefined;
+  /** `data-status` of the dialog element. */
+  status?: string;
+  /** Fields between the description and the actions (e.g. an acknowledgement checkbox). */
+  children?: ReactNode;
+}
+
+/**
+ * The shared body of the library's confirmations (reset, disable), after the WAI-ARIA alertdialog
+ * pattern and Radix's AlertDialog: a modal `role="alertdialog"` named by its title and described
+ * by its consequence, focus starting on Cancel, outside clicks ignored, and nothing closing it
+ * while its action is in flight. Internal: the public components wrap it.
+ */
+export function ConfirmationDialog({
+  open,
+  onOpenChange,
+  onConfirm,
+  title,
+  description,
+  confirmLabel,
+  pendingLabel,
+  isPending,
+  isConfirmDisabled = false,
+  error,
+  headingLevel,
+  className,
+  container,
+  onCloseAutoFocus,
+  finalFocus,
+  status,
+  children,
+}: ConfirmationDialogProps) {
+  const t = useMessages();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef(open);
+  openRef.current = open;
+  const rootContainer = useRootContainer();
+  const insideRoot = useIsInsideRoot();
+  const portalTarget = container ?? rootContainer ?? undefined;
+  // Portalled outside any component root (to `document.body`), the dialog carries the token scope itself.
+  const needsOwnRoot = !insideRoot || portalTarget === undefined;
+  const retrySeconds = useRetryCountdown(error);
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // Enter in a field submits too: the same guard as the button's.
+    if (!isPending && !isConfirmDisabled) onConfirm();
+  };
+
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal container={portalTarget}>
+        <Dialog.Overlay className={cx(needsOwnRoot && 'tfa-root', 'tfa-dialog-overlay')} />
+        <Dialog.Content
+          role="alertdialog"
+          className={cx(needsOwnRoot && 'tfa-root', 'tfa-dialog', className)}
+          data-pending={dataFlag(isPending)}
+          data-status={status}
+          onOpenAutoFocus={(event) => {
+            // The least destructive choice first, as in Radix's AlertDialog.
+            event.preventDefault();
+            cancelRef.current?.focus({ preventScroll: true });
+          }}
+          onCloseAutoFocus={finalFocus ? (event) => event.preventDefault() : onCloseAutoFocus}
+          onPointerDownOutside={(event) => event.preventDefault()}
+          onInteractOutside={(event) => event.preventDefault()}
+          onEscapeKeyDown={(event) => {
+            // Closing now would hide whether the server did it.
+            if (isPending) event.preventDefault();
+          }}
+        >
+          {finalFocus ? <FocusAfterClose openRef={openRef} target={finalFocus} /> : null}
+          <Dialog.Title asChild>
+            <Heading level={headingLevel} className="tfa-heading">
+              {title}
+            </Heading>
+          </Dialog.Title>
+          <Dialog.Description className="tfa-dialog__description">{description}</Dialog.Description>
+          <form className="tfa-form" method="post" noValidate onSubmit={handleSubmit}>
+            {children}
+            {/* Inside the dialog: a modal hides everything else from assistive technology. */}
+            <p className="tfa-error" role="alert">
+              {error ? t.errors[error.code] : null}
+            </p>
+            {error?.retryAfterSeconds !== undefined ? <RetryNotice secondsRemaining={retrySeconds} /> : null}
+            <div className="tfa-actions">
+              <Button ref={cancelRef} variant="secondary" isDisabled={isPending} onClick={() => onOpenChange(false)}>
+                {t.cancel}
+              </Button>
+              <Button type="submit" variant="danger" isPending={isPending} isDisabled={isConfirmDisabled}>
+                {isPending ? pendingLabel : confirmLabel}
+              </Button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+/**
+ * Moves focus to `target()` in the same task that removes the dialog, so no frame shows focus on
+ * `<body>`: a microtask after the commit, when the focus trap can no longer pull it back. Only on a
+ * close: not when a parent unmounts an open dialog (it moves focus itself), nor in StrictMode's
+ * rehearsal of an unmount.
+ */
+function FocusAfterClose({
+  openRef,
+  target,
+}: {
+  openRef: RefObject<boolean>;
+  target: () => HTMLElement | null | undefined;
+}) {
+  const targetRef = useRef(target);
+  targetRef.current = target;
+  useLayoutEffect(
+    () => () =>
+      queueMicrotask(() => {
+        if (!openRef.current) targetRef.current()?.focus();
+      }),
+    [openRef],
+  );
+  return null;
+}
