@@ -86,6 +86,36 @@ export const ResendCooldown: Story = {
   },
 };
 
+/**
+ * Enter pressed with only part of the code: the field says how many digits it needs, is marked
+ * invalid and keeps focus; nothing is sent, so no attempt is used.
+ */
+export const IncompleteCode: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const field = canvas.getByLabelText(/^verification code$/i);
+    await userEvent.type(field, '1234{Enter}');
+    await expect(await canvas.findByText('Enter all 6 digits of the code.', VISIBLE)).toBeInTheDocument();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveFocus();
+    await expect(storyAdapter(loaded).calls).not.toContain('verifyPhoneCode');
+  },
+};
+
+/** A rejected code, then the right one pasted over it: the new code verifies by itself. */
+export const PasteOverRejectedCode: Story = {
+  play: async ({ canvasElement, loaded, args }) => {
+    const canvas = within(canvasElement);
+    const field = canvas.getByLabelText(/^verification code$/i);
+    await userEvent.type(field, WRONG_CODE);
+    await expect(await canvas.findByText(/that code is not correct/i, VISIBLE)).toBeInTheDocument();
+    const code = await waitForCode(storyAdapter(loaded), 'sms');
+    await userEvent.tripleClick(field);
+    await userEvent.paste(code);
+    await waitFor(() => expect(args.onVerified).toHaveBeenCalledWith({ recoveryCode: STORY_RECOVERY_CODE }));
+  },
+};
+
 /** Checking the code takes a while on a slow backend. */
 export const Verifying: Story = {
   args: { autoSubmit: false },

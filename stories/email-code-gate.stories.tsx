@@ -80,6 +80,25 @@ export const WrongCode: Story = {
   },
 };
 
+/**
+ * Verify pressed with only part of the code: the field says how many digits it needs, is marked
+ * invalid and keeps focus; nothing is sent, so no attempt is used.
+ */
+export const IncompleteCode: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const adapter = storyAdapter(loaded);
+    await waitForCode(adapter, 'email');
+    const field = await canvas.findByLabelText(/email verification code/i);
+    await userEvent.type(field, '123');
+    await userEvent.click(canvas.getByRole('button', { name: /^verify$/i }));
+    await expect(await canvas.findByText('Enter all 6 digits of the code.', VISIBLE)).toBeInTheDocument();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveFocus();
+    await expect(adapter.calls).not.toContain('verifyEmailCode');
+  },
+};
+
 /** The code expired before it was entered (`expired_code`). */
 export const ExpiredCode: Story = {
   parameters: { mockAdapter: { failures: { verifyEmailCode: [fail('expired_code')] } } },
@@ -115,7 +134,10 @@ export const SendFailed: Story = {
   },
 };
 
-/** The backend refused to send again so soon (`rate_limited` with `retryAfterSeconds`). */
+/**
+ * The backend refused to send again so soon (`rate_limited` with `retryAfterSeconds`): one
+ * countdown, next to Resend code. Verify stays, for a code emailed earlier.
+ */
 export const RateLimited: Story = {
   parameters: {
     mockAdapter: { failures: { sendEmailCode: [fail('rate_limited', { retryAfterSeconds: 45 })] } },
@@ -123,7 +145,10 @@ export const RateLimited: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText(/too many requests/i, VISIBLE)).toBeInTheDocument();
-    await expect(await canvas.findByText(/you can try again in 0:4\d/i, VISIBLE)).toBeInTheDocument();
+    await expect(await canvas.findByText(/you can request a new code in 0:4\d/i, VISIBLE)).toBeInTheDocument();
+    await expect(canvas.queryByText(/you can try again/i, VISIBLE)).toBeNull();
+    await expect(canvasElement.querySelector('.tfa-lead')).toBeNull();
+    await expect(canvas.getByRole('button', { name: /^verify$/i })).toBeInTheDocument();
   },
 };
 

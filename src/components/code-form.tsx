@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { isCodeError } from '../core/errors';
 import type { EmailCodeGateState } from '../hooks/types';
@@ -10,13 +11,24 @@ import { RetryNotice, useRetryCountdown } from './retry-notice';
 
 export interface CodeFormProps {
   /** The step hook's state (`useEmailCodeGate` or `useCodeVerification`). */
-  entry: Pick<EmailCodeGateState, 'error' | 'attemptsRemaining' | 'codeLength' | 'getCodeInputProps' | 'getFormProps'>;
+  entry: Pick<
+    EmailCodeGateState,
+    'error' | 'fieldError' | 'attemptsRemaining' | 'codeLength' | 'getCodeInputProps' | 'getFormProps'
+  >;
   /** True while the code is being checked. */
   isVerifying: boolean;
   /** Visible label of the code field. */
   label: string;
   /** `id` of the step heading that names the form. */
   headingId: string;
+  /**
+   * Shows when a failure with `retryAfterSeconds` may be retried. Off when another countdown on
+   * the step already says the same (a refused send counts down next to Resend code).
+   * @default true
+   */
+  showRetryNotice?: boolean;
+  /** Runs on every submit, before the verify. */
+  onSubmit?: () => void;
   /** More controls at the end of the form. */
   children?: ReactNode;
 }
@@ -24,30 +36,57 @@ export interface CodeFormProps {
 /**
  * The form both code steps share (the email gate and the phone code): the code field, the failure
  * (on the field when it is about the code, above the actions otherwise), how long a rate limit
- * lasts, and Verify. The failure is announced with the attempts left.
+ * lasts, and Verify. The failure is announced with the attempts left. A submit with too few digits
+ * says so on the field, is announced (again on every submit), and leaves focus in the field.
  */
-export function CodeForm({ entry, isVerifying, label, headingId, children }: CodeFormProps) {
+export function CodeForm({
+  entry,
+  isVerifying,
+  label,
+  headingId,
+  showRetryNotice = true,
+  onSubmit,
+  children,
+}: CodeFormProps) {
   const t = useMessages();
-  const { error, attemptsRemaining } = entry;
+  const { error, attemptsRemaining, fieldError } = entry;
   const retrySeconds = useRetryCountdown(error);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Counts submits, so pressing Verify again on the same short code is read out again.
+  const [submits, setSubmits] = useState(0);
 
   const errorText = error ? t.errors[error.code] : null;
   const isCodeFailure = error !== null && isCodeError(error.code);
+  const fieldErrorText = fieldError ? t.codeIncomplete(entry.codeLength) : null;
   const attemptsText =
     error?.code === 'invalid_code' && attemptsRemaining !== null ? t.attemptsRemaining(attemptsRemaining) : null;
 
+  useEffect(() => {
+    // After a click on Verify the user's next move is to type the missing digits.
+    if (fieldError) inputRef.current?.focus();
+  }, [fieldError, submits]);
+
+  const formProps = entry.getFormProps({
+    onSubmit: () => {
+      setSubmits((count) => count + 1);
+      onSubmit?.();
+    },
+  });
+
   return (
-    <form className="tfa-form" aria-labelledby={headingId} {...entry.getFormProps()}>
+    <form className="tfa-form" aria-labelledby={headingId} {...formProps}>
       <Announce message={errorText ? cx(errorText, attemptsText) : null} politeness="assertive" trigger={error} />
+      <Announce message={fieldErrorText} politeness="assertive" trigger={fieldError && submits} />
       <CodeInput
         inputProps={entry.getCodeInputProps()}
+        inputRef={inputRef}
         label={label}
         description={cx(t.codeHint(entry.codeLength), attemptsText)}
-        errorMessage={isCodeFailure ? errorText : null}
+        errorMessage={fieldErrorText ?? (isCodeFailure ? errorText : null)}
         isPending={isVerifying}
       />
       {errorText && !isCodeFailure ? <p className="tfa-error">{errorText}</p> : null}
-      {error?.retryAfterSeconds !== undefined ? <RetryNotice secondsRemaining={retrySeconds} /> : null}
+      {showRetryNotice && error?.retryAfterSeconds !== undefined ? <RetryNotice secondsRemaining={retrySeconds} /> : null}
       <div className="tfa-actions">
         <Button type="submit" isPending={isVerifying}>
           {isVerifying ? t.verifying : t.verify}

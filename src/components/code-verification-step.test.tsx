@@ -57,6 +57,39 @@ describe('CodeVerificationStep', () => {
     expect(onVerified).not.toHaveBeenCalled();
   });
 
+  it('says a short code is incomplete when Verify is pressed, without calling the backend', async () => {
+    const user = userEvent.setup();
+    const adapter = await adapterWithSentCode();
+    const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} />);
+    const input = screen.getByLabelText('Verification code');
+    await user.type(input, '1234');
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(/Enter all 6 digits of the code\./);
+    expect(input).toHaveFocus();
+    expect(container.querySelector('.tfa-code-verification')).toHaveAttribute('data-invalid', 'true');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Enter all 6 digits of the code.'));
+    expect(adapter.calls.filter((call) => call === 'verifyPhoneCode')).toHaveLength(0);
+
+    await user.type(input, '5');
+    expect(input).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText('Enter all 6 digits of the code.', { selector: '.tfa-field-error' })).toBeNull();
+  });
+
+  it('verifies a new code pasted over a rejected one', async () => {
+    const user = userEvent.setup();
+    const adapter = await adapterWithSentCode();
+    const onVerified = vi.fn();
+    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} onVerified={onVerified} />);
+    const input = screen.getByLabelText('Verification code');
+    await user.type(input, '999999');
+    await screen.findByText('That code is not correct. Check it and try again.', { selector: '.tfa-field-error' });
+    await user.tripleClick(input);
+    await user.paste(CODE);
+    await waitFor(() => expect(onVerified).toHaveBeenCalledWith({ recoveryCode: 'ABCD-EFGH-JKMN-PQRS' }));
+    expect(adapter.calls.filter((call) => call === 'verifyPhoneCode')).toHaveLength(2);
+  });
+
   it('shows the resend countdown outside the live regions', async () => {
     const adapter = await adapterWithSentCode();
     const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} resendAfterSeconds={30} />);

@@ -63,7 +63,7 @@ function CodeVerificationStepContent({
       data-state={verification.status}
       data-channel={channel}
       data-pending={dataFlag(isVerifying || verification.isResending)}
-      data-invalid={dataFlag(error !== null && isCodeError(error.code))}
+      data-invalid={dataFlag(verification.fieldError !== null || (error !== null && isCodeError(error.code)))}
     >
       <AnnounceOnSettle
         isPending={verification.isResending}

@@ -117,6 +117,103 @@ describe('EmailCodeGate', () => {
     expect(await screen.findByText('We emailed a code to j•••@example.com', { selector: '.tfa-lead' })).toBeInTheDocument();
   });
 
+  it('says on the field, and out loud, that a short code is incomplete, without using an attempt', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ code: CODE, maxAttempts: 5 });
+    const { container } = render(<EmailCodeGate adapter={adapter} />);
+    await screen.findByText('We emailed a code to j•••@example.com', { selector: '.tfa-lead' });
+    const gate = container.querySelector('.tfa-email-gate');
+    const input = screen.getByLabelText('Email verification code');
+
+    // Verify on an empty field: the message is on the field and focus goes there to type.
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(/Enter all 6 digits of the code\./);
+    expect(gate).toHaveAttribute('data-invalid', 'true');
+    expect(input).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Enter all 6 digits of the code.'));
+
+    // Any edit clears it.
+    await user.type(input, '123');
+    expect(input).not.toHaveAttribute('aria-invalid');
+    expect(gate).not.toHaveAttribute('data-invalid');
+    expect(screen.queryByText('Enter all 6 digits of the code.', { selector: '.tfa-field-error' })).toBeNull();
+
+    // Enter on a partial code: the same, focus stays in the field, and a second press is read again.
+    await user.keyboard('{Enter}');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Enter all 6 digits of the code.'));
+    const firstAnnouncement = screen.getByRole('alert').firstChild;
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('alert').firstChild).not.toBe(firstAnnouncement));
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter all 6 digits of the code.');
+    expect(adapter.calls.filter((call) => call === 'verifyEmailCode')).toHaveLength(0);
+
+    // No attempt was used: the first wrong code still leaves 4 of 5.
+    await user.type(input, '999');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('That code is not correct. Check it and try again.', { selector: '.tfa-field-error' }))
+      .toBeInTheDocument();
+    expect(input).toHaveAccessibleDescription(/4 attempts remaining\./);
+  });
+
+  it('says how long a rate-limited first send lasts once, next to Resend, and keeps Verify', async () => {
+    const user = userEvent.setup();
+    const mock = createMockAdapter({
+      code: CODE,
+      failures: { sendEmailCode: [new TwoFactorError('rate_limited', { retryAfterSeconds: 43 })] },
+    });
+    // A code emailed before the page loaded may still be good.
+    const adapter = { ...mock, verifyEmailCode: vi.fn(async () => {}) };
+    const { container } = render(
+      <EmailCodeGate adapter={adapter}>
+        <p>Protected settings</p>
+      </EmailCodeGate>,
+    );
+    const gate = container.querySelector('.tfa-email-gate');
+    await waitFor(() => expect(gate).toHaveAttribute('data-state', 'send-failed'));
+    expect(screen.getByText('Too many requests. Please wait before trying again.', { selector: '.tfa-error' }))
+      .toBeInTheDocument();
+    expect(screen.getByText(/^You can request a new code in 0:4[23]$/)).toBeInTheDocument();
+    expect(gate).not.toHaveTextContent(/You can try again/);
+    // No empty lead paragraph (or any other empty paragraph).
+    expect(container.querySelector('.tfa-lead')).toBeNull();
+    expect([...container.querySelectorAll('p')].filter((p) => p.textContent === '')).toEqual([]);
+
+    await user.type(screen.getByLabelText('Email verification code'), CODE);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(await screen.findByText('Protected settings')).toBeInTheDocument();
+    expect(adapter.verifyEmailCode).toHaveBeenCalledTimes(1);
+  });
+
+  it('says how long a refused resend lasts once, next to Resend', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({
+      code: CODE,
+      resendAfterSeconds: 0,
+      failures: { sendEmailCode: [undefined, new TwoFactorError('rate_limited', { retryAfterSeconds: 43 })] },
+    });
+    const { container } = render(<EmailCodeGate adapter={adapter} />);
+    await screen.findByText('We emailed a code to j•••@example.com', { selector: '.tfa-lead' });
+    await user.click(screen.getByRole('button', { name: 'Resend code' }));
+    expect(await screen.findByText(/^You can request a new code in 0:4[23]$/)).toBeInTheDocument();
+    expect(container.querySelector('.tfa-email-gate')).not.toHaveTextContent(/You can try again/);
+  });
+
+  it('says when a refused verify may be tried again', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({
+      code: CODE,
+      failures: { verifyEmailCode: [new TwoFactorError('rate_limited', { retryAfterSeconds: 30 })] },
+    });
+    render(<EmailCodeGate adapter={adapter} />);
+    await screen.findByText('We emailed a code to j•••@example.com', { selector: '.tfa-lead' });
+    await user.type(screen.getByLabelText('Email verification code'), CODE);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(await screen.findByText(/^You can try again in 0:(30|29)\.$/)).toBeInTheDocument();
+  });
+
   it('shows a generic message, never the raw text, for an unexpected failure', async () => {
     const adapter = createMockAdapter({
       code: CODE,

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { isCodeError } from '../core/errors';
 import { useEmailCodeGate } from '../hooks/use-email-code-gate';
@@ -48,6 +48,10 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
   const isVerifying = gate.status === 'verifying';
   const isSending = gate.status === 'sending';
   const sentText = gate.maskedEmail ? t.emailGateSent(gate.maskedEmail) : null;
+  const leadText = isSending ? t.emailGateSending : sentText;
+  // Which request ran last. A refused send's wait already counts down next to Resend code, so the
+  // form's own retry notice would only repeat it in other words; a refused verify still needs it.
+  const [lastRequest, setLastRequest] = useState<'send' | 'verify'>('send');
 
   if (gate.isVerified) return <>{children}</>;
 
@@ -56,20 +60,33 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
       className={cx('tfa-step', 'tfa-email-gate', className)}
       data-state={gate.status}
       data-pending={dataFlag(isSending || isVerifying || gate.isResending)}
-      data-invalid={dataFlag(gate.error !== null && isCodeError(gate.error.code))}
+      data-invalid={dataFlag(gate.fieldError !== null || (gate.error !== null && isCodeError(gate.error.code)))}
     >
       <Announce message={sentText} politeness="polite" trigger={gate.maskedEmail} />
       <AnnounceOnSettle isPending={gate.isResending} failed={gate.error !== null} message={t.codeResent} />
       <Heading level={toHeadingLevel(headingLevel)} isStepHeading id={headingId} className="tfa-heading">
         {t.emailGateHeading}
       </Heading>
-      <p className="tfa-lead">{isSending ? t.emailGateSending : sentText}</p>
-      <CodeForm entry={gate} isVerifying={isVerifying} label={t.emailCodeLabel} headingId={headingId}>
+      {/* No lead when the first send failed: the error says why, and a code emailed earlier still works. */}
+      {leadText ? <p className="tfa-lead">{leadText}</p> : null}
+      <CodeForm
+        entry={gate}
+        isVerifying={isVerifying}
+        label={t.emailCodeLabel}
+        headingId={headingId}
+        showRetryNotice={lastRequest === 'verify'}
+        onSubmit={() => {
+          if (gate.isCodeComplete) setLastRequest('verify');
+        }}
+      >
         {isSending ? null : (
           <ResendControl
             secondsRemaining={gate.resendSecondsRemaining}
             isResending={gate.isResending}
-            onResend={gate.resend}
+            onResend={() => {
+              setLastRequest('send');
+              gate.resend();
+            }}
           />
         )}
       </CodeForm>

@@ -112,7 +112,10 @@ export interface EmailCodeGateState {
   code: string;
   /** Sets the code; input is sanitised (spaces, dashes, fullwidth digits, invisible marks). */
   setCode: (value: string) => void;
-  /** Verifies the current code. Single flight: a second call while verifying does nothing. */
+  /**
+   * Verifies the current code. Single flight: a second call while verifying does nothing. With
+   * fewer than `codeLength` digits it calls nothing and sets `fieldError` instead.
+   */
   verify: () => void;
   /** Sends a new code when the cooldown allows. Single flight. */
   resend: () => void;
@@ -122,10 +125,16 @@ export interface EmailCodeGateState {
   attemptsRemaining: number | null;
   /** The last failure of send/verify, or null. Cleared when the user edits the code or retries. */
   error: TwoFactorError | null;
+  /**
+   * `'incomplete'` after `verify()` (Verify, Enter) found fewer than `codeLength` digits: nothing
+   * was sent and no attempt used. Kept apart from `error`, which only holds adapter failures.
+   * The code input is `aria-invalid` meanwhile. Cleared as soon as the code changes.
+   */
+  fieldError: 'incomplete' | null;
   /** True while a resend (not the first send) is in flight. */
   isResending: boolean;
   isVerified: boolean;
-  /** True when the code has `codeLength` digits; `verify()` does nothing before that. */
+  /** True when the code has `codeLength` digits; before that `verify()` only sets `fieldError`. */
   isCodeComplete: boolean;
   /** Prop getter for the one code input. */
   getCodeInputProps: (handlers?: CodeInputHandlers) => CodeInputProps;
@@ -265,7 +274,11 @@ export interface UseCodeVerificationOptions extends BaseHookOptions {
   resendAt?: number | null;
   /** Called after a resend (or channel switch) succeeds. Receives no code. */
   onCodeSent?: (details: PhoneCodeSentDetails) => void;
-  /** Verify automatically when the code reaches `codeLength`. @default true */
+  /**
+   * Verify automatically whenever an edit makes the code complete: typed to full length, a new
+   * code pasted over an old one, or one digit typed over. An unchanged code is not sent again, nor
+   * one already being verified. @default true
+   */
   autoSubmit?: boolean;
   /**
    * Called after the code verifies with the recovery code. This is the hand-off to the recovery
@@ -281,7 +294,10 @@ export interface CodeVerificationState {
   code: string;
   setCode: (value: string) => void;
   status: 'awaiting-code' | 'verifying' | 'verified' | 'error';
-  /** Verifies the code. Single flight, shared with auto-submit. Keeps the code on failure. */
+  /**
+   * Verifies the code. Single flight, shared with auto-submit. Keeps the code on failure. With
+   * fewer than `codeLength` digits it calls nothing and sets `fieldError` instead.
+   */
   verify: () => void;
   /** Sends a new code on `channel` (default: the current one), respecting the cooldown. */
   resend: (channel?: PhoneCodeChannel) => void;
@@ -292,7 +308,13 @@ export interface CodeVerificationState {
   /** From the last `invalid_code` failure, when the adapter gave it. */
   attemptsRemaining: number | null;
   error: TwoFactorError | null;
-  /** True when the code has `codeLength` digits; `verify()` does nothing before that. */
+  /**
+   * `'incomplete'` after `verify()` (Verify, Enter) found fewer than `codeLength` digits: nothing
+   * was sent and no attempt used. Kept apart from `error`, which only holds adapter failures.
+   * The code input is `aria-invalid` meanwhile. Cleared as soon as the code changes.
+   */
+  fieldError: 'incomplete' | null;
+  /** True when the code has `codeLength` digits; before that `verify()` only sets `fieldError`. */
   isCodeComplete: boolean;
   /** Prop getter for the one code input (paste of a whole code replaces the field). */
   getCodeInputProps: (handlers?: CodeInputHandlers) => CodeInputProps;

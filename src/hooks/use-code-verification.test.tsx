@@ -87,6 +87,78 @@ describe('useCodeVerification', () => {
     expect(fake.calls.verifyPhoneCode).toHaveLength(2);
   });
 
+  it('auto-submits a new whole code pasted over a rejected one', async () => {
+    const fake = createDeferredAdapter();
+    render(<CodeForm adapter={fake.adapter} phoneNumber={PHONE} />);
+    const input = screen.getByLabelText('Code') as HTMLInputElement;
+    fireEvent.paste(input, { clipboardData: { getData: () => '999999' } });
+    expect(fake.calls.verifyPhoneCode).toHaveLength(1);
+    await act(async () => fake.last('verifyPhoneCode').reject(new TwoFactorError('invalid_code')));
+    expect(input).toHaveValue('999999');
+
+    // Select all, paste the right code: the field never passes through a shorter value.
+    input.setSelectionRange(0, input.value.length);
+    fireEvent.paste(input, { clipboardData: { getData: () => '123 456' } });
+    expect(input).toHaveValue('123456');
+    expect(fake.calls.verifyPhoneCode).toHaveLength(2);
+    expect(fake.last('verifyPhoneCode').request.code).toBe('123456');
+  });
+
+  it('auto-submits when one digit of a rejected code is typed over', async () => {
+    const fake = createDeferredAdapter();
+    const { result } = renderHook(() => useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE }));
+    act(() => result.current.setCode('123450'));
+    await act(async () => fake.last('verifyPhoneCode').reject(new TwoFactorError('invalid_code')));
+    // The last digit selected and typed over: full length before and after.
+    act(() => result.current.setCode('123456'));
+    expect(fake.calls.verifyPhoneCode).toHaveLength(2);
+    expect(fake.last('verifyPhoneCode').request.code).toBe('123456');
+  });
+
+  it('never sends the code being verified again, nor an edit of it, while that verify is in flight', async () => {
+    const fake = createDeferredAdapter();
+    const { result } = renderHook(() => useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE }));
+    act(() => result.current.setCode('123456'));
+    act(() => result.current.setCode('123457'));
+    act(() => result.current.setCode('123456'));
+    act(() => result.current.verify());
+    expect(fake.calls.verifyPhoneCode).toHaveLength(1);
+    expect(result.current.fieldError).toBeNull();
+    await act(async () => fake.last('verifyPhoneCode').resolve({ recoveryCode: 'ABCD-EFGH' }));
+    expect(result.current.status).toBe('verified');
+  });
+
+  it('says an incomplete code is incomplete on Verify, without a call, until the code changes', () => {
+    const fake = createDeferredAdapter();
+    render(<CodeForm adapter={fake.adapter} phoneNumber={PHONE} />);
+    const input = screen.getByLabelText('Code');
+    const form = screen.getByRole('form', { name: 'Phone code' });
+    fireEvent.change(input, { target: { value: '12345' } });
+    fireEvent.submit(form);
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(fake.calls.verifyPhoneCode).toHaveLength(0);
+
+    fireEvent.change(input, { target: { value: '1234' } });
+    expect(input).toHaveAttribute('aria-invalid', 'false');
+    fireEvent.submit(form);
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    // Completing the code clears it and verifies by itself.
+    fireEvent.change(input, { target: { value: '123456' } });
+    expect(input).toHaveAttribute('aria-invalid', 'false');
+    expect(fake.calls.verifyPhoneCode).toHaveLength(1);
+  });
+
+  it('exposes the incomplete code as fieldError, never as an adapter error', () => {
+    const fake = createDeferredAdapter();
+    const onError = vi.fn();
+    const { result } = renderHook(() => useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE, onError }));
+    act(() => result.current.verify());
+    expect(result.current.fieldError).toBe('incomplete');
+    expect(result.current.error).toBeNull();
+    expect(result.current.status).toBe('awaiting-code');
+    expect(onError).not.toHaveBeenCalled();
+  });
+
   it('hands the recovery code to onVerified', async () => {
     const fake = createDeferredAdapter();
     const onVerified = vi.fn();

@@ -45,6 +45,7 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
   const [codeLength, setCodeLength] = useState(() => resolveCodeLength(options.codeLength, DEFAULT_CODE_LENGTH));
   const [code, setCodeState] = useState('');
   const [error, setError] = useState<TwoFactorError | null>(null);
+  const [fieldError, setFieldError] = useState<CodeVerificationState['fieldError']>(null);
   const [attemptsRemaining, setAttemptsRemaining] = useState<number | null>(null);
   const [isVerified, setIsVerified] = useState(false);
   const [resendDeadline, setResendDeadline] = useState<number | null>(() =>
@@ -75,7 +76,7 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
     (args, signal) => adapter.sendPhoneCode({ ...args, signal }),
     { timeoutMs: options.timeoutMs, onError: reportError, isValidResult: isSendPhoneCodeResult },
   );
-  const { run: runVerify, abort: abortVerify } = verifyRequest;
+  const { run: runVerify, abort: abortVerify, isInFlight: isVerifyInFlight } = verifyRequest;
   const { run: runResend, isInFlight: isResendInFlight } = resendRequest;
 
   const setDeadline = useCallback((deadline: number | null) => {
@@ -86,11 +87,18 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
   const applyCode = useCallback((next: string) => {
     codeRef.current = next;
     setCodeState(next);
+    setFieldError(null);
   }, []);
 
   const verify = useCallback(() => {
     const value = codeRef.current;
-    if (verifiedRef.current || value.length !== codeLengthRef.current) return;
+    // Single flight: while a code is being checked nothing else is sent, nor flagged.
+    if (verifiedRef.current || isVerifyInFlight()) return;
+    if (value.length !== codeLengthRef.current) {
+      // Said on the field rather than ignored; it costs no attempt.
+      setFieldError('incomplete');
+      return;
+    }
     void runVerify(
       { phoneNumber: phoneNumberRef.current, code: value },
       {
@@ -109,19 +117,18 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
         },
       },
     );
-  }, [runVerify]);
+  }, [runVerify, isVerifyInFlight]);
 
   const setCode = useCallback(
     (value: string) => {
       const next = sanitizeCode(value, codeLengthRef.current);
-      const previous = codeRef.current;
-      if (next === previous) return;
+      if (next === codeRef.current) return;
       applyCode(next);
       setError(null);
-      // On the step to full length only (as input-otp's onComplete), not on every render with a
-      // full code: a failed code the user leaves untouched is not sent again and again.
-      const length = codeLengthRef.current;
-      if (autoSubmitRef.current && next.length === length && previous.length < length) verify();
+      // On every edit that leaves a complete code (as input-otp's onComplete), so pasting a new
+      // code over a rejected one, or typing over one of its digits, verifies; a code the user
+      // leaves untouched is not sent again, and `verify` skips while one is in flight.
+      if (autoSubmitRef.current && next.length === codeLengthRef.current) verify();
     },
     [applyCode, verify],
   );
@@ -192,7 +199,13 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
 
   const getCodeInputProps = (handlers?: CodeInputHandlers) =>
     createCodeInputProps(
-      { code, codeLength, setCode, invalid: error !== null && isCodeError(error.code), name: 'phone-code' },
+      {
+        code,
+        codeLength,
+        setCode,
+        invalid: fieldError !== null || (error !== null && isCodeError(error.code)),
+        name: 'phone-code',
+      },
       handlers,
     );
   const getFormProps = (handlers?: FormHandlers) => createFormProps(verify, handlers);
@@ -211,6 +224,7 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
     resendSecondsRemaining,
     attemptsRemaining,
     error,
+    fieldError,
     isCodeComplete: code.length === codeLength,
     getCodeInputProps,
     getFormProps,

@@ -144,6 +144,45 @@ describe('useEmailCodeGate', () => {
     expect(result.current.isCodeComplete).toBe(false);
   });
 
+  it('says an incomplete code is incomplete, apart from adapter errors, until the code changes', async () => {
+    const fake = createDeferredAdapter();
+    const { result } = renderHook(() => useEmailCodeGate({ adapter: fake.adapter }));
+    await flushMount();
+    await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com' }));
+    expect(result.current.fieldError).toBeNull();
+
+    act(() => result.current.verify());
+    expect(result.current.fieldError).toBe('incomplete');
+    expect(result.current.error).toBeNull();
+    expect(result.current.status).toBe('awaiting-code');
+    expect(result.current.getCodeInputProps()['aria-invalid']).toBe(true);
+
+    act(() => result.current.setCode('123'));
+    expect(result.current.fieldError).toBeNull();
+    expect(result.current.getCodeInputProps()['aria-invalid']).toBe(false);
+    act(() => result.current.verify());
+    expect(result.current.fieldError).toBe('incomplete');
+    expect(fake.calls.verifyEmailCode).toHaveLength(0);
+
+    act(() => result.current.setCode('123456'));
+    expect(result.current.fieldError).toBeNull();
+    act(() => result.current.verify());
+    expect(fake.calls.verifyEmailCode).toHaveLength(1);
+    expect(result.current.fieldError).toBeNull();
+  });
+
+  it('does not verify by itself, even when a whole code is pasted over another', async () => {
+    const fake = createDeferredAdapter();
+    render(<GateForm adapter={fake.adapter} />);
+    await flushMount();
+    await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com' }));
+    const input = screen.getByLabelText('Verification code');
+    fireEvent.paste(input, { clipboardData: { getData: () => '111111' } });
+    fireEvent.paste(input, { clipboardData: { getData: () => '222 222' } });
+    expect(input).toHaveValue('222222');
+    expect(fake.calls.verifyEmailCode).toHaveLength(0);
+  });
+
   it('changes nothing when the verify answer arrives after unmount', async () => {
     const fake = createDeferredAdapter();
     const onVerified = vi.fn();

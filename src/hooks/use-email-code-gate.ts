@@ -33,6 +33,7 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
   const [codeLength, setCodeLength] = useState(DEFAULT_CODE_LENGTH);
   const [code, setCodeState] = useState('');
   const [error, setError] = useState<TwoFactorError | null>(null);
+  const [fieldError, setFieldError] = useState<EmailCodeGateState['fieldError']>(null);
   const [attemptsRemaining, setAttemptsRemaining] = useState<number | null>(null);
   const [hasSent, setHasSent] = useState(false);
   const [isVerified, setIsVerified] = useState(false);
@@ -59,11 +60,12 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
     onError: reportError,
   });
   const { run: runSend, isInFlight: isSendInFlight } = sendRequest;
-  const { run: runVerify, abort: abortVerify } = verifyRequest;
+  const { run: runVerify, abort: abortVerify, isInFlight: isVerifyInFlight } = verifyRequest;
 
   const applyCode = useCallback((next: string) => {
     codeRef.current = next;
     setCodeState(next);
+    setFieldError(null);
   }, []);
 
   const setCode = useCallback(
@@ -119,7 +121,12 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
 
   const verify = useCallback(() => {
     const value = codeRef.current;
-    if (verifiedRef.current || value.length !== codeLengthRef.current) return;
+    if (verifiedRef.current || isVerifyInFlight()) return;
+    if (value.length !== codeLengthRef.current) {
+      // Said on the field rather than ignored; it costs no attempt.
+      setFieldError('incomplete');
+      return;
+    }
     void runVerify(value, {
       onSuccess: () => {
         verifiedRef.current = true;
@@ -135,7 +142,7 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
         }
       },
     });
-  }, [runVerify]);
+  }, [runVerify, isVerifyInFlight]);
 
   const resendSecondsRemaining = useCountdown(resendDeadline);
   const isSending = sendRequest.status === 'pending';
@@ -149,7 +156,13 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
 
   const getCodeInputProps = (handlers?: CodeInputHandlers) =>
     createCodeInputProps(
-      { code, codeLength, setCode, invalid: error !== null && isCodeError(error.code), name: 'email-code' },
+      {
+        code,
+        codeLength,
+        setCode,
+        invalid: fieldError !== null || (error !== null && isCodeError(error.code)),
+        name: 'email-code',
+      },
       handlers,
     );
   const getFormProps = (handlers?: FormHandlers) => createFormProps(verify, handlers);
@@ -165,6 +178,7 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
     resendSecondsRemaining,
     attemptsRemaining,
     error,
+    fieldError,
     isResending: hasSent && isSending,
     isVerified,
     isCodeComplete: code.length === codeLength,
