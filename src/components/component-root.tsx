@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { Dispatch, SetStateAction } from 'react';
 import type { HTMLAttributes } from 'react';
 import { cx } from './class-names';
 
@@ -22,6 +23,12 @@ interface Announcement {
 
 const SILENT: Announcement = { text: '', id: 0 };
 
+/**
+ * How long a message stays in its live region after it is read. Emptied afterwards, so a screen
+ * reader user browsing the page later does not come upon an old error on a later step.
+ */
+export const ANNOUNCEMENT_LIFETIME_MS = 7000;
+
 export interface ComponentRootProps extends HTMLAttributes<HTMLDivElement> {
   /** Class names after the component's own. */
   className?: string;
@@ -44,9 +51,27 @@ function OutermostRoot({ className, children, ...props }: ComponentRootProps) {
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const [polite, setPolite] = useState<Announcement>(SILENT);
   const [assertive, setAssertive] = useState<Announcement>(SILENT);
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending) clearTimeout(timer);
+      pending.clear();
+    };
+  }, []);
   const announce = useCallback((text: string, politeness: Politeness) => {
-    const set = politeness === 'assertive' ? setAssertive : setPolite;
-    set((previous) => ({ text, id: previous.id + 1 }));
+    const set: Dispatch<SetStateAction<Announcement>> = politeness === 'assertive' ? setAssertive : setPolite;
+    let id = 0;
+    set((previous) => {
+      id = previous.id + 1;
+      return { text, id };
+    });
+    const timer = setTimeout(() => {
+      timers.current.delete(timer);
+      // Only if nothing newer was announced meanwhile.
+      set((current) => (current.id === id ? { text: '', id } : current));
+    }, ANNOUNCEMENT_LIFETIME_MS);
+    timers.current.add(timer);
   }, []);
   const value = useMemo(() => ({ announce, container }), [announce, container]);
   return (
