@@ -105,14 +105,11 @@ function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<Pho
                 defaultCountry={defaultCountry}
                 invalid={fieldErrorText !== null}
                 describedBy={cx(fieldErrorText ? errorId : null, noticeId)}
+                errorMessage={fieldErrorText}
+                errorId={errorId}
               />
             )}
           />
-          {fieldErrorText ? (
-            <p id={errorId} className="tfa-field-error">
-              {fieldErrorText}
-            </p>
-          ) : null}
         </div>
         <p id={noticeId} className="tfa-notice">
           {t.phoneNotice}

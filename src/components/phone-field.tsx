@@ -29,6 +29,10 @@ export interface PhoneFieldProps {
   invalid: boolean;
   /** Ids of the texts that describe the number input. */
   describedBy?: string;
+  /** Why the number is invalid, shown under the number input (not under the country select). */
+  errorMessage?: string | null;
+  /** `id` of that message (for `describedBy`). */
+  errorId?: string;
 }
 
 /**
@@ -46,7 +50,19 @@ export interface PhoneFieldProps {
  * ignored. It is only given a number when the select re-reads one (a new `key` mounts it afresh,
  * with the number as `value` or its kept digits typed in), so nothing typed is fed back into it.
  */
-export function PhoneField({ value, onChange, onBlur, inputRef, defaultCountry, id, name, invalid, describedBy }: PhoneFieldProps) {
+export function PhoneField({
+  value,
+  onChange,
+  onBlur,
+  inputRef,
+  defaultCountry,
+  id,
+  name,
+  invalid,
+  describedBy,
+  errorMessage,
+  errorId,
+}: PhoneFieldProps) {
   const [initial] = useState(() => {
     // The input only takes E.164; anything else (raw text from a host) starts empty.
     const initialValue = value.startsWith('+') ? value : undefined;
@@ -134,6 +150,8 @@ export function PhoneField({ value, onChange, onBlur, inputRef, defaultCountry, 
         className="PhoneInputInput"
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
+        errorMessage={errorMessage}
+        errorId={errorId}
       />
     </div>
   );
@@ -187,11 +205,14 @@ function shownCountry(value: string, country: CountryCode | undefined): CountryC
 interface PhoneNumberInputProps extends InputHTMLAttributes<HTMLInputElement> {
   /** Called after react-phone-number-input has handled an edit, with the input it formatted. */
   onInputChange?: (input: HTMLInputElement) => void;
+  /** See `PhoneFieldProps`. */
+  errorMessage?: string | null | undefined;
+  errorId?: string | undefined;
 }
 
 /** The number `<input>` with its visible label, as react-phone-number-input's `inputComponent`. */
 const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(function PhoneNumberInput(
-  { className, onChange, onKeyDown, onPaste, onInputChange, ...props },
+  { className, onChange, onKeyDown, onPaste, onInputChange, errorMessage, errorId, ...props },
   ref,
 ) {
   const t = useMessages();
@@ -222,6 +243,11 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
           if (event.defaultPrevented) onInputChange?.(event.currentTarget);
         }}
       />
+      {errorMessage ? (
+        <p id={errorId} className="tfa-field-error">
+          {errorMessage}
+        </p>
+      ) : null}
     </div>
   );
 });
