@@ -3,6 +3,7 @@ import { render } from 'vitest-browser-react';
 import { page, userEvent } from 'vitest/browser';
 import { TwoFactorPhoneWizard, TwoFactorSection, createMockAdapter } from '../src';
 import type { MockAdapter, TwoFactorAdapter } from '../src';
+import { dialogElement, isHiddenBehindModal, shiftTab, tab } from './browser-helpers';
 
 /**
  * The disable confirmation against the WAI-ARIA alert dialog pattern
@@ -14,20 +15,6 @@ const CODE = '246801';
 const TITLE = 'Turn off two-factor authentication?';
 const SECTION_HEADING = 'Two-factor authentication (2FA)';
 const DISABLE = 'Disable two-factor authentication';
-
-const tab = () => userEvent.keyboard('{Tab}');
-const shiftTab = () => userEvent.keyboard('{Shift>}{Tab}{/Shift}');
-
-function dialogElement(): HTMLElement {
-  const dialog = document.querySelector<HTMLElement>('[role="alertdialog"]');
-  if (!dialog) throw new Error('The disable dialog is not open');
-  return dialog;
-}
-
-/** Hidden from assistive technology (aria-hidden) or from interaction (inert), itself or above. */
-function isHiddenBehindModal(element: Element): boolean {
-  return element.closest('[aria-hidden="true"], [inert]') !== null;
-}
 
 /**
  * Samples `document.activeElement` on every rendered frame until stopped, so a frame in which

@@ -3,6 +3,7 @@ import { render } from 'vitest-browser-react';
 import { page, userEvent } from 'vitest/browser';
 import { TwoFactorPhoneWizard, createMockAdapter } from '../src';
 import type { MockAdapter, TwoFactorAdapter } from '../src';
+import { dialogElement, isHiddenBehindModal, shiftTab, tab } from './browser-helpers';
 
 /**
  * The reset confirmation against the WAI-ARIA modal dialog pattern
@@ -11,20 +12,6 @@ import type { MockAdapter, TwoFactorAdapter } from '../src';
 
 const CODE = '246801';
 const TITLE = 'Reset your 2FA phone number?';
-
-const tab = () => userEvent.keyboard('{Tab}');
-const shiftTab = () => userEvent.keyboard('{Shift>}{Tab}{/Shift}');
-
-function dialogElement(): HTMLElement {
-  const dialog = document.querySelector<HTMLElement>('[role="alertdialog"]');
-  if (!dialog) throw new Error('The reset dialog is not open');
-  return dialog;
-}
-
-/** Hidden from assistive technology (aria-hidden) or from interaction (inert), itself or above. */
-function isHiddenBehindModal(element: Element): boolean {
-  return element.closest('[aria-hidden="true"], [inert]') !== null;
-}
 
 /** Renders the wizard between two host controls and opens the confirmation from Reset. */
 async function openResetDialog(adapter: MockAdapter): Promise<void> {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { page, userEvent } from 'vitest/browser';
 import { TwoFactorPhoneWizard, createMockAdapter } from '../src';
+import { shiftTab, tab } from './browser-helpers';
 
 /**
  * The whole flow in real Chromium by keyboard alone: Tab, Shift+Tab, Enter, Space and typing go
@@ -11,9 +12,6 @@ import { TwoFactorPhoneWizard, createMockAdapter } from '../src';
 
 const CODE = '135790';
 const RECOVERY_CODE = 'ABCD-EFGH-JKMN-PQRS';
-
-const tab = () => userEvent.keyboard('{Tab}');
-const shiftTab = () => userEvent.keyboard('{Shift>}{Tab}{/Shift}');
 
 function wizardRoot(): HTMLElement {
   const root = document.querySelector<HTMLElement>('.tfa-wizard');
