@@ -42,14 +42,18 @@ async function renderWithMessage(text: string, onCodeSent: () => void): Promise<
   );
 }
 
-/** Copies the whole message and pastes it into the phone field with the keyboard shortcuts. */
-async function copyAndPasteIntoPhoneField(): Promise<HTMLInputElement> {
+/**
+ * Copies the whole message and pastes it into the phone field with the keyboard shortcuts, with
+ * the caret where the field had it, or at `caret`.
+ */
+async function copyAndPasteIntoPhoneField(caret?: number): Promise<HTMLInputElement> {
   const message = page.getByRole('textbox', { name: 'Message' }).element() as HTMLTextAreaElement;
   message.focus();
   message.select();
   await userEvent.copy();
   const field = page.getByRole('textbox', { name: 'Phone number' }).element() as HTMLInputElement;
   field.focus();
+  if (caret !== undefined) field.setSelectionRange(caret, caret);
   await userEvent.paste();
   return field;
 }
@@ -125,6 +129,18 @@ describe('changing the country after a paste (Chromium)', () => {
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => onCodeSent.mock.calls.length).toBe(1);
     expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
+  });
+
+  it('lets a whole + number pasted before digits already typed replace them too', async () => {
+    const onCodeSent = vi.fn();
+    await renderWithMessage('+44 20 7946 0958', onCodeSent);
+    await userEvent.type(page.getByRole('textbox', { name: 'Phone number' }), '6502530000');
+    await expect.poll(() => phoneField().value).toBe('(650) 253-0000');
+
+    await copyAndPasteIntoPhoneField(0);
+
+    await expect.poll(() => phoneField().value).toBe('+44 20 7946 0958');
+    await expect.element(page.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
   });
 
   it('reads a pasted fullwidth ＋ as +, so the number picks its own country', async () => {

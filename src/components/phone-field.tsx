@@ -269,15 +269,19 @@ function normalizeCharacters(input: HTMLInputElement): void {
 }
 
 /**
- * A whole international number pasted after digits already in the field replaces them, as the
- * user means it to: inserted there, its `+` would not be first, and the formatter would drop it
- * with everything after it. Selecting everything before the browser inserts the text does that
- * and keeps the paste an ordinary, undoable edit. A part of a number (`+44`) pastes where it is.
+ * A whole international number pasted where the field already holds digits (before the caret,
+ * after it, or outside the selection) replaces them, as the user means it to: inserted among
+ * them, its `+` would not be first, and the formatter would drop it with everything after it, or
+ * run the two numbers together. Selecting everything before the browser inserts the text does
+ * that and keeps the paste an ordinary, undoable edit. A part of a number (`+44`) pastes where it is.
  */
 function selectAllForWholeNumber(event: ClipboardEvent<HTMLInputElement>): void {
   const input = event.currentTarget;
-  const before = input.value.slice(0, input.selectionStart ?? input.value.length);
-  if (!/[0-9]/.test(normalizePhoneCharacters(before))) return;
+  const { value } = input;
+  const start = input.selectionStart ?? value.length;
+  const end = input.selectionEnd ?? start;
+  const kept = value.slice(0, start) + value.slice(end);
+  if (!/[0-9]/.test(normalizePhoneCharacters(kept))) return;
   if (!isWholeInternationalNumber(event.clipboardData.getData('text/plain'))) return;
-  input.setSelectionRange(0, input.value.length);
+  input.setSelectionRange(0, value.length);
 }

@@ -305,6 +305,13 @@ describe('readPhoneDigits', () => {
     expect(readPhoneDigits('0044207946095', 'US')).toMatchObject({ e164: '+10044207946095', international: false });
   });
 
+  it('reads 00 as parsePhoneNumber does where the country dials abroad with 00 and a carrier code', () => {
+    // Brazil's international prefix is 00 followed by a carrier code: read that way, 0015… is not
+    // a valid number, so both fall back to 00 as a plain international prefix.
+    expect(parsePhoneNumber('0015105550123', 'BR')).toMatchObject({ ok: true, e164: '+15105550123' });
+    expect(readPhoneDigits('0015105550123', 'BR')).toMatchObject({ e164: '+15105550123', international: true });
+  });
+
   it('reads every number as international without a country', () => {
     expect(readPhoneDigits('442079460958', undefined)).toMatchObject({ e164: '+442079460958', international: true });
   });

@@ -156,7 +156,9 @@ export function readPhoneDigits(digits: string, country?: CountryCode): PhoneDig
   // react-phone-number-input reads every number as international when it has no country.
   const text = region === undefined && !digits.startsWith('+') ? `+${digits}` : digits;
   let formatter = asYouType(text, region);
-  if (region !== undefined && !formatter.isInternational() && startsWithInternationalPrefix(text) && !parseDigits(text, region).ok) {
+  // As parsePhoneNumber: `00` is an international prefix once the country's own reading is not a
+  // valid number (also where that reading took `00` with a carrier code as the country's prefix).
+  if (region !== undefined && startsWithInternationalPrefix(text) && !parseDigits(text, region).ok) {
     const international = `+${text.slice(INTERNATIONAL_DIAL_PREFIX.length)}`;
     if (parseDigits(international, undefined).ok) formatter = asYouType(international, undefined);
   }

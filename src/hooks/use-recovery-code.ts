@@ -35,14 +35,19 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
     setAcknowledged(false);
   }
 
-  // Only the mounted flag changes here: StrictMode runs this cleanup and the setup again without a
-  // render in between, so anything the cleanup cleared would stay cleared until the next render.
+  // On unmount the code leaves the ref too, so a `copy` or `download` a host kept holds nothing.
+  // StrictMode runs this cleanup and the setups again without a render in between: the effect
+  // after it puts the code back then (and after every render, where it is already there).
   useEffect(() => {
     mountedRef.current = true;
     return () => {
       mountedRef.current = false;
+      codeRef.current = '';
     };
   }, []);
+  useEffect(() => {
+    codeRef.current = recoveryCode;
+  });
 
   const copy = useCallback(async (): Promise<void> => {
     const code = codeRef.current;
