@@ -246,7 +246,7 @@ describe('freshness window before removing the phone (reverifyAfterMs)', () => {
     expect(countCalls(adapter, 'resetPhone')).toBe(1);
   });
 
-  it('re-locks when the disable is confirmed after the window ran out, without calling disableTwoFactor, then resumes', async () => {
+  it('re-locks when Disable is pressed after the window ran out, before its confirmation opens, then resumes', async () => {
     useMovableClock();
     const user = userEvent.setup();
     const { adapter } = setup({ canDisable: true });
@@ -254,7 +254,29 @@ describe('freshness window before removing the phone (reverifyAfterMs)', () => {
     await openEditing(user);
 
     passTime(TWENTY_MINUTES + 1000);
+    await user.click(await screen.findByRole('button', { name: en.disable }));
+    await expectRelockedAtGate(adapter, 1);
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(adapter.calls).not.toContain('disableTwoFactor');
+
+    // Back in edit mode after the new code: one confirmation turns 2FA off.
+    await verifyEmail(user);
     await confirmDisable(user);
+    expect(await screen.findByText(en.sectionNoPhone)).toBeInTheDocument();
+    expect(countCalls(adapter, 'disableTwoFactor')).toBe(1);
+  });
+
+  it('re-locks when the disable is confirmed after the window ran out with the dialog open, without calling disableTwoFactor', async () => {
+    useMovableClock();
+    const user = userEvent.setup();
+    const { adapter } = setup({ canDisable: true });
+    await verifyEmail(user);
+    await openEditing(user);
+    await user.click(await screen.findByRole('button', { name: en.disable }));
+    const dialog = await findAlertDialog();
+
+    passTime(TWENTY_MINUTES + 1000);
+    await user.click(within(dialog).getByRole('button', { name: en.disableConfirm }));
     await expectRelockedAtGate(adapter, 1);
     expect(adapter.calls).not.toContain('disableTwoFactor');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();

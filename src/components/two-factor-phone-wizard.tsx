@@ -184,6 +184,7 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
             onReset={handlers.onResetRequest}
             onAddPhone={handlers.onAddPhone}
             onDisable={wizard.disableTwoFactor}
+            onDisableRequest={handlers.onDisableRequest}
             disableStatus={wizard.disableStatus}
             onRetry={wizard.reloadStatus}
             error={wizard.error}

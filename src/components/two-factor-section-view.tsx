@@ -32,6 +32,11 @@ export interface TwoFactorSectionViewProps {
    * "Turn off two-factor authentication?" alert dialog that Disable opens.
    */
   onDisable?: () => void;
+  /**
+   * Called when Disable is pressed, before the confirmation opens; returning false keeps it closed
+   * (the wizard re-locks at the email gate first when the verification is old).
+   */
+  onDisableRequest?: () => boolean;
   /** State of a disable request. @default 'idle' */
   disableStatus?: 'idle' | 'pending' | 'error' | 'done';
   /** Retries a failed load. */
@@ -59,6 +64,7 @@ export function TwoFactorSectionView({
   onReset,
   onAddPhone,
   onDisable,
+  onDisableRequest,
   disableStatus = 'idle',
   onRetry,
   error = null,
@@ -169,6 +175,7 @@ export function TwoFactorSectionView({
                 variant="danger"
                 isPending={isDisabling}
                 onClick={() => {
+                  if (onDisableRequest && !onDisableRequest()) return;
                   succeededRef.current = false;
                   setErrorBeforeConfirm(error);
                   setConfirming(true);

@@ -400,6 +400,12 @@ export interface TwoFactorPhoneWizardState {
     onEdit: () => void;
     onCloseEdit: () => void;
     onResetRequest: () => void;
+    /**
+     * Call when Disable is pressed, before asking the user to confirm: returns whether to ask now.
+     * False when Disable is not possible, or when the email verification is older than
+     * `reverifyAfterMs`; the flow then re-locks at the email gate first, as for Reset.
+     */
+    onDisableRequest: () => boolean;
     onResetCancel: () => void;
     onResetDone: () => void;
     onAddPhone: () => void;

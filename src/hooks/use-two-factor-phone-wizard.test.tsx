@@ -189,6 +189,35 @@ describe('useTwoFactorPhoneWizard', () => {
     expect(fake.calls.disableTwoFactor).toHaveLength(0);
   });
 
+  it('asks for the Disable confirmation only in edit mode on a trial account, and re-locks first past reverifyAfterMs', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { fake, result } = setup({ reverifyAfterMs: 60_000 });
+    act(() => result.current.handlers.onEmailVerified());
+    await flush();
+    await act(async () => fake.last('getTwoFactorStatus').resolve(TRIAL_WITH_PHONE));
+    expect(result.current.handlers.onDisableRequest()).toBe(false); // viewing, not editing
+    act(() => result.current.handlers.onEdit());
+    expect(result.current.handlers.onDisableRequest()).toBe(true);
+
+    vi.setSystemTime(Date.now() + 60_001);
+    let asked = true;
+    act(() => {
+      asked = result.current.handlers.onDisableRequest();
+    });
+    expect(asked).toBe(false);
+    expect(result.current.state).toMatchObject({ step: 'email-gate' });
+    expect(fake.calls.disableTwoFactor).toHaveLength(0);
+  });
+
+  it('never asks for the Disable confirmation on a paid account', async () => {
+    const { fake, result } = setup();
+    act(() => result.current.handlers.onEmailVerified());
+    await flush();
+    await act(async () => fake.last('getTwoFactorStatus').resolve(WITH_PHONE));
+    act(() => result.current.handlers.onEdit());
+    expect(result.current.handlers.onDisableRequest()).toBe(false);
+  });
+
   it('calls onCancel on cancel', () => {
     const onCancel = vi.fn();
     const { result } = setup({ onCancel });

@@ -185,6 +185,14 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
         if (isStepUpStale()) requireReverification();
         else dispatch({ type: 'RESET.OPEN' });
       },
+      onDisableRequest: () => {
+        const current = stateRef.current;
+        if (current.step !== 'section' || current.status !== 'editing' || !current.twoFactorStatus?.canDisable) return false;
+        // As for Reset: an old verification re-locks before the confirmation, not only after it.
+        if (!isStepUpStale()) return true;
+        requireReverification();
+        return false;
+      },
       onResetCancel: () => dispatch({ type: 'RESET.CANCEL' }),
       onResetDone: () => dispatch({ type: 'RESET.DONE' }),
       onAddPhone: () => dispatch({ type: 'PHONE.ADD' }),
