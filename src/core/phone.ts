@@ -106,12 +106,15 @@ export function parsePhoneNumber(raw: string, defaultCountry?: CountryCode): Pho
   const region = supportedRegion(defaultCountry);
   if (plus === '+') return parseDigits(`+${digits}`, undefined);
 
-  const national = region === undefined ? failure('invalid_country') : parseDigits(digits, region);
-  if (national.ok || !startsWithInternationalPrefix(digits)) return national;
-  const international = parseDigits(`+${digits.slice(INTERNATIONAL_DIAL_PREFIX.length)}`, undefined);
-  // Without a region the national reading says nothing useful; with one, keep its reason unless
-  // the international reading is a valid number.
-  return international.ok || region === undefined ? international : national;
+  if (region === undefined) {
+    // Without a region only an international reading says anything useful.
+    return startsWithInternationalPrefix(digits)
+      ? parseDigits(`+${digits.slice(INTERNATIONAL_DIAL_PREFIX.length)}`, undefined)
+      : failure('invalid_country');
+  }
+  // With one, the national reading (and its reason) stands unless `00` makes a valid number.
+  const international = internationalAfter00(digits, region);
+  return international === undefined ? parseDigits(digits, region) : parseDigits(international, undefined);
 }
 
 /**
@@ -155,13 +158,9 @@ export function readPhoneDigits(digits: string, country?: CountryCode): PhoneDig
   const region = supportedRegion(country);
   // react-phone-number-input reads every number as international when it has no country.
   const text = region === undefined && !digits.startsWith('+') ? `+${digits}` : digits;
-  let formatter = asYouType(text, region);
-  // As parsePhoneNumber: `00` is an international prefix once the country's own reading is not a
-  // valid number (also where that reading took `00` with a carrier code as the country's prefix).
-  if (region !== undefined && startsWithInternationalPrefix(text) && !parseDigits(text, region).ok) {
-    const international = `+${text.slice(INTERNATIONAL_DIAL_PREFIX.length)}`;
-    if (parseDigits(international, undefined).ok) formatter = asYouType(international, undefined);
-  }
+  // `00` read as parsePhoneNumber reads it.
+  const dialled = region === undefined ? undefined : internationalAfter00(text, region);
+  const formatter = dialled === undefined ? asYouType(text, region) : asYouType(dialled, undefined);
   const international = formatter.isInternational() || region === undefined;
   const callingCode = international ? formatter.getCallingCode() : getCountryCallingCode(region, metadata);
   const reading: PhoneDigitsReading = {
@@ -278,6 +277,18 @@ function supportedRegion(country: string | undefined): CountryCode | undefined {
 
 function startsWithInternationalPrefix(digits: string): boolean {
   return digits.startsWith(INTERNATIONAL_DIAL_PREFIX) && digits.length > INTERNATIONAL_DIAL_PREFIX.length;
+}
+
+/**
+ * Digits typed with `00` in front, as an international number (`+…`) when that is what they
+ * mean: `00` is the international prefix of most of the world, so it wins once the region's own
+ * reading is not a valid number and the international one is (also where the region took `00`
+ * with a carrier code as its own prefix, as Brazil does). Otherwise undefined.
+ */
+function internationalAfter00(digits: string, region: CountryCode): string | undefined {
+  if (!startsWithInternationalPrefix(digits) || parseDigits(digits, region).ok) return undefined;
+  const international = `+${digits.slice(INTERNATIONAL_DIAL_PREFIX.length)}`;
+  return parseDigits(international, undefined).ok ? international : undefined;
 }
 
 function parseQuietly(text: string, region?: CountryCode): PhoneNumber | undefined {
