@@ -41,6 +41,20 @@ async function pasteOverAll(field: HTMLInputElement): Promise<void> {
   await userEvent.paste();
 }
 
+/** A mock backend that emails CODE, recording the email codes it is asked to verify. */
+function emailBackend(): { adapter: TwoFactorAdapter; verified: string[] } {
+  const mock = createMockAdapter({ code: CODE });
+  const verified: string[] = [];
+  const adapter: TwoFactorAdapter = {
+    ...mock,
+    verifyEmailCode: (request) => {
+      verified.push(request.code);
+      return mock.verifyEmailCode(request);
+    },
+  };
+  return { adapter, verified };
+}
+
 /** A mock backend that already sent CODE to NUMBER, recording the codes it is asked to verify. */
 async function phoneBackend(): Promise<{ adapter: TwoFactorAdapter; verified: string[] }> {
   const mock = createMockAdapter({ emailVerified: true, code: CODE, recoveryCode: 'ABCD-EFGH-JKMN-PQRS' });
@@ -58,15 +72,7 @@ async function phoneBackend(): Promise<{ adapter: TwoFactorAdapter; verified: st
 
 describe('entering a code (Chromium keyboard and clipboard)', () => {
   it('the email gate says a short code is incomplete, on Enter and on Verify, and costs no attempt', async () => {
-    const mock = createMockAdapter({ code: CODE });
-    const verified: string[] = [];
-    const adapter: TwoFactorAdapter = {
-      ...mock,
-      verifyEmailCode: (request) => {
-        verified.push(request.code);
-        return mock.verifyEmailCode(request);
-      },
-    };
+    const { adapter, verified } = emailBackend();
     const screen = await render(
       <EmailCodeGate adapter={adapter}>
         <p>Protected settings</p>
@@ -107,15 +113,7 @@ describe('entering a code (Chromium keyboard and clipboard)', () => {
   });
 
   it('the email gate does not verify by itself when a code is pasted over another', async () => {
-    const mock = createMockAdapter({ code: CODE });
-    const verified: string[] = [];
-    const adapter: TwoFactorAdapter = {
-      ...mock,
-      verifyEmailCode: (request) => {
-        verified.push(request.code);
-        return mock.verifyEmailCode(request);
-      },
-    };
+    const { adapter, verified } = emailBackend();
     await render(
       <div>
         <Message text="123 456" />

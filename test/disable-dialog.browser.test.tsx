@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { page, userEvent } from 'vitest/browser';
-import { TwoFactorPhoneWizard, TwoFactorSection, createMockAdapter } from '../src';
+import { TwoFactorSection, createMockAdapter } from '../src';
 import type { MockAdapter, TwoFactorAdapter } from '../src';
-import { dialogElement, isHiddenBehindModal, shiftTab, tab } from './browser-helpers';
+import { dialogElement, isHiddenBehindModal, renderWizardInEditMode, shiftTab, tab } from './browser-helpers';
 
 /**
  * The disable confirmation against the WAI-ARIA alert dialog pattern
@@ -63,16 +63,7 @@ function withHeldDisable(mock: MockAdapter): { adapter: TwoFactorAdapter; releas
 
 /** Renders the wizard between two host controls, passes the gate and enters edit mode. */
 async function openEditMode(adapter: TwoFactorAdapter): Promise<void> {
-  await render(
-    <div>
-      <a href="#profile">Host link before</a>
-      <TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />
-      <button type="button">Host button after</button>
-    </div>,
-  );
-  await userEvent.fill(page.getByRole('textbox', { name: 'Email verification code' }), CODE);
-  await userEvent.keyboard('{Enter}');
-  await userEvent.click(page.getByRole('button', { name: 'Edit' }));
+  await renderWizardInEditMode(adapter, CODE);
   await expect.element(page.getByRole('button', { name: DISABLE })).toBeVisible();
 }
 

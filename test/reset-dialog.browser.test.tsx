@@ -3,7 +3,7 @@ import { render } from 'vitest-browser-react';
 import { page, userEvent } from 'vitest/browser';
 import { TwoFactorPhoneWizard, createMockAdapter } from '../src';
 import type { MockAdapter, TwoFactorAdapter } from '../src';
-import { dialogElement, isHiddenBehindModal, shiftTab, tab } from './browser-helpers';
+import { dialogElement, isHiddenBehindModal, renderWizardInEditMode, shiftTab, tab } from './browser-helpers';
 
 /**
  * The reset confirmation against the WAI-ARIA modal dialog pattern
@@ -15,16 +15,7 @@ const TITLE = 'Reset your 2FA phone number?';
 
 /** Renders the wizard between two host controls and opens the confirmation from Reset. */
 async function openResetDialog(adapter: MockAdapter): Promise<void> {
-  await render(
-    <div>
-      <a href="#profile">Host link before</a>
-      <TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />
-      <button type="button">Host button after</button>
-    </div>,
-  );
-  await userEvent.fill(page.getByRole('textbox', { name: 'Email verification code' }), CODE);
-  await userEvent.keyboard('{Enter}');
-  await userEvent.click(page.getByRole('button', { name: 'Edit' }));
+  await renderWizardInEditMode(adapter, CODE);
   const reset = page.getByRole('button', { name: 'Reset' });
   await expect.element(reset).toBeVisible();
   reset.element().focus();
