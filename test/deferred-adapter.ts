@@ -37,6 +37,7 @@ export function createDeferredAdapter(): DeferredAdapter {
     resetPhone: [],
     sendPhoneCode: [],
     verifyPhoneCode: [],
+    acknowledgeRecoveryCode: [],
     disableTwoFactor: [],
   };
 

@@ -151,14 +151,21 @@ describe('createFetchAdapter: routes and bodies', () => {
     });
   });
 
-  it('verifies the phone code with number and code in the body, never in the URL, and returns the recovery code', async () => {
+  it('acknowledges the saved recovery code with a bodiless POST', async () => {
+    reply = { status: 204 };
+    const adapter = createFetchAdapter({ baseUrl });
+    await adapter.acknowledgeRecoveryCode({ signal: signal() });
+    expect(onlyRequest()).toMatchObject({ method: 'POST', url: '/api/2fa/phone/recovery-code/acknowledge' });
+  });
+
+  it('verifies the phone code with number, code and replacesCurrent in the body, never in the URL, and returns the recovery code', async () => {
     reply = { status: 200, body: { recoveryCode: 'ABCD-EFGH-JKMN-PQRS' } };
     const adapter = createFetchAdapter({ baseUrl });
-    const result = await adapter.verifyPhoneCode({ signal: signal(), phoneNumber: '+14155550199', code: '771204' });
+    const result = await adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: true, phoneNumber: '+14155550199', code: '771204' });
     expect(result).toEqual({ recoveryCode: 'ABCD-EFGH-JKMN-PQRS' });
     const request = onlyRequest();
     expect(request).toMatchObject({ method: 'POST', url: '/api/2fa/phone/verify' });
-    expect(JSON.parse(request.body)).toEqual({ phoneNumber: '+14155550199', code: '771204' });
+    expect(JSON.parse(request.body)).toEqual({ phoneNumber: '+14155550199', code: '771204', replacesCurrent: true });
     expect(request.url).not.toMatch(/771204|4155550199/);
   });
 });
@@ -248,7 +255,7 @@ describe('createFetchAdapter: status mapping', () => {
   it('maps 409 (superseded or no pending code) and 410 (expired) to expired_code', async () => {
     const adapter = createFetchAdapter({ baseUrl });
     reply = { status: 409 };
-    const conflict = await errorOf(adapter.verifyPhoneCode({ signal: signal(), phoneNumber: '+14155550199', code: '123456' }));
+    const conflict = await errorOf(adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: false, phoneNumber: '+14155550199', code: '123456' }));
     expect(conflict.code).toBe('expired_code');
     reply = { status: 410 };
     expect((await errorOf(adapter.verifyEmailCode({ signal: signal(), code: '123456' }))).code).toBe('expired_code');
@@ -329,7 +336,7 @@ describe('createFetchAdapter: malformed success bodies', () => {
   it('fails with unknown when verify succeeds without a recovery code, without copying the body into the error', async () => {
     reply = { status: 200, body: { recovery: 'ABCD-EFGH-JKMN-PQRS' } };
     const adapter = createFetchAdapter({ baseUrl });
-    const error = await errorOf(adapter.verifyPhoneCode({ signal: signal(), phoneNumber: '+14155550199', code: '123456' }));
+    const error = await errorOf(adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: false, phoneNumber: '+14155550199', code: '123456' }));
     expect(error.code).toBe('unknown');
     expect(error.message).not.toContain('ABCD');
   });
@@ -417,7 +424,7 @@ describe('createFetchAdapter: redirects', () => {
       return Promise.resolve({ type: 'opaqueredirect', status: 0, headers: new Headers(), text: () => Promise.resolve('') } as Response);
     };
     const adapter = createFetchAdapter({ baseUrl, fetch: browserLikeFetch });
-    const error = await errorOf(adapter.verifyPhoneCode({ phoneNumber: '+14155550123', code: '482913', signal: signal() }));
+    const error = await errorOf(adapter.verifyPhoneCode({ replacesCurrent: false, phoneNumber: '+14155550123', code: '482913', signal: signal() }));
     expect(error.code).toBe('unknown');
     expect(inits.map((init) => init.redirect)).toEqual(['manual']);
   });

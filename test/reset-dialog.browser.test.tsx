@@ -108,7 +108,7 @@ describe('ResetPhoneDialog as a modal (Chromium)', () => {
       ...mock,
       resetPhone: async (request) => {
         await resetReleased;
-        return mock.resetPhone(request);
+        return mock.resetPhone!(request);
       },
     };
     await render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />);

@@ -331,14 +331,14 @@ describe('the adapter useTwoFactorPhoneWizard hands to the steps', () => {
     const { result } = renderHook(() => useTwoFactorPhoneWizard({ adapter: fake.adapter }));
     const signal = new AbortController().signal;
     // Never verified: refused.
-    await expect(result.current.adapter.resetPhone({ signal })).rejects.toMatchObject({ code: 'reverification_required' });
+    await expect(result.current.adapter.resetPhone!({ signal })).rejects.toMatchObject({ code: 'reverification_required' });
 
     act(() => result.current.handlers.onEmailVerified());
-    void result.current.adapter.resetPhone({ signal });
+    void result.current.adapter.resetPhone!({ signal });
     expect(fake.calls.resetPhone).toHaveLength(1);
 
     vi.setSystemTime(Date.now() + TWENTY_MINUTES + 1);
-    await expect(result.current.adapter.resetPhone({ signal })).rejects.toMatchObject({ code: 'reverification_required' });
+    await expect(result.current.adapter.resetPhone!({ signal })).rejects.toMatchObject({ code: 'reverification_required' });
     expect(fake.calls.resetPhone).toHaveLength(1);
   });
 

@@ -176,7 +176,7 @@ function createBackend(options: MockAdapterOptions = {}): Backend {
     sendEmailCode: (request) => through('sendEmailCode', () => mock.sendEmailCode(request)),
     verifyEmailCode: (request) => through('verifyEmailCode', () => mock.verifyEmailCode(request)),
     getTwoFactorStatus: (request) => through('getTwoFactorStatus', () => mock.getTwoFactorStatus(request)),
-    resetPhone: (request) => through('resetPhone', () => mock.resetPhone(request)),
+    resetPhone: (request) => through('resetPhone', () => mock.resetPhone!(request)),
     sendPhoneCode: (request) => through('sendPhoneCode', () => mock.sendPhoneCode(request)),
     verifyPhoneCode: (request) => through('verifyPhoneCode', () => mock.verifyPhoneCode(request)),
   };

@@ -76,6 +76,7 @@ const ROUTES: { readonly [M in AdapterMethod]: readonly [HttpMethod, string] } =
   resetPhone: ['DELETE', '/phone'],
   sendPhoneCode: ['POST', '/phone/code'],
   verifyPhoneCode: ['POST', '/phone/verify'],
+  acknowledgeRecoveryCode: ['POST', '/phone/recovery-code/acknowledge'],
   disableTwoFactor: ['DELETE', '/two-factor'],
 };
 
@@ -126,7 +127,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
    * One round trip: resolves with the JSON body of a 2xx answer (`undefined` when empty),
    * rejects with a TwoFactorError or an AbortError.
    */
-  async function send(method: AdapterMethod, signal: AbortSignal, body?: Record<string, string>): Promise<unknown> {
+  async function send(method: AdapterMethod, signal: AbortSignal, body?: Record<string, string | boolean>): Promise<unknown> {
     if (signal.aborted) throw abortError(signal);
     const [http, path] = ROUTES[method];
     const label = `${http} ${path}`;
@@ -188,7 +189,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     method: AdapterMethod,
     signal: AbortSignal,
     isValid: (value: unknown) => value is T,
-    body?: Record<string, string>,
+    body?: Record<string, string | boolean>,
   ): Promise<T> {
     const value = await send(method, signal, body);
     if (!isValid(value)) throw malformed(ROUTES[method].join(' '));
@@ -219,9 +220,17 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       return codeHints(value ?? {});
     },
 
-    async verifyPhoneCode({ signal, phoneNumber, code }: VerifyPhoneCodeRequest): Promise<VerifyPhoneCodeResult> {
-      const value = await read('verifyPhoneCode', signal, isVerifyPhoneCodeResult, { phoneNumber, code });
+    async verifyPhoneCode({ signal, phoneNumber, code, replacesCurrent }: VerifyPhoneCodeRequest): Promise<VerifyPhoneCodeResult> {
+      const value = await read('verifyPhoneCode', signal, isVerifyPhoneCodeResult, {
+        phoneNumber,
+        code,
+        replacesCurrent: replacesCurrent === true,
+      });
       return { recoveryCode: value.recoveryCode };
+    },
+
+    async acknowledgeRecoveryCode({ signal }: AdapterRequest): Promise<void> {
+      await send('acknowledgeRecoveryCode', signal, {});
     },
 
     async disableTwoFactor({ signal }: AdapterRequest): Promise<void> {
@@ -332,6 +341,7 @@ function refusedInputCode(method: AdapterMethod): TwoFactorErrorCode {
     case 'sendEmailCode':
     case 'getTwoFactorStatus':
     case 'resetPhone':
+    case 'acknowledgeRecoveryCode':
     case 'disableTwoFactor':
       return 'unknown';
     default: {

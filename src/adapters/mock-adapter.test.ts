@@ -44,12 +44,12 @@ describe('createMockAdapter', () => {
     expect(before.phone?.maskedNumber).toMatch(/0123$/);
     expect(before.phone?.maskedNumber).not.toContain('415555');
 
-    await adapter.resetPhone({ signal: signal() });
+    await adapter.resetPhone!({ signal: signal() });
     expect(await adapter.getTwoFactorStatus({ signal: signal() })).toEqual({ phone: null, canDisable: true });
     expect(adapter.getState().twoFactorEnabled).toBe(false);
 
     await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+447700900123', channel: 'sms' });
-    const verified = await adapter.verifyPhoneCode({ signal: signal(), phoneNumber: '+447700900123', code: '246810' });
+    const verified = await adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: false, phoneNumber: '+447700900123', code: '246810' });
     expect(verified).toEqual({ recoveryCode: 'ABCD-EFGH-JKMN-PQRS' });
     expect(adapter.getState()).toMatchObject({ phoneNumber: '+447700900123', twoFactorEnabled: true });
 
@@ -75,7 +75,7 @@ describe('createMockAdapter', () => {
     const code = adapter.messages[0]?.code ?? '';
     expect(code).toMatch(/^\d{8}$/);
 
-    const { recoveryCode } = await adapter.verifyPhoneCode({ signal: signal(), phoneNumber: '+14155550199', code });
+    const { recoveryCode } = await adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: false, phoneNumber: '+14155550199', code });
     expect(recoveryCode).toMatch(/^[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{4}){3}$/);
   });
 
@@ -83,9 +83,9 @@ describe('createMockAdapter', () => {
     const adapter = createMockAdapter({ code: '123456', canDisable: true });
     for (const attempt of [
       adapter.getTwoFactorStatus({ signal: signal() }),
-      adapter.resetPhone({ signal: signal() }),
+      adapter.resetPhone!({ signal: signal() }),
       adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550199', channel: 'sms' }),
-      adapter.verifyPhoneCode({ signal: signal(), phoneNumber: '+14155550199', code: '123456' }),
+      adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: false, phoneNumber: '+14155550199', code: '123456' }),
       adapter.disableTwoFactor?.({ signal: signal() }) ?? Promise.resolve(),
     ]) {
       expect((await errorOf(attempt)).code).toBe('reverification_required');
@@ -161,12 +161,12 @@ describe('createMockAdapter', () => {
     await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550199', channel: 'sms' });
 
     const other = await errorOf(
-      adapter.verifyPhoneCode({ signal: signal(), phoneNumber: '+14155550100', code: '123456' }),
+      adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: false, phoneNumber: '+14155550100', code: '123456' }),
     );
     expect(other.code).toBe('expired_code');
     expect(adapter.getState().phoneNumber).toBeNull();
 
-    await adapter.verifyPhoneCode({ signal: signal(), phoneNumber: '+14155550199', code: '123456' });
+    await adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: false, phoneNumber: '+14155550199', code: '123456' });
     expect(adapter.getState().phoneNumber).toBe('+14155550199');
   });
 
@@ -177,7 +177,7 @@ describe('createMockAdapter', () => {
     await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550100', channel: 'sms' });
 
     const stale = await errorOf(
-      adapter.verifyPhoneCode({ signal: signal(), phoneNumber: '+14155550199', code: firstCode }),
+      adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: false, phoneNumber: '+14155550199', code: firstCode }),
     );
     expect(stale.code).toBe('expired_code');
   });
@@ -234,7 +234,7 @@ describe('createMockAdapter', () => {
     vi.useFakeTimers();
     const adapter = createMockAdapter({ latencyMs: 1000, emailVerified: true });
     const controller = new AbortController();
-    const pending = rejectionOf(adapter.resetPhone({ signal: controller.signal }));
+    const pending = rejectionOf(adapter.resetPhone!({ signal: controller.signal }));
 
     await vi.advanceTimersByTimeAsync(400);
     controller.abort();
@@ -311,7 +311,7 @@ describe('createMockAdapter', () => {
   it('keeps the calls log free of codes and phone numbers', async () => {
     const adapter = createMockAdapter({ code: '123456', emailVerified: true });
     await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550199', channel: 'sms' });
-    await adapter.verifyPhoneCode({ signal: signal(), phoneNumber: '+14155550199', code: '123456' });
+    await adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: false, phoneNumber: '+14155550199', code: '123456' });
     expect(JSON.stringify(adapter.calls)).not.toMatch(/123456|4155550199/);
   });
 
@@ -339,7 +339,7 @@ describe('createMockAdapter', () => {
     await adapter.sendEmailCode({ signal: signal() });
     await adapter.verifyEmailCode({ signal: signal(), code: '123456' });
     expect((await errorOf(adapter.getTwoFactorStatus({ signal: signal() }))).code).toBe('network');
-    await adapter.resetPhone({ signal: signal() });
+    await adapter.resetPhone!({ signal: signal() });
 
     adapter.reset();
 

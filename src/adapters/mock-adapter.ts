@@ -35,6 +35,8 @@ export interface MockRequestMap {
   /** The new number and the typed code. */
   verifyPhoneCode: VerifyPhoneCodeRequest;
   /** Only the signal. */
+  acknowledgeRecoveryCode: AdapterRequest;
+  /** Only the signal. */
   disableTwoFactor: AdapterRequest;
 }
 

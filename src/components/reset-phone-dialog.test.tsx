@@ -77,7 +77,7 @@ describe('ResetPhoneDialog', () => {
     const user = userEvent.setup();
     const gate = deferred();
     const adapter = createMockAdapter({ emailVerified: true });
-    const resetPhone = adapter.resetPhone.bind(adapter);
+    const resetPhone = adapter.resetPhone!.bind(adapter);
     adapter.resetPhone = async (request: AdapterRequest) => {
       await gate.promise;
       return resetPhone(request);

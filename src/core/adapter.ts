@@ -53,6 +53,13 @@ export interface VerifyPhoneCodeRequest extends AdapterRequest {
   phoneNumber: string;
   /** The code the user typed, digits only. */
   code: string;
+  /**
+   * `true` when the user confirmed **Reset** of an existing phone and that phone is still active
+   * (swap on verify): on success the backend makes the new number the 2FA phone and retires the
+   * old one in one step. `false` when the account has no phone (a first phone, or
+   * `resetTiming="immediate"` already removed it).
+   */
+  replacesCurrent: boolean;
 }
 
 export interface VerifyPhoneCodeResult {
@@ -68,12 +75,21 @@ export interface TwoFactorAdapter {
   verifyEmailCode(request: VerifyEmailCodeRequest): Promise<void>;
   /** Reads the current 2FA phone (masked) and whether 2FA may be disabled. */
   getTwoFactorStatus(request: AdapterRequest): Promise<TwoFactorStatus>;
-  /** Removes the current 2FA phone. */
-  resetPhone(request: AdapterRequest): Promise<void>;
+  /**
+   * Removes the current 2FA phone. Optional: only called when the wizard's `resetTiming` is
+   * `'immediate'` (the default, `'on-verify'`, swaps the phone in `verifyPhoneCode` instead).
+   */
+  resetPhone?(request: AdapterRequest): Promise<void>;
   /** Sends a code to the new number by SMS or voice call. */
   sendPhoneCode(request: SendPhoneCodeRequest): Promise<SendPhoneCodeResult>;
   /** Checks the phone code; on success the number becomes the 2FA phone. */
   verifyPhoneCode(request: VerifyPhoneCodeRequest): Promise<VerifyPhoneCodeResult>;
+  /**
+   * Tells the backend the user saved the recovery code (called once, on Finish). Until then a
+   * backend may answer a repeated `verifyPhoneCode` for the same number and code with the same
+   * recovery code, so an answer lost on the way can be recovered. Optional; failures are ignored.
+   */
+  acknowledgeRecoveryCode?(request: AdapterRequest): Promise<void>;
   /** Turns 2FA off (only offered when `canDisable`). */
   disableTwoFactor?(request: AdapterRequest): Promise<void>;
 }

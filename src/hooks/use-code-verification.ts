@@ -69,7 +69,7 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
 
   const reportError = (failure: TwoFactorError) => options.onError?.({ error: failure });
   const verifyRequest = useRequest<{ phoneNumber: string; code: string }, VerifyPhoneCodeResult>(
-    (args, signal) => adapter.verifyPhoneCode({ ...args, signal }),
+    (args, signal) => adapter.verifyPhoneCode({ ...args, replacesCurrent: false, signal }),
     { timeoutMs: options.timeoutMs, onError: reportError, isValidResult: isVerifyPhoneCodeResult },
   );
   const resendRequest = useRequest<ResendArgs, SendPhoneCodeResult>(

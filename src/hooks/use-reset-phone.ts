@@ -24,7 +24,7 @@ export function useResetPhone(options: UseResetPhoneOptions = {}): ResetPhoneSta
   const acknowledgedRef = useRef(acknowledged);
   acknowledgedRef.current = acknowledged;
 
-  const request = useRequest<void, void>((_args, signal) => adapter.resetPhone({ signal }), {
+  const request = useRequest<void, void>((_args, signal) => (adapter.resetPhone ? adapter.resetPhone({ signal }) : Promise.resolve()), {
     timeoutMs: options.timeoutMs,
     onError: (error) => options.onError?.({ error }),
   });

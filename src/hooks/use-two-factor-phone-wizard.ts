@@ -91,7 +91,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
             }),
           );
         }
-        return adapter.resetPhone(request);
+        return adapter.resetPhone ? adapter.resetPhone(request) : Promise.resolve();
       },
       sendPhoneCode: (request) => {
         sendingNumberRef.current = request.phoneNumber;
