@@ -54,6 +54,19 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // The reference server (server/): contract tests over HTTP on 127.0.0.1 against PGlite and,
+        // where PostgreSQL is installed, a throwaway PostgreSQL cluster; the Twilio provider against a
+        // local stand-in; the example app's whole flow in Chromium.
+        test: {
+          name: 'server',
+          root: './server',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       './vitest.react18.config.ts',
       {
         extends: true,
