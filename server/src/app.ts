@@ -122,7 +122,22 @@ export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<Ap
   return app;
 }
 
-/** The OpenAPI 3.1 document of the API, generated from the routes. */
+/** The OpenAPI 3.1 document of an app built by `createTwoFactorApp`, generated from its routes. */
 export function createOpenApiDocument(app: OpenAPIHono<AppEnv>) {
   return app.getOpenAPI31Document(OPENAPI_INFO as unknown as Parameters<typeof app.getOpenAPI31Document>[0]);
+}
+
+/** The API's OpenAPI document without a running server (declaring routes touches no dependency). */
+export function openApiDocument() {
+  const inert = (): never => {
+    throw new Error('openApiDocument(): this app only describes its routes');
+  };
+  const app = createTwoFactorApp({
+    db: {} as TwoFactorAppOptions['db'],
+    provider: { name: 'none', start: inert, check: inert, cancel: inert },
+    getUser: () => null,
+    sendEmail: () => undefined,
+    secret: 'openapi',
+  });
+  return createOpenApiDocument(app);
 }

@@ -1,4 +1,4 @@
-export { createTwoFactorApp, createOpenApiDocument, OPENAPI_INFO } from './app';
+export { createTwoFactorApp, createOpenApiDocument, openApiDocument, OPENAPI_INFO } from './app';
 export type { TwoFactorAppOptions, TwoFactorUser, TwoFactorEmail, TwoFactorLimits, AppEnv } from './context';
 export { DEFAULT_LIMITS } from './context';
 export { openDatabase, migrationsFolder } from './db/connection';

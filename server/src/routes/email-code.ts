@@ -9,7 +9,7 @@ import { recordSecurityEvent } from '../security/events';
 import { maskEmail } from '../security/masking';
 import { hitRateLimit } from '../security/rate-limit';
 import { grantStepUp } from '../security/step-up';
-import { SendEmailCodeRequest, SendEmailCodeResult, VerifyEmailCodeRequest, commonErrors, errorResponse } from './schemas';
+import { SendEmailCodeRequest, SendEmailCodeResult, VerifyEmailCodeRequest, errorResponse, postErrors } from './schemas';
 
 const EMAIL_CODE_LENGTH = 6;
 
@@ -22,7 +22,7 @@ const sendEmailCode = createRoute({
   responses: {
     200: { description: 'Code sent.', content: { 'application/json': { schema: SendEmailCodeResult } } },
     429: errorResponse('Too many emails (`rate_limited`), with `Retry-After`.', true),
-    ...commonErrors,
+    ...postErrors,
   },
 });
 
@@ -38,7 +38,7 @@ const verifyEmailCode = createRoute({
     410: errorResponse('The code expired (`expired_code`).'),
     422: errorResponse('Wrong code (`invalid_code`, with `attemptsRemaining`).'),
     423: errorResponse('Too many wrong codes (`too_many_attempts`): the code is burnt.'),
-    ...commonErrors,
+    ...postErrors,
   },
 });
 

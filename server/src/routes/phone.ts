@@ -28,6 +28,7 @@ import {
   VerifyPhoneCodeResult,
   commonErrors,
   errorResponse,
+  postErrors,
   stepUpRequired,
 } from './schemas';
 
@@ -57,7 +58,7 @@ function routes(deps: AppDeps) {
         ...stepUpRequired,
         429: errorResponse('Resend cooldown or a per-user, per-number or per-IP send limit (`rate_limited`), with `Retry-After`.', true),
         503: errorResponse('The SMS/voice provider could not be reached (`network`).'),
-        ...commonErrors,
+        ...postErrors,
       },
     }),
     verifyPhoneCode: createRoute({
@@ -80,7 +81,7 @@ function routes(deps: AppDeps) {
         410: errorResponse('The code expired (`expired_code`).'),
         422: errorResponse('Wrong code (`invalid_code`, with `attemptsRemaining`).'),
         423: errorResponse('Too many wrong codes (`too_many_attempts`): the pending change is burnt.'),
-        ...commonErrors,
+        ...postErrors,
       },
     }),
     acknowledgeRecoveryCode: createRoute({
@@ -90,7 +91,7 @@ function routes(deps: AppDeps) {
       summary: 'The user saved the recovery code: the server forgets its copy for repeated verifies.',
       middleware,
       request: { body: { required: true, content: { 'application/json': { schema: AcknowledgeRequest } } } },
-      responses: { 204: { description: 'Forgotten (also when there was nothing to forget).' }, ...stepUpRequired, ...commonErrors },
+      responses: { 204: { description: 'Forgotten (also when there was nothing to forget).' }, ...stepUpRequired, ...postErrors },
     }),
   };
 }

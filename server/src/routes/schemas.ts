@@ -98,8 +98,13 @@ export function errorResponse(description: string, withRetryAfter = false) {
 /** Answers every route may give besides its own. */
 export const commonErrors = {
   401: errorResponse('Not signed in (the host’s `getUser` returned null).'),
-  415: errorResponse('The request body is not `application/json` (CSRF defence).'),
   default: errorResponse('Any other failure, from the closed vocabulary (`unknown` for a server fault).'),
+} as const;
+
+/** Answers every POST route may give besides its own (they take JSON only). */
+export const postErrors = {
+  ...commonErrors,
+  415: errorResponse('The request body is not `application/json` (CSRF defence).'),
 } as const;
 
 /** The answer of the routes after the email gate when the step-up is missing or expired. */
