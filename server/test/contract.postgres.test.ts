@@ -2,8 +2,7 @@ import { describe } from 'vitest';
 import { openDatabase } from '../src/db/connection';
 import type { OpenedDatabase } from '../src/db/connection';
 import { defineContractSuite } from './contract-suite';
-import { findPostgresBinaries, startPostgresCluster } from './postgres-cluster';
-import type { PostgresCluster } from './postgres-cluster';
+import { findPostgresBinaries, startPostgresCluster } from '../scripts/postgres-cluster.mjs';
 
 // The same suite against a real PostgreSQL server through `pg`: a throwaway cluster started here.
 // CI installs Debian's postgresql (.ci/run), so it always runs there. On a machine without the
@@ -14,7 +13,7 @@ if (!bindir) console.warn(`server contract on PostgreSQL skipped: ${SKIP_REASON}
 
 describe.skipIf(!bindir)('REST contract on PostgreSQL (pg)', () => {
   defineContractSuite(async () => {
-    const cluster: PostgresCluster = await startPostgresCluster(bindir!);
+    const cluster = await startPostgresCluster(bindir!);
     let opened: OpenedDatabase;
     try {
       opened = await openDatabase({ url: cluster.url });

@@ -60,6 +60,7 @@ describe('the example console in Chromium: a cancelled change', () => {
     await page.getByRole('button', { name: 'Back to settings' }).click();
     await Promise.race([gate.waitFor(), section.waitFor()]);
     if (await gate.isVisible()) {
+      await page.getByText('We emailed a code to j•••@example.com').first().waitFor();
       await gate.fill(await api.latest('email'));
       await page.getByRole('button', { name: 'Verify' }).click();
     }

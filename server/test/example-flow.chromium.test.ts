@@ -28,8 +28,10 @@ async function inboxCode(channel: 'email' | 'sms' | 'call'): Promise<string> {
   return (await code.textContent()) ?? '';
 }
 
-async function passEmailGate(): Promise<void> {
+/** Passes the gate with the `nth` email the inbox shows (the page's inbox polls, so wait for it). */
+async function passEmailGate(nth: number): Promise<void> {
   await page.getByText('We emailed a code to j•••@example.com').first().waitFor();
+  await expect.poll(() => page.getByTestId('inbox-code-email').count(), { timeout: 10_000 }).toBe(nth);
   await page.getByRole('textbox', { name: 'Email verification code' }).fill(await inboxCode('email'));
   await page.getByRole('button', { name: 'Verify' }).click();
   await page.getByRole('heading', { name: 'Two-factor authentication (2FA)' }).waitFor();
@@ -39,7 +41,7 @@ describe('the example console in Chromium (createFetchAdapter → reference serv
   it('adds a first phone: wrong code, resend, a call, then the right code and the recovery code', async () => {
     const api = consoleApi(console_.url);
     await page.goto(console_.url);
-    await passEmailGate();
+    await passEmailGate(1);
     await page.getByText('No phone number receives your sign-in codes yet.').waitFor();
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('button', { name: '+ Add phone based verification' }).click();
@@ -86,7 +88,7 @@ describe('the example console in Chromium (createFetchAdapter → reference serv
     const gate = page.getByRole('textbox', { name: 'Email verification code' });
     const section = page.getByRole('heading', { name: 'Two-factor authentication (2FA)' });
     await Promise.race([gate.waitFor(), section.waitFor()]);
-    if (await gate.isVisible()) await passEmailGate();
+    if (await gate.isVisible()) await passEmailGate(2);
     await page.getByText('+1 ••• ••• 0123').waitFor();
 
     await page.getByRole('button', { name: 'Edit' }).click();
