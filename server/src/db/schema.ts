@@ -93,7 +93,7 @@ export const securityEvents = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     userId: text('user_id').notNull(),
     type: text('type', {
-      enum: ['factor_added', 'factor_changed', 'factor_reset', 'two_factor_disabled', 'lockout', 'recovery_code_issued'],
+      enum: ['factor_added', 'factor_changed', 'factor_reset', 'two_factor_disabled', 'lockout'],
     }).notNull(),
     maskedNumber: text('masked_number'),
     ipAddress: text('ip_address'),

@@ -3,7 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { addSeconds, secondsUntil } from '../clock';
 import type { AppDeps, AppEnv } from '../context';
 import { ApiError } from '../errors';
-import { randomDigits } from '../security/crypto';
+import { hashCode, randomDigits } from '../security/crypto';
 import { checkEmailCode, createEmailCode, lastEmailCodeSentAt } from '../security/email-codes';
 import { recordSecurityEvent } from '../security/events';
 import { maskEmail } from '../security/masking';
@@ -57,7 +57,7 @@ export function registerEmailCodeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     }
     for (const [key, limit] of [
       [`email:user:${user.id}`, limits.emailsPerUser],
-      [`send:ip:${c.get('clientIp')}`, limits.sendsPerIp],
+      [`send:ip:${hashCode(deps.secret, 'rate', c.get('clientIp'))}`, limits.sendsPerIp],
     ] as const) {
       const decision = await hitRateLimit(db, key, limit, now);
       if (!decision.allowed) throw new ApiError('rate_limited', { message: 'send limit', retryAfterSeconds: decision.retryAfterSeconds });

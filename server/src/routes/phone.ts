@@ -142,7 +142,7 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     for (const [key, limit] of [
       [`send:user:${user.id}`, limits.sendsPerUser],
       [`send:number:${hashCode(secret, 'rate', phoneNumber)}`, limits.sendsPerNumber],
-      [`send:ip:${c.get('clientIp')}`, limits.sendsPerIp],
+      [`send:ip:${hashCode(secret, 'rate', c.get('clientIp'))}`, limits.sendsPerIp],
     ] as const) {
       const decision = await hitRateLimit(db, key, limit, now);
       if (!decision.allowed) throw new ApiError('rate_limited', { message: 'send limit', retryAfterSeconds: decision.retryAfterSeconds });
