@@ -6,7 +6,6 @@ import { systemClock } from './clock';
 import { DEFAULT_LIMITS } from './context';
 import type { AppDeps, AppEnv, TwoFactorAppOptions } from './context';
 import { ApiError } from './errors';
-import type { ErrorCode } from './errors';
 import { registerEmailCodeRoutes } from './routes/email-code';
 import { registerPhoneRoutes } from './routes/phone';
 import { registerTwoFactorRoutes } from './routes/two-factor';
@@ -46,8 +45,7 @@ function errorAnswer(c: Context, error: ApiError): Response {
 
 /** Statuses Hono itself may raise (malformed JSON, …), as the vocabulary's `unknown`. */
 function fromHttpException(error: HTTPException): ApiError {
-  const code: ErrorCode = 'unknown';
-  return new ApiError(code, { status: error.status, message: error.status === 400 ? 'malformed request body' : 'request refused' });
+  return new ApiError('unknown', { status: error.status, message: error.status === 400 ? 'malformed request body' : 'request refused' });
 }
 
 function defaultClientIp(c: Context): string {

@@ -85,6 +85,17 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(allowed.status).toBe(200);
     });
 
+    it('answers malformed JSON and unknown fields with 400 unknown, never a stack', async () => {
+      const server = await serve();
+      const client = clientFor(server, newUser());
+      const broken = await client.call('POST', '/email-code', '{"code":', { 'Content-Type': 'application/json' });
+      expect(broken.status).toBe(400);
+      expect(broken.body).toEqual({ error: { code: 'unknown', message: 'malformed request body' } });
+      const extra = await client.post('/email-code', { admin: true });
+      expect(extra.status).toBe(400);
+      expect(extra.body.error.code).toBe('unknown');
+    });
+
     it('answers an unknown route with 404 and the error body, and every answer with Cache-Control: no-store', async () => {
       const server = await serve();
       const answer = await clientFor(server, newUser()).get('/nope');

@@ -68,10 +68,21 @@ export async function startTestServer(db: Database, options: TestServerOptions =
   return { url: server.url, clock, inbox, emails, close: server.close };
 }
 
+/** Every field any answer of the API may carry; a test reads the ones its route documents. */
+export interface AnswerBody {
+  error: { code: string; message?: string; retryAfterSeconds?: number; attemptsRemaining?: number };
+  recoveryCode: string;
+  maskedEmail: string;
+  resendAfterSeconds: number;
+  codeLength: number;
+  phone: { maskedNumber: string } | null;
+  canDisable: boolean;
+}
+
 export interface Answer {
   status: number;
   headers: Headers;
-  body: any;
+  body: AnswerBody;
 }
 
 /** A signed-in client for one test user. */
@@ -88,7 +99,7 @@ export function clientFor(server: Pick<TestServer, 'url'>, user: string, extraHe
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
+    return { status: response.status, headers: response.headers, body: (text === '' ? undefined : JSON.parse(text)) as AnswerBody };
   }
   return {
     call,

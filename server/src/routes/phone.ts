@@ -149,6 +149,8 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     }
 
     for (const superseded of await cancelPendingChanges(db, user.id)) await cancelQuietly(superseded.providerRef, superseded.phoneNumber);
+    // A new change starts: the previous success's replay copy is no longer wanted.
+    await deleteReplay(db, user.id);
     const started = await provider.start({ to: phoneNumber, channel: channel as PhoneChannel }).catch(fromProvider);
     await insertPendingChange(db, {
       id: newId(),
