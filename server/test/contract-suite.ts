@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../src/db/connection';
 import { fakeVerifications, phoneFactors, recoveryCodes, recoveryReplays, securityEvents } from '../src/db/schema';
+import { createDevInbox } from '../src/providers/dev-inbox';
 import { consumeRecoveryCode } from '../src/security/recovery-codes';
 import { addPhone, clientFor, latestCode, newUser, startTestServer, stepUp } from './helpers';
 import type { TestServer, TestServerOptions } from './helpers';
@@ -83,6 +84,19 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       server.clock.advance(31);
       const allowed = await client.post('/email-code', {}, { Origin: 'https://app.example.com' });
       expect(allowed.status).toBe(200);
+    });
+
+    it('serves the dev inbox only in development', async () => {
+      const inbox = createDevInbox();
+      inbox.add({ channel: 'sms', to: PHONE_A, code: '123456', text: '' });
+      const development = await serve({ devInbox: inbox, environment: 'development' });
+      const shown = await fetch(`${development.url}/dev/inbox`);
+      expect(shown.status).toBe(200);
+      expect(((await shown.json()) as { messages: unknown[] }).messages).toHaveLength(1);
+      const production = await serve({ devInbox: inbox, environment: 'production' });
+      const hidden = await clientFor(production, newUser()).get('/dev/inbox');
+      expect(hidden.status).toBe(404);
+      expect(JSON.stringify(hidden.body)).not.toContain('123456');
     });
 
     it('answers malformed JSON and unknown fields with 400 unknown, never a stack', async () => {

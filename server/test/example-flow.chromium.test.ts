@@ -22,10 +22,11 @@ afterAll(async () => {
   await console_?.close();
 });
 
-async function inboxCode(channel: 'email' | 'sms' | 'call'): Promise<string> {
-  const code = page.getByTestId(`inbox-code-${channel}`).first();
-  await code.waitFor();
-  return (await code.textContent()) ?? '';
+/** The newest code the page's dev inbox shows for `channel` (and `to`, when given). */
+async function inboxCode(channel: 'email' | 'sms' | 'call', to?: string): Promise<string> {
+  const item = page.locator(`li[data-channel="${channel}"]`, to ? { hasText: to } : {}).first();
+  await item.waitFor();
+  return (await item.getByTestId(`inbox-code-${channel}`).textContent()) ?? '';
 }
 
 /** Passes the gate with the `nth` email the inbox shows (the page's inbox polls, so wait for it). */
@@ -100,7 +101,7 @@ describe('the example console in Chromium (createFetchAdapter → reference serv
     await page.getByRole('button', { name: 'Send code via SMS' }).click();
     await page.getByRole('heading', { name: 'Enter the code' }).waitFor();
     await expect.poll(async () => (await api.inbox()).find((m) => m.channel === 'sms')?.to).toBe('+14155550199');
-    await page.getByRole('textbox', { name: 'Verification code' }).fill(await inboxCode('sms'));
+    await page.getByRole('textbox', { name: 'Verification code' }).fill(await inboxCode('sms', '+14155550199'));
     await page.getByRole('heading', { name: 'Save your recovery code' }).waitFor();
     await page.getByRole('checkbox', { name: 'I have saved my recovery code' }).check();
     await page.getByRole('button', { name: 'Finish' }).click();
