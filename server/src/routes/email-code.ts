@@ -7,7 +7,8 @@ import { hashCode, randomDigits } from '../security/crypto';
 import { checkEmailCode, createEmailCode, lastEmailCodeSentAt } from '../security/email-codes';
 import { recordSecurityEvent } from '../security/events';
 import { maskEmail } from '../security/masking';
-import { hitRateLimit } from '../security/rate-limit';
+import { hitRateLimit, pruneRateCounters } from '../security/rate-limit';
+import { pruneExpiredReplays } from '../security/recovery-codes';
 import { grantStepUp } from '../security/step-up';
 import { SendEmailCodeRequest, SendEmailCodeResult, VerifyEmailCodeRequest, errorResponse, postErrors } from './schemas';
 
@@ -62,6 +63,9 @@ export function registerEmailCodeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       const decision = await hitRateLimit(db, key, limit, now);
       if (!decision.allowed) throw new ApiError('rate_limited', { message: 'send limit', retryAfterSeconds: decision.retryAfterSeconds });
     }
+    // Housekeeping at the start of each step-up: old counters and expired replay copies go.
+    await pruneRateCounters(db, now);
+    await pruneExpiredReplays(db, now);
     const code = randomDigits(EMAIL_CODE_LENGTH);
     await createEmailCode(db, settings, user.id, code, now);
     await deps.sendEmail({

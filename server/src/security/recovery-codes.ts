@@ -57,13 +57,18 @@ export async function storeReplay(
     .onConflictDoUpdate({ target: recoveryReplays.userId, set: values });
 }
 
+/** Deletes every replay copy past its 15 minutes. */
+export async function pruneExpiredReplays(db: Database, now: Date): Promise<void> {
+  await db.delete(recoveryReplays).where(lt(recoveryReplays.expiresAt, now));
+}
+
 /** The recovery code of the last successful verify when this is a repeat of it (same number, same code). */
 export async function findReplay(
   db: Database,
   secret: Uint8Array,
   request: { userId: string; phoneNumber: string; code: string; now: Date },
 ): Promise<string | null> {
-  await db.delete(recoveryReplays).where(lt(recoveryReplays.expiresAt, request.now));
+  await pruneExpiredReplays(db, request.now);
   const [row] = await db.select().from(recoveryReplays).where(eq(recoveryReplays.userId, request.userId));
   if (!row || row.phoneNumber !== request.phoneNumber || row.expiresAt.getTime() <= request.now.getTime()) return null;
   return openReplay(secret, request.phoneNumber, request.code, row);
