@@ -54,6 +54,22 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // The reference server (server/): contract tests over HTTP on 127.0.0.1 against PGlite and,
+        // where PostgreSQL is installed, a throwaway PostgreSQL cluster; the Twilio provider against a
+        // local stand-in; the example app's whole flow in Chromium.
+        test: {
+          name: 'server',
+          root: './server',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          // Needs the wizard's swap-on-verify ("Reset and continue" removes nothing): it fails on a
+          // wizard that still deletes the phone first. Drop this line once that wizard is in.
+          exclude: ['test/example-flow-swap.chromium.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       './vitest.react18.config.ts',
       {
         extends: true,

@@ -1,7 +1,8 @@
 // `npm run bench`: builds the package, measures what a host ships for <TwoFactorPhoneWizard> plus
 // styles.css (scripts/size.mjs), then runs the render profile (a jsdom test with React
 // <Profiler>s around the wizard and each step) and prints commits per keystroke, renders of the
-// wizard shell while typing, and any request to another host.
+// wizard shell while typing, and any request to another host. Last, the reference server's load
+// figure (scripts/bench-server.mjs): flows per second and p95 per route, printed only.
 // `--check` exits 1 when a target is missed: a size budget, more than one commit per keystroke,
 // a re-render of the wizard shell while typing, or a request to another host.
 import { spawnSync } from 'node:child_process';
@@ -14,9 +15,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const PROFILE_TEST = 'src/components/two-factor-phone-wizard.profiler.test.tsx';
 
-function run(label, args, env = {}) {
+function run(label, args, env = {}, cwd = root) {
   process.stdout.write(`> ${label}\n`);
-  const result = spawnSync(npx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const result = spawnSync(npx, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   if (result.status !== 0) {
     process.stderr.write(`${result.stdout}${result.stderr}\nbench: "${label}" failed.\n`);
     process.exit(result.status ?? 1);
@@ -54,6 +55,11 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+
+process.stdout.write('\n');
+run('build server (tsup)', ['tsup', '--silent'], {}, join(root, 'server'));
+const serverBench = spawnSync(process.execPath, [join(root, 'scripts', 'bench-server.mjs')], { cwd: root, stdio: 'inherit' });
+if (serverBench.status !== 0) failures.push('the server benchmark failed');
 
 if (failures.length > 0) {
   process.stdout.write(`\nover budget: ${failures.join('; ')}\n`);

@@ -57,13 +57,16 @@ run('build', npx, ['tsup', '--silent']);
 run('publint', npx, ['publint', '--strict']);
 run('arethetypeswrong', npx, ['attw', '--pack', '.', '--profile', 'node16', '--exclude-entrypoints', './styles.css', '--format', 'table-flipped']);
 run('size limits', process.execPath, ['scripts/size.mjs', '--ceilings']);
+run('type-check server', npx, ['tsc', '--noEmit', '-p', 'server/tsconfig.json']);
+run('type-check example console', npx, ['tsc', '--noEmit', '-p', 'examples/console/tsconfig.json']);
+run('build server (tsup)', npx, ['tsup', '--silent'], { cwd: 'server' });
 
 // Every vitest project (unit on React 19 and 18, Chromium, stories, the packed tarball), closed by
 // one plain "N passed, N failed" line counted from vitest's JSON report.
 const reportDir = mkdtempSync(join(tmpdir(), 'tfa-vitest-'));
 const reportFile = join(reportDir, 'report.json');
 run(
-  'vitest (unit, unit on React 18, browser, stories, package)',
+  'vitest (unit, unit on React 18, browser, stories, package, server)',
   npx,
   ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
   {},

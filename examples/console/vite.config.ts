@@ -1,0 +1,4 @@
+import { defineConfig } from 'vite';
+import { consoleConfig } from './config';
+
+export default defineConfig(consoleConfig());

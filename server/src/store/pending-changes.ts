@@ -1,0 +1,60 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/connection';
+import { pendingChanges } from '../db/schema';
+
+export type PendingChange = typeof pendingChanges.$inferSelect;
+
+/** The user's latest change still waiting for its code, or null. */
+export async function findPendingChange(db: Database, userId: string): Promise<PendingChange | null> {
+  const [row] = await db
+    .select()
+    .from(pendingChanges)
+    .where(and(eq(pendingChanges.userId, userId), eq(pendingChanges.status, 'pending')))
+    .orderBy(desc(pendingChanges.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** When a code was last sent to this number over this channel for this user (resend cooldown). */
+export async function lastSendAt(db: Database, userId: string, phoneNumber: string, channel: 'sms' | 'call'): Promise<Date | null> {
+  const [row] = await db
+    .select({ createdAt: pendingChanges.createdAt })
+    .from(pendingChanges)
+    .where(and(eq(pendingChanges.userId, userId), eq(pendingChanges.phoneNumber, phoneNumber), eq(pendingChanges.channel, channel)))
+    .orderBy(desc(pendingChanges.createdAt))
+    .limit(1);
+  return row?.createdAt ?? null;
+}
+
+/** Marks every pending change of the user cancelled and returns them (their verifications get cancelled). */
+export async function cancelPendingChanges(db: Database, userId: string): Promise<PendingChange[]> {
+  return db
+    .update(pendingChanges)
+    .set({ status: 'cancelled' })
+    .where(and(eq(pendingChanges.userId, userId), eq(pendingChanges.status, 'pending')))
+    .returning();
+}
+
+export async function insertPendingChange(db: Database, change: typeof pendingChanges.$inferInsert): Promise<void> {
+  await db.insert(pendingChanges).values(change);
+}
+
+/** Counts a wrong code; returns the new count, or null when the change is no longer pending. */
+export async function countFailedAttempt(db: Database, id: string): Promise<number | null> {
+  const [row] = await db
+    .update(pendingChanges)
+    .set({ failedAttempts: sql`${pendingChanges.failedAttempts} + 1` })
+    .where(and(eq(pendingChanges.id, id), eq(pendingChanges.status, 'pending')))
+    .returning({ failedAttempts: pendingChanges.failedAttempts });
+  return row?.failedAttempts ?? null;
+}
+
+/** Moves a pending change to `status`; true only for the one caller that moved it (the race winner). */
+export async function settlePendingChange(db: Database, id: string, status: 'verified' | 'locked' | 'cancelled'): Promise<boolean> {
+  const moved = await db
+    .update(pendingChanges)
+    .set({ status })
+    .where(and(eq(pendingChanges.id, id), eq(pendingChanges.status, 'pending')))
+    .returning({ id: pendingChanges.id });
+  return moved.length === 1;
+}

@@ -1,0 +1,591 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Database } from '../src/db/connection';
+import { fakeVerifications, phoneFactors, recoveryCodes, recoveryReplays, securityEvents } from '../src/db/schema';
+import { createDevInbox } from '../src/providers/dev-inbox';
+import { consumeRecoveryCode } from '../src/security/recovery-codes';
+import { addPhone, clientFor, latestCode, newUser, startTestServer, stepUp } from './helpers';
+import type { TestServer, TestServerOptions } from './helpers';
+
+const PHONE_A = '+14155550123';
+const PHONE_B = '+14155550199';
+const PHONE_C = '+442071838750';
+
+export interface SuiteDatabase {
+  db: Database;
+  /** Closes the connection and opens the same database again (a restart). */
+  reopen(): Promise<Database>;
+  close(): Promise<void>;
+}
+
+/** The REST contract, over real HTTP on 127.0.0.1, against one database engine. */
+export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
+  let database: SuiteDatabase;
+  const servers: TestServer[] = [];
+
+  beforeAll(async () => {
+    database = await open();
+  });
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  async function serve(options: TestServerOptions = {}): Promise<TestServer> {
+    const server = await startTestServer(database.db, options);
+    servers.push(server);
+    return server;
+  }
+
+  async function activePhones(userId: string) {
+    return database.db
+      .select({ phoneNumber: phoneFactors.phoneNumber })
+      .from(phoneFactors)
+      .where(and(eq(phoneFactors.userId, userId), isNull(phoneFactors.retiredAt)));
+  }
+
+  async function activeRecoveryCodes(userId: string) {
+    return database.db.select().from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.revokedAt)));
+  }
+
+  async function events(userId: string, type: string) {
+    const rows = await database.db.select().from(securityEvents).where(eq(securityEvents.userId, userId));
+    return rows.filter((row) => row.type === type);
+  }
+
+  describe('authentication and CSRF', () => {
+    it('answers 401 to a request without a signed-in user', async () => {
+      const server = await serve();
+      const response = await fetch(`${server.url}/status`);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: { code: 'unknown', message: 'not signed in' } });
+    });
+
+    it('refuses a POST that is not application/json (an HTML form cannot forge the API)', async () => {
+      const server = await serve();
+      const answer = await clientFor(server, newUser()).call('POST', '/email-code', 'code=1', { 'Content-Type': 'text/plain' });
+      expect(answer.status).toBe(415);
+      expect(answer.body.error.code).toBe('unknown');
+    });
+
+    it('refuses a state-changing request from another origin, and accepts its own and allowed ones', async () => {
+      const server = await serve({ csrf: { allowedOrigins: ['https://app.example.com'] } });
+      const user = newUser();
+      const client = clientFor(server, user);
+      const foreign = await client.post('/email-code', {}, { Origin: 'https://evil.example' });
+      expect(foreign.status).toBe(403);
+      expect(foreign.body.error.code).toBe('unknown');
+      const crossSite = await client.del('/phone', { 'Sec-Fetch-Site': 'cross-site' });
+      expect(crossSite.status).toBe(403);
+      const own = await client.post('/email-code', {}, { Origin: server.url });
+      expect(own.status).toBe(200);
+      server.clock.advance(31);
+      const allowed = await client.post('/email-code', {}, { Origin: 'https://app.example.com' });
+      expect(allowed.status).toBe(200);
+    });
+
+    it('serves the dev inbox only in development', async () => {
+      const inbox = createDevInbox();
+      inbox.add({ channel: 'sms', to: PHONE_A, code: '123456', text: '' });
+      const development = await serve({ devInbox: inbox, environment: 'development' });
+      const shown = await fetch(`${development.url}/dev/inbox`);
+      expect(shown.status).toBe(200);
+      expect(((await shown.json()) as { messages: unknown[] }).messages).toHaveLength(1);
+      const production = await serve({ devInbox: inbox, environment: 'production' });
+      const hidden = await clientFor(production, newUser()).get('/dev/inbox');
+      expect(hidden.status).toBe(404);
+      expect(JSON.stringify(hidden.body)).not.toContain('123456');
+    });
+
+    it('answers malformed JSON and unknown fields with 400 unknown, never a stack', async () => {
+      const server = await serve();
+      const client = clientFor(server, newUser());
+      const broken = await client.call('POST', '/email-code', '{"code":', { 'Content-Type': 'application/json' });
+      expect(broken.status).toBe(400);
+      expect(broken.body).toEqual({ error: { code: 'unknown', message: 'malformed request body' } });
+      const extra = await client.post('/email-code', { admin: true });
+      expect(extra.status).toBe(400);
+      expect(extra.body.error.code).toBe('unknown');
+    });
+
+    it('answers an unknown route with 404 and the error body, and every answer with Cache-Control: no-store', async () => {
+      const server = await serve();
+      const answer = await clientFor(server, newUser()).get('/nope');
+      expect(answer.status).toBe(404);
+      expect(answer.body.error.code).toBe('unknown');
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+    });
+  });
+
+  describe('email step-up', () => {
+    it('emails a code and answers the masked email, the cooldown and the length', async () => {
+      const server = await serve();
+      const user = newUser();
+      const answer = await clientFor(server, user).post('/email-code');
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({ maskedEmail: 'u•••@example.com', resendAfterSeconds: 30, codeLength: 6 });
+      expect(latestCode(server.inbox, 'email', `${user}@example.com`)).toMatch(/^\d{6}$/);
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('refuses a resend within the cooldown with 429 and Retry-After, then accepts it', async () => {
+      const server = await serve();
+      const client = clientFor(server, newUser());
+      await client.post('/email-code');
+      server.clock.advance(10);
+      const early = await client.post('/email-code');
+      expect(early.status).toBe(429);
+      expect(early.body.error).toEqual({ code: 'rate_limited', message: 'resend cooldown', retryAfterSeconds: 20 });
+      expect(early.headers.get('retry-after')).toBe('20');
+      server.clock.advance(20);
+      expect((await client.post('/email-code')).status).toBe(200);
+    });
+
+    it('caps step-up emails per user with Retry-After at the end of the window', async () => {
+      const server = await serve({ limits: { emailsPerUser: { max: 2, windowSeconds: 3600 }, emailCooldownSeconds: 0 } });
+      const client = clientFor(server, newUser());
+      expect((await client.post('/email-code')).status).toBe(200);
+      expect((await client.post('/email-code')).status).toBe(200);
+      const third = await client.post('/email-code');
+      expect(third.status).toBe(429);
+      expect(third.body.error.code).toBe('rate_limited');
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(third.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
+    });
+
+    it('counts wrong codes down, then burns the code and records a lockout', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await client.post('/email-code');
+      const right = latestCode(server.inbox, 'email', `${user}@example.com`);
+      const wrong = right === '000000' ? '111111' : '000000';
+      for (const remaining of [4, 3, 2, 1]) {
+        const answer = await client.post('/email-code/verify', { code: wrong });
+        expect(answer.status).toBe(422);
+        expect(answer.body.error).toEqual({ code: 'invalid_code', attemptsRemaining: remaining });
+      }
+      const last = await client.post('/email-code/verify', { code: wrong });
+      expect(last.status).toBe(423);
+      expect(last.body.error.code).toBe('too_many_attempts');
+      const afterwards = await client.post('/email-code/verify', { code: right });
+      expect(afterwards.status).toBe(409);
+      expect(afterwards.body.error.code).toBe('expired_code');
+      expect(await events(user, 'lockout')).toHaveLength(1);
+    });
+
+    it('refuses an expired code with 410 expired_code and a code that is not digits with 422 invalid_code', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await client.post('/email-code');
+      const malformed = await client.post('/email-code/verify', { code: 'abc' });
+      expect(malformed.status).toBe(422);
+      expect(malformed.body.error.code).toBe('invalid_code');
+      server.clock.advance(601);
+      const expired = await client.post('/email-code/verify', { code: latestCode(server.inbox, 'email', `${user}@example.com`) });
+      expect(expired.status).toBe(410);
+      expect(expired.body.error.code).toBe('expired_code');
+    });
+
+    it('keeps every route after the gate closed (403) until the code verifies, and again after the window', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      const closed = [
+        await client.get('/status'),
+        await client.del('/phone'),
+        await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' }),
+        await client.post('/phone/verify', { phoneNumber: PHONE_A, code: '123456', replacesCurrent: false }),
+        await client.post('/phone/recovery-code/acknowledge'),
+        await client.del('/two-factor'),
+      ];
+      for (const answer of closed) {
+        expect(answer.status).toBe(403);
+        expect(answer.body.error.code).toBe('reverification_required');
+      }
+      await stepUp(server, client, user);
+      expect((await client.get('/status')).body).toEqual({ phone: null, canDisable: false });
+      server.clock.advance(599);
+      expect((await client.get('/status')).status).toBe(200);
+      server.clock.advance(2);
+      const stale = await client.get('/status');
+      expect(stale.status).toBe(403);
+      expect(stale.body.error.code).toBe('reverification_required');
+    });
+  });
+
+  describe('adding and changing the phone', () => {
+    it('adds a first phone: send, verify, status shows it masked, the recovery code is stored only as a scrypt hash', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      const sent = await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      expect(sent.status).toBe(200);
+      expect(sent.body).toEqual({ resendAfterSeconds: 30, codeLength: 6 });
+      expect(await activePhones(user)).toEqual([]);
+      const code = latestCode(server.inbox, 'sms', PHONE_A);
+      const verified = await client.post('/phone/verify', { phoneNumber: PHONE_A, code, replacesCurrent: false });
+      expect(verified.status).toBe(200);
+      expect(verified.body.recoveryCode).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+      expect((await client.get('/status')).body).toEqual({ phone: { maskedNumber: '+1 ••• ••• 0123' }, canDisable: false });
+
+      const stored = await activeRecoveryCodes(user);
+      expect(stored).toHaveLength(1);
+      expect(stored[0]!.codeHash).toMatch(/^scrypt\$16384\$8\$1\$/);
+      expect(stored[0]!.codeHash).not.toContain(verified.body.recoveryCode.replace(/-/g, ''));
+      const [verification] = await database.db.select().from(fakeVerifications).where(eq(fakeVerifications.to, PHONE_A)).limit(1);
+      expect(verification!.codeHash).not.toContain(code);
+      const [replay] = await database.db.select().from(recoveryReplays).where(eq(recoveryReplays.userId, user));
+      expect(JSON.stringify(replay)).not.toContain(verified.body.recoveryCode);
+      expect(await events(user, 'factor_added')).toMatchObject([{ maskedNumber: '+1 ••• ••• 0123' }]);
+      expect(server.emails.filter((e) => e.kind === 'phone-changed')).toHaveLength(1);
+      // The hash is a working one: the host's sign-in fallback accepts the code once.
+      expect(await consumeRecoveryCode(database.db, user, verified.body.recoveryCode.toLowerCase(), server.clock.now())).toBe(true);
+      expect(await consumeRecoveryCode(database.db, user, verified.body.recoveryCode, server.clock.now())).toBe(false);
+    });
+
+    it('answers a repeated verify with the same recovery code until acknowledged (a lost answer)', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      const body = { phoneNumber: PHONE_A, code: latestCode(server.inbox, 'sms', PHONE_A), replacesCurrent: false };
+      const first = await client.post('/phone/verify', body);
+      const again = await client.post('/phone/verify', body);
+      expect(again.status).toBe(200);
+      expect(again.body.recoveryCode).toBe(first.body.recoveryCode);
+      expect(await activeRecoveryCodes(user)).toHaveLength(1);
+      const wrongCode = await client.post('/phone/verify', { ...body, code: body.code === '000000' ? '111111' : '000000' });
+      expect(wrongCode.status).toBe(409);
+      expect((await client.post('/phone/recovery-code/acknowledge')).status).toBe(204);
+      const afterAck = await client.post('/phone/verify', body);
+      expect(afterAck.status).toBe(409);
+      expect(afterAck.body.error.code).toBe('expired_code');
+    });
+
+    it('forgets the replay copy after 15 minutes', async () => {
+      const server = await serve({ stepUpTtlSeconds: 3600 });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      const body = { phoneNumber: PHONE_A, code: latestCode(server.inbox, 'sms', PHONE_A), replacesCurrent: false };
+      expect((await client.post('/phone/verify', body)).status).toBe(200);
+      server.clock.advance(15 * 60 + 1);
+      const late = await client.post('/phone/verify', body);
+      expect(late.status).toBe(409);
+      expect(await database.db.select().from(recoveryReplays).where(eq(recoveryReplays.userId, user))).toEqual([]);
+    });
+
+    it('swaps the phone on verify with replacesCurrent, revoking the old recovery code, in one step', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      const oldRecovery = await addPhone(server, client, user, PHONE_A);
+      server.clock.advance(31);
+      await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      expect(await activePhones(user)).toEqual([{ phoneNumber: PHONE_A }]);
+      const code = latestCode(server.inbox, 'sms', PHONE_B);
+
+      const silent = await client.post('/phone/verify', { phoneNumber: PHONE_B, code, replacesCurrent: false });
+      expect(silent.status).toBe(409);
+      expect(silent.body.error.code).toBe('unknown');
+      expect(await activePhones(user)).toEqual([{ phoneNumber: PHONE_A }]);
+
+      const swapped = await client.post('/phone/verify', { phoneNumber: PHONE_B, code, replacesCurrent: true });
+      expect(swapped.status).toBe(200);
+      expect(swapped.body.recoveryCode).not.toBe(oldRecovery);
+      expect(await activePhones(user)).toEqual([{ phoneNumber: PHONE_B }]);
+      expect(await activeRecoveryCodes(user)).toHaveLength(1);
+      expect(await consumeRecoveryCode(database.db, user, oldRecovery, server.clock.now())).toBe(false);
+      expect(await events(user, 'factor_changed')).toMatchObject([{ maskedNumber: '+1 ••• ••• 0199' }]);
+    });
+
+    it('accepts a code only for the number it was sent to, and only the latest code', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      const firstCode = latestCode(server.inbox, 'sms', PHONE_A);
+      const otherNumber = await client.post('/phone/verify', { phoneNumber: PHONE_B, code: firstCode, replacesCurrent: false });
+      expect(otherNumber.status).toBe(409);
+      expect(otherNumber.body.error.code).toBe('expired_code');
+      await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'call' });
+      const callCode = latestCode(server.inbox, 'call', PHONE_A);
+      if (callCode !== firstCode) {
+        const superseded = await client.post('/phone/verify', { phoneNumber: PHONE_A, code: firstCode, replacesCurrent: false });
+        expect(superseded.status).toBe(422);
+        expect(superseded.body.error.code).toBe('invalid_code');
+      }
+      const ok = await client.post('/phone/verify', { phoneNumber: PHONE_A, code: callCode, replacesCurrent: false });
+      expect(ok.status).toBe(200);
+    });
+
+    it('counts wrong phone codes down and burns the change on the last one', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      const right = latestCode(server.inbox, 'sms', PHONE_A);
+      const wrong = right === '000000' ? '111111' : '000000';
+      for (const remaining of [4, 3, 2, 1]) {
+        const answer = await client.post('/phone/verify', { phoneNumber: PHONE_A, code: wrong, replacesCurrent: false });
+        expect(answer.status).toBe(422);
+        expect(answer.body.error).toEqual({ code: 'invalid_code', attemptsRemaining: remaining });
+      }
+      const burnt = await client.post('/phone/verify', { phoneNumber: PHONE_A, code: wrong, replacesCurrent: false });
+      expect(burnt.status).toBe(423);
+      expect(burnt.body.error.code).toBe('too_many_attempts');
+      const late = await client.post('/phone/verify', { phoneNumber: PHONE_A, code: right, replacesCurrent: false });
+      expect(late.status).toBe(409);
+      expect(await activePhones(user)).toEqual([]);
+      expect(await events(user, 'lockout')).toHaveLength(1);
+    });
+
+    it('refuses an expired phone code with 410', async () => {
+      const server = await serve({ stepUpTtlSeconds: 3600 });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      server.clock.advance(601);
+      const answer = await client.post('/phone/verify', { phoneNumber: PHONE_A, code: latestCode(server.inbox, 'sms', PHONE_A), replacesCurrent: false });
+      expect(answer.status).toBe(410);
+      expect(answer.body.error.code).toBe('expired_code');
+    });
+
+    it('refuses invalid and unsupported numbers, and reports an unreachable provider as network', async () => {
+      const server = await serve({ failures: { [PHONE_B]: 'unsupported_phone_number', [PHONE_C]: 'network' } });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      for (const phoneNumber of ['4155550123', '+1415', '+14155550123x', '+11234567890']) {
+        const answer = await client.post('/phone/code', { phoneNumber, channel: 'sms' });
+        expect(answer.status, phoneNumber).toBe(400);
+        expect(answer.body.error.code, phoneNumber).toBe('invalid_phone_number');
+      }
+      const bad = await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'fax' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe('unknown');
+      const unsupported = await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      expect(unsupported.status).toBe(400);
+      expect(unsupported.body.error.code).toBe('unsupported_phone_number');
+      const down = await client.post('/phone/code', { phoneNumber: PHONE_C, channel: 'sms' });
+      expect(down.status).toBe(503);
+      expect(down.body.error.code).toBe('network');
+    });
+  });
+
+  describe('send limits against SMS pumping', () => {
+    it('enforces the resend cooldown per number and channel with Retry-After', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      expect((await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' })).status).toBe(200);
+      server.clock.advance(5);
+      const again = await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      expect(again.status).toBe(429);
+      expect(again.headers.get('retry-after')).toBe('25');
+      expect(again.body.error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 25 });
+      expect((await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'call' })).status).toBe(200);
+      server.clock.advance(25);
+      expect((await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' })).status).toBe(200);
+    });
+
+    it('caps sends per user, per number (across users) and per IP', async () => {
+      const server = await serve({
+        stepUpTtlSeconds: 7200,
+        limits: {
+          resendCooldownSeconds: 0,
+          sendsPerUser: { max: 3, windowSeconds: 3600 },
+          sendsPerNumber: { max: 4, windowSeconds: 3600 },
+          sendsPerIp: { max: 6, windowSeconds: 3600 },
+        },
+      });
+      const numbers = ['+14155550101', '+14155550102', '+14155550103', '+14155550104'];
+      const alice = newUser();
+      const aliceClient = clientFor(server, alice, { 'x-test-ip': '10.0.0.1' });
+      await stepUp(server, aliceClient, alice);
+      for (const phoneNumber of numbers.slice(0, 3)) {
+        expect((await aliceClient.post('/phone/code', { phoneNumber, channel: 'sms' })).status).toBe(200);
+      }
+      const perUser = await aliceClient.post('/phone/code', { phoneNumber: numbers[3], channel: 'sms' });
+      expect(perUser.status).toBe(429);
+      expect(perUser.body.error.code).toBe('rate_limited');
+      expect(Number(perUser.headers.get('retry-after'))).toBeGreaterThan(0);
+
+      // One number pumped from several accounts and addresses.
+      const target = '+14155550177';
+      let refused = null;
+      for (let i = 0; i < 5; i += 1) {
+        const user = newUser();
+        const client = clientFor(server, user, { 'x-test-ip': `10.1.0.${i}` });
+        await stepUp(server, client, user);
+        const answer = await client.post('/phone/code', { phoneNumber: target, channel: 'sms' });
+        if (answer.status !== 200) refused = { i, answer };
+      }
+      expect(refused?.i).toBe(4);
+      expect(refused?.answer.status).toBe(429);
+      expect(refused?.answer.headers.get('retry-after')).toMatch(/^\d+$/);
+
+      // Many accounts from one address: email and phone sends both count against it (6 here).
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        const user = newUser();
+        const client = clientFor(server, user, { 'x-test-ip': '10.2.0.1' });
+        await stepUp(server, client, user);
+        statuses.push((await client.post('/phone/code', { phoneNumber: `+1415555020${i}`, channel: 'sms' })).status);
+      }
+      expect(statuses).toEqual([200, 200, 200]);
+      const fourth = await clientFor(server, newUser(), { 'x-test-ip': '10.2.0.1' }).post('/email-code');
+      expect(fourth.status).toBe(429);
+      expect(fourth.body.error.code).toBe('rate_limited');
+      expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+  });
+
+  describe('abandoning and removing', () => {
+    it('leaves the old phone and its recovery code in place when the change is abandoned at any step', async () => {
+      const server = await serve({ stepUpTtlSeconds: 7200 });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await addPhone(server, client, user, PHONE_A);
+      const before = await activeRecoveryCodes(user);
+      const unchanged = async () => {
+        expect(await activePhones(user)).toEqual([{ phoneNumber: PHONE_A }]);
+        expect((await activeRecoveryCodes(user)).map((row) => row.id)).toEqual(before.map((row) => row.id));
+        expect((await client.get('/status')).body.phone).toEqual({ maskedNumber: '+1 ••• ••• 0123' });
+      };
+      // After the step-up only.
+      server.clock.advance(31);
+      await stepUp(server, client, user);
+      await unchanged();
+      // After a code went to the new number.
+      await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      await unchanged();
+      // After a wrong code.
+      const right = latestCode(server.inbox, 'sms', PHONE_B);
+      await client.post('/phone/verify', { phoneNumber: PHONE_B, code: right === '000000' ? '111111' : '000000', replacesCurrent: true });
+      await unchanged();
+      // After the code expired unused.
+      server.clock.advance(601);
+      const expired = await client.post('/phone/verify', { phoneNumber: PHONE_B, code: right, replacesCurrent: true });
+      expect(expired.status).toBe(410);
+      await unchanged();
+      // After the change was burnt by wrong codes.
+      server.clock.advance(31);
+      await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      for (let i = 0; i < 5; i += 1) await client.post('/phone/verify', { phoneNumber: PHONE_B, code: '999999x'.slice(0, 6), replacesCurrent: true });
+      await unchanged();
+      expect(await events(user, 'factor_changed')).toEqual([]);
+    });
+
+    it('removes the phone on DELETE /phone (idempotent) and records it', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await addPhone(server, client, user, PHONE_A);
+      expect((await client.del('/phone')).status).toBe(204);
+      expect((await client.get('/status')).body.phone).toBeNull();
+      expect(await activeRecoveryCodes(user)).toEqual([]);
+      expect((await client.del('/phone')).status).toBe(204);
+      expect(await events(user, 'factor_reset')).toHaveLength(1);
+    });
+
+    it('refuses DELETE /two-factor where 2FA is mandatory, and turns it off where it may', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await addPhone(server, client, user, PHONE_A);
+      const refused = await client.del('/two-factor');
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('unknown');
+      expect(await activePhones(user)).toEqual([{ phoneNumber: PHONE_A }]);
+
+      const trial = clientFor(server, user, { 'x-test-can-disable': 'true' });
+      expect((await trial.get('/status')).body.canDisable).toBe(true);
+      expect((await trial.del('/two-factor')).status).toBe(204);
+      expect((await trial.get('/status')).body).toEqual({ phone: null, canDisable: true });
+      expect(await activeRecoveryCodes(user)).toEqual([]);
+      expect(await events(user, 'two_factor_disabled')).toHaveLength(1);
+    });
+  });
+
+  describe('concurrency and restarts', () => {
+    it('swaps exactly once when 50 verifies of one pending change race', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await addPhone(server, client, user, PHONE_A);
+      server.clock.advance(31);
+      await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      const body = { phoneNumber: PHONE_B, code: latestCode(server.inbox, 'sms', PHONE_B), replacesCurrent: true };
+      const answers = await Promise.all(Array.from({ length: 50 }, () => client.post('/phone/verify', body)));
+      const ok = answers.filter((answer) => answer.status === 200);
+      expect(ok.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(ok.map((answer) => answer.body.recoveryCode)).size).toBe(1);
+      for (const answer of answers.filter((a) => a.status !== 200)) {
+        expect(answer.status).toBe(409);
+        expect(answer.body.error.code).toBe('expired_code');
+      }
+      expect(await activePhones(user)).toEqual([{ phoneNumber: PHONE_B }]);
+      expect(await activeRecoveryCodes(user)).toHaveLength(1);
+      expect(await events(user, 'factor_changed')).toHaveLength(1);
+      expect(await consumeRecoveryCode(database.db, user, ok[0]!.body.recoveryCode, server.clock.now())).toBe(true);
+    });
+
+    it('keeps the phone, the step-up grant and a pending change across a restart', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await addPhone(server, client, user, PHONE_A);
+      server.clock.advance(31);
+      await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      const code = latestCode(server.inbox, 'sms', PHONE_B);
+      await server.close();
+      servers.splice(servers.indexOf(server), 1);
+
+      await database.reopen();
+      // The same moment the first server had reached, plus a little.
+      const restarted = await serve({ clockStart: server.clock.now().getTime() + 5000 });
+      const again = clientFor(restarted, user);
+      expect((await again.get('/status')).body.phone).toEqual({ maskedNumber: '+1 ••• ••• 0123' });
+      const verified = await again.post('/phone/verify', { phoneNumber: PHONE_B, code, replacesCurrent: true });
+      expect(verified.status).toBe(200);
+      expect(await activePhones(user)).toEqual([{ phoneNumber: PHONE_B }]);
+    });
+  });
+
+  describe('secret hygiene', () => {
+    it('never writes a code, a recovery code or a number to the console, nor into an error message', async () => {
+      const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method));
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      const bodies: string[] = [];
+      await client.post('/email-code');
+      const emailCode = latestCode(server.inbox, 'email', `${user}@example.com`);
+      bodies.push(JSON.stringify((await client.post('/email-code/verify', { code: emailCode === '000000' ? '111111' : '000000' })).body));
+      await client.post('/email-code/verify', { code: emailCode });
+      await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      const code = latestCode(server.inbox, 'sms', PHONE_A);
+      bodies.push(JSON.stringify((await client.post('/phone/verify', { phoneNumber: PHONE_A, code: code === '000000' ? '111111' : '000000', replacesCurrent: false })).body));
+      const recovery = (await client.post('/phone/verify', { phoneNumber: PHONE_A, code, replacesCurrent: false })).body.recoveryCode as string;
+      bodies.push(JSON.stringify((await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' })).body));
+      const printed = spies.flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(' '))).join('\n');
+      for (const secret of [emailCode, code, recovery, PHONE_A, PHONE_A.slice(1)]) {
+        expect(printed).not.toContain(secret);
+        for (const body of bodies) expect(body).not.toContain(secret);
+      }
+      for (const spy of spies) spy.mockRestore();
+    });
+  });
+}
