@@ -8,7 +8,7 @@ import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 const chromium = findChromium();
 // A function, not a shared object: each browser project gets its own instance list, named after the
 // project (Vitest rejects two projects whose instances share a name).
-const browser = (project: string) => ({
+const browser = (project: string, contextOptions?: { viewport: { width: number; height: number } }) => ({
   enabled: true,
   headless: true,
   provider: playwright({
@@ -16,6 +16,7 @@ const browser = (project: string) => ({
       ...(chromium.path ? { executablePath: chromium.path } : {}),
       args: CHROMIUM_ARGS,
     },
+    ...(contextOptions ? { contextOptions } : {}),
   }),
   instances: [{ browser: 'chromium' as const, name: `${project} (chromium)` }],
   screenshotFailures: false,
@@ -71,6 +72,28 @@ export default defineConfig({
         },
       },
       './vitest.react18.config.ts',
+      {
+        // Every story at 390 and 1280 px, light and dark, against committed baselines
+        // (test/screenshots/__screenshots__). Update: `npm run test:screenshots -- --update`.
+        extends: true,
+        test: {
+          name: 'screenshots',
+          include: ['test/screenshots/**/*.screenshot.tsx'],
+          setupFiles: ['test/browser-setup.ts'],
+          browser: {
+            // A window larger than any tested viewport, so the test frame is never scaled down.
+            ...browser('screenshots', { viewport: { width: 1300, height: 2450 } }),
+            viewport: { width: 1280, height: 800 },
+            expect: {
+              toMatchScreenshot: {
+                comparatorName: 'pixelmatch',
+                // Anti-aliasing noise only: a moved box or changed colour differs by far more.
+                comparatorOptions: { threshold: 0.2, allowedMismatchedPixelRatio: 0.001 },
+              },
+            },
+          },
+        },
+      },
       {
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],

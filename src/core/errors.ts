@@ -13,12 +13,27 @@ export const TWO_FACTOR_ERROR_CODES = [
 
 export type TwoFactorErrorCode = (typeof TWO_FACTOR_ERROR_CODES)[number];
 
+/**
+ * The longest wait a backend hint may ask for (one day). A longer, negative or non-finite one is
+ * not believable: a result carrying it is refused (core/results.ts) and an error's hint is
+ * dropped, so the copy never reads "1e+21 seconds" (issue 15).
+ */
+export const MAX_WAIT_SECONDS = 24 * 60 * 60;
+/** The most code attempts a backend hint may report; above it the hint is dropped. */
+export const MAX_ATTEMPTS_REMAINING = 100;
+
 export interface TwoFactorErrorOptions {
   /** Developer-facing detail; never shown to the user (the UI shows copy for the `code`). */
   message?: string;
-  /** Seconds until the action may be retried (rate limits, lockouts). */
+  /**
+   * Seconds until the action may be retried (rate limits, lockouts). Dropped unless a finite
+   * number from 0 to {@link MAX_WAIT_SECONDS}.
+   */
   retryAfterSeconds?: number;
-  /** Code attempts left before a lockout. */
+  /**
+   * Code attempts left before a lockout. Dropped unless a finite number from 0 to
+   * {@link MAX_ATTEMPTS_REMAINING}.
+   */
   attemptsRemaining?: number;
   /** The underlying error, for logging by the host. */
   cause?: unknown;
@@ -37,13 +52,14 @@ export class TwoFactorError extends Error {
     super(options.message ?? code, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'TwoFactorError';
     this.code = isTwoFactorErrorCode(code) ? code : 'unknown';
-    if (isNonNegativeFinite(options.retryAfterSeconds)) this.retryAfterSeconds = Math.ceil(options.retryAfterSeconds);
-    if (isNonNegativeFinite(options.attemptsRemaining)) this.attemptsRemaining = Math.floor(options.attemptsRemaining);
+    if (isWithin(options.retryAfterSeconds, MAX_WAIT_SECONDS)) this.retryAfterSeconds = Math.ceil(options.retryAfterSeconds);
+    if (isWithin(options.attemptsRemaining, MAX_ATTEMPTS_REMAINING)) this.attemptsRemaining = Math.floor(options.attemptsRemaining);
   }
 }
 
-function isNonNegativeFinite(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+/** A number from 0 to `max`: not NaN, not infinite, not negative, not absurdly large. */
+function isWithin(value: unknown, max: number): value is number {
+  return typeof value === 'number' && value >= 0 && value <= max;
 }
 
 export function isTwoFactorErrorCode(value: unknown): value is TwoFactorErrorCode {

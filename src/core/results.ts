@@ -1,21 +1,41 @@
 import type { SendEmailCodeResult, SendPhoneCodeResult, TwoFactorStatus, VerifyPhoneCodeResult } from './adapter';
+import { MAX_WAIT_SECONDS } from './errors';
 
 /**
  * Checks of what an adapter resolved with (the hooks' request helper) and of what the REST API
  * answered (the fetch adapter): a hand-written adapter that returns `res.json()` without looking
- * at the status, or a backend that renamed a field, must end in the generic retryable `unknown`
- * failure rather than in a step that shows "undefined" or crashes. Methods that resolve with
- * nothing (`verifyEmailCode`, `resetPhone`, `disableTwoFactor`) have no guard. Absent hints may be
- * `undefined` or JSON `null`.
+ * at the status, a backend that renamed a field, or a hostile or broken one must end in the
+ * generic retryable `unknown` failure rather than in a step that shows "undefined", a blank
+ * recovery code the user could "save", `1e+21` in the copy, or a multi-second render of a
+ * megabyte of text (issue 15). Methods that resolve with nothing (`verifyEmailCode`, `resetPhone`,
+ * `disableTwoFactor`) have no guard. Absent hints may be `undefined` or JSON `null`; fields the
+ * contract does not name are ignored.
+ *
+ * Plain predicates rather than zod schemas on purpose: the email gate and the fetch adapter load
+ * with the first screen, and zod/mini there costs about 6 kB gzip of initial JS and breaks the rule
+ * that zod loads only with the phone step (scripts/size.mjs, DEFERRED_PACKAGES).
  */
+
+/** Longest masked email accepted: an address is at most 254 characters (RFC 5321). */
+export const MAX_MASKED_EMAIL_LENGTH = 254;
+/** Longest masked number accepted: E.164 has 15 digits; this leaves room for spacing and marks. */
+export const MAX_MASKED_NUMBER_LENGTH = 64;
+/** Longest recovery code accepted; real ones are 10–40 characters. */
+export const MAX_RECOVERY_CODE_LENGTH = 256;
+/** Most code digits a backend may announce (the documented 1–64, docs/rest-api.md). */
+export const MAX_CODE_LENGTH = 64;
+
+// Control, format (zero-width, direction marks), private-use and line/paragraph separators: they
+// render as nothing or garble the text, and a recovery code holding one would not be the string
+// the user copies or types back.
+const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Zl}\p{Zp}]/u;
+// Something a person can see and read back: at least one letter, digit, punctuation mark or symbol.
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+// A recovery code the user can type back has at least one letter or digit (not only separators).
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An optional hint: absent (`undefined` or JSON `null`), or a usable value. */
-function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null;
 }
 
 /** A finite number ≥ 0: seconds to wait, attempts left. */
@@ -23,41 +43,64 @@ export function isNonNegativeNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
-function isOptionalSeconds(value: unknown): boolean {
-  return isAbsent(value) || isNonNegativeNumber(value);
+/** An optional hint: absent (`undefined` or JSON `null`), or a usable value. */
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null;
 }
 
+/** Seconds to wait: absent, or a number from 0 to {@link MAX_WAIT_SECONDS} (NaN and ±∞ fail). */
+function isOptionalWaitSeconds(value: unknown): boolean {
+  return isAbsent(value) || (typeof value === 'number' && value >= 0 && value <= MAX_WAIT_SECONDS);
+}
+
+/** Digits in the code: absent, or a whole number from 1 to {@link MAX_CODE_LENGTH}. */
 function isOptionalCodeLength(value: unknown): boolean {
-  return isAbsent(value) || (typeof value === 'number' && Number.isInteger(value) && value >= 1);
+  return isAbsent(value) || (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_CODE_LENGTH);
 }
 
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
+/** A short text shown to the user: bounded, something visible in it, nothing invisible. */
+function isDisplayText(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.length <= maxLength && VISIBLE.test(value) && !INVISIBLE_OR_CONTROL.test(value);
 }
 
-/** `{ maskedEmail, resendAfterSeconds?, codeLength? }` with a non-empty masked email. */
+/**
+ * `{ maskedEmail, resendAfterSeconds?, codeLength? }`: a visible masked email of at most
+ * {@link MAX_MASKED_EMAIL_LENGTH} characters, a wait of 0–{@link MAX_WAIT_SECONDS} seconds and a
+ * code length of 1–{@link MAX_CODE_LENGTH}.
+ */
 export function isSendEmailCodeResult(value: unknown): value is SendEmailCodeResult {
   return (
     isRecord(value) &&
-    isNonEmptyString(value.maskedEmail) &&
-    isOptionalSeconds(value.resendAfterSeconds) &&
+    isDisplayText(value.maskedEmail, MAX_MASKED_EMAIL_LENGTH) &&
+    isOptionalWaitSeconds(value.resendAfterSeconds) &&
     isOptionalCodeLength(value.codeLength)
   );
 }
 
-/** `{ phone: { maskedNumber } | null, canDisable }`. */
+/** `{ phone: { maskedNumber } | null, canDisable }`, the masked number visible and short. */
 export function isTwoFactorStatus(value: unknown): value is TwoFactorStatus {
   if (!isRecord(value) || typeof value.canDisable !== 'boolean') return false;
   const { phone } = value;
-  return phone === null || (isRecord(phone) && isNonEmptyString(phone.maskedNumber));
+  return phone === null || (isRecord(phone) && isDisplayText(phone.maskedNumber, MAX_MASKED_NUMBER_LENGTH));
 }
 
 /** `{ resendAfterSeconds?, codeLength? }`: an object, even when both hints are absent. */
 export function isSendPhoneCodeResult(value: unknown): value is SendPhoneCodeResult {
-  return isRecord(value) && isOptionalSeconds(value.resendAfterSeconds) && isOptionalCodeLength(value.codeLength);
+  return isRecord(value) && isOptionalWaitSeconds(value.resendAfterSeconds) && isOptionalCodeLength(value.codeLength);
 }
 
-/** `{ recoveryCode }` with a non-empty code: without it the user would lose their way back in. */
+/**
+ * `{ recoveryCode }` with a code the user can save and type back: at least one letter or digit
+ * (not blank, not only separators), nothing invisible, at most {@link MAX_RECOVERY_CODE_LENGTH}
+ * characters. Without it the user would lose their way back in, so a retry beats showing a blank
+ * or garbled code.
+ */
 export function isVerifyPhoneCodeResult(value: unknown): value is VerifyPhoneCodeResult {
-  return isRecord(value) && isNonEmptyString(value.recoveryCode);
+  const code = isRecord(value) ? value.recoveryCode : undefined;
+  return (
+    typeof code === 'string' &&
+    code.length <= MAX_RECOVERY_CODE_LENGTH &&
+    ALPHANUMERIC.test(code) &&
+    !INVISIBLE_OR_CONTROL.test(code)
+  );
 }

@@ -5,6 +5,7 @@ import { createDeferredAdapter } from '../../test/deferred-adapter';
 import { TwoFactorProvider } from './context';
 import { useEmailCodeGate } from './use-email-code-gate';
 import type { UseEmailCodeGateOptions } from './types';
+import { silenceExpectedErrors } from '../../test/silence-expected-errors';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -283,9 +284,12 @@ describe('useEmailCodeGate', () => {
     await flushMount();
     expect(fake.calls.sendEmailCode).toHaveLength(1);
 
-    vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => renderHook(() => useEmailCodeGate())).toThrow(
-      'useEmailCodeGate must be used within <TwoFactorProvider> or be given an `adapter`',
-    );
+    const message = 'useEmailCodeGate must be used within <TwoFactorProvider> or be given an `adapter`';
+    const errors = silenceExpectedErrors((error) => error instanceof Error && error.message === message);
+    try {
+      expect(() => renderHook(() => useEmailCodeGate())).toThrow(message);
+    } finally {
+      errors.restore();
+    }
   });
 });

@@ -36,11 +36,12 @@ const PURPOSE: Readonly<Record<string, string>> = {
   '--tfa-border-width': 'Borders of fields and boxes.',
   '--tfa-focus-ring-width': 'Width of the focus outline.',
   '--tfa-focus-ring-offset': 'Gap between an element and its focus outline.',
-  '--tfa-control-height': 'Minimum height of fields and buttons (a comfortable touch target).',
+  '--tfa-control-height': 'Height of every field, select and button on every step (a comfortable touch target).',
+  '--tfa-message-slot': 'Room kept under each field (and Resend) for a one-line message, so an error or countdown moves nothing.',
   '--tfa-dialog-width': 'Maximum width of the reset dialog.',
   '--tfa-z-index-dialog': 'Stacking of the dialog and its overlay above the host page.',
   '--tfa-transition-duration': 'Hover and focus transitions (none under prefers-reduced-motion).',
-  '--tfa-color-background': 'Fields, the dialog.',
+  '--tfa-color-background': 'The component and its fields.',
   '--tfa-color-surface': 'Boxes such as the recovery code.',
   '--tfa-color-text': 'Text.',
   '--tfa-color-text-muted': 'Hints, countdowns, secondary text (still ≥ 4.5:1).',
@@ -55,8 +56,11 @@ const PURPOSE: Readonly<Record<string, string>> = {
   '--tfa-color-notice-background': 'The notice recommending a number hosted elsewhere.',
   '--tfa-color-notice-border': 'That notice’s border.',
   '--tfa-color-focus': 'Focus outline.',
+  '--tfa-color-disabled': 'Text of unavailable buttons (Resend during its cooldown; ≥ 4.5:1 on its background).',
+  '--tfa-color-disabled-background': 'Background of unavailable buttons.',
   '--tfa-color-overlay': 'Backdrop behind the dialog.',
   '--tfa-shadow-dialog': 'The dialog’s shadow.',
+  '--tfa-color-dialog-background': 'The dialog (raised above a dark page in the dark theme).',
 };
 
 /** The declarations of the first rule whose selector matches `selector`. */

@@ -59,7 +59,8 @@ export function DevInbox({ adapter, headingLevel = 2, className }: DevInboxProps
       </Heading>
       <p className="sb-inbox__hint">Messages the demo backend sent. Never shown in a real product.</p>
       {/* A log region: each new message is read out once, without the user leaving the form. */}
-      <div role="log" aria-label="Sent messages" data-testid="dev-inbox-log">
+      {/* Focusable: on a phone the list scrolls within a short box, and must scroll by keyboard too. */}
+      <div role="log" aria-label="Sent messages" data-testid="dev-inbox-log" className="sb-inbox__log" tabIndex={0}>
         {newestFirst.length === 0 ? (
           <p className="sb-inbox__empty">No messages yet.</p>
         ) : (

@@ -81,7 +81,7 @@ export function SettingsPage({
         {intro ? <p className="sb-settings__intro">{intro}</p> : null}
         <div className={aside ? 'sb-settings__columns' : 'sb-settings__columns sb-settings__columns--single'}>
           <div>{children}</div>
-          {aside ? <div>{aside}</div> : null}
+          {aside ? <div className="sb-settings__aside">{aside}</div> : null}
         </div>
       </main>
     </div>
