@@ -92,10 +92,15 @@ describe('CodeVerificationStep', () => {
 
   it('shows the resend countdown outside the live regions', async () => {
     const adapter = await adapterWithSentCode();
+    const user = userEvent.setup();
     const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} resendAfterSeconds={30} />);
-    const countdown = screen.getByText(/You can request a new code in 0:(30|29)/);
+    await user.click(screen.getByRole('button', { name: 'Didn’t get a code?' }));
+    const countdown = screen.getByText(/You can request a new code in 0:(30|29)/, { selector: '.tfa-hint .tfa-countdown' });
+    expect(countdown).toBeVisible();
     expect(countdown.closest('[aria-live]')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Resend code' })).toHaveAttribute('aria-disabled', 'true');
+    // One cooldown per delivery: a call waits for it like a new SMS does.
+    expect(screen.getByRole('button', { name: 'Resend code by SMS' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: 'Receive a call' })).toHaveAttribute('aria-disabled', 'true');
     for (const region of container.querySelectorAll('[aria-live]')) {
       expect(region).not.toHaveTextContent(/You can request a new code/);
     }
@@ -106,11 +111,12 @@ describe('CodeVerificationStep', () => {
     const adapter = await adapterWithSentCode({ resendAfterSeconds: 0 });
     const onCodeSent = vi.fn();
     const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} onCodeSent={onCodeSent} />);
+    await user.click(screen.getByRole('button', { name: 'Didn’t get a code?' }));
     await user.click(screen.getByRole('button', { name: 'Receive a call' }));
     await waitFor(() => expect(onCodeSent).toHaveBeenCalledWith(expect.objectContaining({ channel: 'call' })));
-    expect(screen.getByText('Calling +1 650 253 0000…', { selector: '.tfa-lead' })).toBeInTheDocument();
+    expect(screen.getByText('Calling +1 650 253 0000…', { selector: '.tfa-lead' })).toBeVisible();
     expect(container.querySelector('.tfa-code-verification')).toHaveAttribute('data-channel', 'call');
-    expect(screen.getByRole('button', { name: 'Send SMS instead' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resend code by SMS' })).toBeInTheDocument();
     expect(adapter.messages.at(-1)?.kind).toBe('call');
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Calling +1 650 253 0000…'));
   });
@@ -122,6 +128,7 @@ describe('CodeVerificationStep', () => {
       failures: { sendPhoneCode: [undefined, new TwoFactorError('rate_limited', { retryAfterSeconds: 45 })] },
     });
     render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} />);
+    await user.click(screen.getByRole('button', { name: 'Didn’t get a code?' }));
     await user.click(screen.getByRole('button', { name: 'Receive a call' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many requests.'));
     expect(screen.getByText(/You can try again in 0:(45|44)\./)).toBeInTheDocument();
@@ -139,10 +146,12 @@ describe('CodeVerificationStep', () => {
 
   it('renders the Spanish copy', () => {
     const adapter = createMockAdapter({ emailVerified: true });
-    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} channel="call" locale="es" />);
+    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} channel="call" locale="es" defaultHelpOpen />);
     expect(screen.getByRole('heading', { name: 'Introduce el código' })).toBeInTheDocument();
     expect(screen.getByText('Llamando a +1 650 253 0000…')).toBeInTheDocument();
     expect(screen.getByLabelText('Código de verificación')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Enviar SMS en su lugar' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '¿No recibiste el código?' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('button', { name: 'Reenviar el código por SMS' })).toBeInTheDocument();
+    expect(screen.getByText('Los códigos caducan a los pocos minutos.', { exact: false })).toBeInTheDocument();
   });
 });

@@ -5,6 +5,7 @@ import { useEmailCodeGate } from '../hooks/use-email-code-gate';
 import type { UseEmailCodeGateOptions } from '../hooks/types';
 import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
+import { Button } from './button';
 import { cx, dataFlag } from './class-names';
 import { CodeForm } from './code-form';
 import { Announce, AnnounceOnSettle, ComponentRoot } from './component-root';
@@ -58,7 +59,7 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
   return (
     <ComponentRoot
       className={cx('tfa-step', 'tfa-email-gate', className)}
-      data-state={gate.status}
+      data-state={gate.isLocked ? 'locked' : gate.status}
       data-pending={dataFlag(isSending || isVerifying || gate.isResending)}
       data-invalid={dataFlag(gate.fieldError !== null || (gate.error !== null && isCodeError(gate.error.code)))}
     >
@@ -78,11 +79,25 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
         onSubmit={() => {
           if (gate.isCodeComplete) setLastRequest('verify');
         }}
+        isLocked={gate.isLocked}
+        lockedActions={
+          <Button
+            isPending={gate.isResending}
+            isDisabled={!gate.isResending && !gate.canResend}
+            onClick={() => {
+              setLastRequest('send');
+              gate.resend();
+            }}
+          >
+            {gate.isResending ? t.resending : t.sendNewCode}
+          </Button>
+        }
       >
         {isSending ? null : (
           <ResendControl
             secondsRemaining={gate.resendSecondsRemaining}
             isResending={gate.isResending}
+            isDisabled={gate.isVerifying}
             onResend={() => {
               setLastRequest('send');
               gate.resend();
