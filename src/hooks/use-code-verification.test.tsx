@@ -332,6 +332,45 @@ describe('useCodeVerification', () => {
     expect(fake.calls.sendPhoneCode).toHaveLength(2);
   });
 
+  it('keeps a code typed while a call is placed, so Verify then sends it', async () => {
+    const fake = createDeferredAdapter();
+    const { result } = renderHook(() => useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE }));
+    act(() => result.current.switchChannel('call'));
+    // The SMS code, typed while the call is being placed.
+    act(() => result.current.setCode('12345'));
+    await act(async () => fake.last('sendPhoneCode').resolve({ resendAfterSeconds: 30 }));
+    expect(result.current.code).toBe('12345');
+    act(() => result.current.setCode('123456'));
+    expect(fake.calls.verifyPhoneCode).toHaveLength(1);
+    expect(fake.last('verifyPhoneCode').request).toMatchObject({ phoneNumber: PHONE, code: '123456' });
+  });
+
+  it('sends replacesCurrent as configured', () => {
+    const fake = createDeferredAdapter();
+    const { result } = renderHook(() =>
+      useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE, replacesCurrent: true }),
+    );
+    act(() => result.current.setCode('123456'));
+    expect(fake.last('verifyPhoneCode').request).toMatchObject({ phoneNumber: PHONE, code: '123456', replacesCurrent: true });
+  });
+
+  it('locks after too_many_attempts and offers a new code or another number', async () => {
+    const fake = createDeferredAdapter();
+    const onChangeNumber = vi.fn();
+    const { result } = renderHook(() => useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE, onChangeNumber }));
+    act(() => result.current.setCode('111111'));
+    await act(async () => fake.last('verifyPhoneCode').reject(new TwoFactorError('too_many_attempts')));
+    expect(result.current.isLocked).toBe(true);
+    expect(result.current.status).toBe('error');
+    expect(result.current.getCodeInputProps().disabled).toBe(true);
+    act(() => result.current.setCode('123456'));
+    act(() => result.current.verify());
+    expect(fake.calls.verifyPhoneCode).toHaveLength(1);
+    expect(result.current.canResend).toBe(true);
+    act(() => result.current.changeNumber());
+    expect(onChangeNumber).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps the channel when a switch fails', async () => {
     const fake = createDeferredAdapter();
     const { result } = renderHook(() => useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE }));
