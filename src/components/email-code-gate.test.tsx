@@ -93,6 +93,9 @@ describe('EmailCodeGate', () => {
     await user.click(screen.getByRole('button', { name: 'Resend code' }));
     await waitFor(() => expect(adapter.messages).toHaveLength(2));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('We sent you a new code.'));
+    // Said visibly too, outside the live regions.
+    const visible = screen.getByText('We sent you a new code.', { selector: '.tfa-delivery-status' });
+    expect(visible.closest('[aria-live]')).toBeNull();
   });
 
   it('explains a failed send and lets the user retry', async () => {

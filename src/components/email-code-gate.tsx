@@ -70,6 +70,8 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
       </Heading>
       {/* No lead when the first send failed: the error says why, and a code emailed earlier still works. */}
       {leadText ? <p className="tfa-lead">{leadText}</p> : null}
+      {/* Visible, not only announced: the lead does not change when a new code is emailed. */}
+      {gate.resendStatus === 'sent' ? <p className="tfa-delivery-status">{t.codeResent}</p> : null}
       <CodeForm
         entry={gate}
         isVerifying={isVerifying}

@@ -153,6 +153,11 @@ export interface EmailCodeGateState {
   isLocked: boolean;
   /** True when `resend()` would send now: not verifying, not sending, no cooldown running. */
   canResend: boolean;
+  /**
+   * The last `resend()` (not the send on mount): `sending`, `sent` (say "We sent you a new
+   * code."), `failed` (`error` says why), or `idle` when there was none.
+   */
+  resendStatus: 'idle' | 'sending' | 'sent' | 'failed';
   /** Prop getter for the one code input. */
   getCodeInputProps: (handlers?: CodeInputHandlers) => CodeInputProps;
   /** Prop getter for the `<form>`: submit verifies (and blocks implicit re-submit while pending). */

@@ -276,6 +276,22 @@ describe('useEmailCodeGate', () => {
     expect(result.current.status).toBe('verified');
   });
 
+  it('reports the last resend apart from the send on mount', async () => {
+    const fake = createDeferredAdapter();
+    const { result } = renderHook(() => useEmailCodeGate({ adapter: fake.adapter }));
+    await flushMount();
+    expect(result.current.resendStatus).toBe('idle');
+    await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com' }));
+    expect(result.current.resendStatus).toBe('idle');
+    act(() => result.current.resend());
+    expect(result.current.resendStatus).toBe('sending');
+    await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com' }));
+    expect(result.current.resendStatus).toBe('sent');
+    act(() => result.current.resend());
+    await act(async () => fake.last('sendEmailCode').reject(new TwoFactorError('network')));
+    expect(result.current.resendStatus).toBe('failed');
+  });
+
   it('locks the field after too_many_attempts, sends nothing typed then, and unlocks with a new code', async () => {
     const fake = createDeferredAdapter();
     const { result } = renderHook(() => useEmailCodeGate({ adapter: fake.adapter }));

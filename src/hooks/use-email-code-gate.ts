@@ -46,6 +46,8 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
   const resend = useCallback(() => requestCode('email'), [requestCode]);
 
   const isSending = state.delivery.status === 'sending';
+  // The send on mount is delivery 1; anything after it is a resend.
+  const isFirstDelivery = sendOnMount && state.delivery.seq <= 1;
   let status: EmailCodeGateState['status'];
   if (state.phase === 'verified') status = 'verified';
   else if (state.phase === 'verifying') status = 'verifying';
@@ -70,6 +72,7 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
     isVerifying: state.phase === 'verifying',
     isLocked: state.phase === 'locked',
     canResend: entry.resendSecondsRemaining === 0 && canRequestCode(state, Date.now()),
+    resendStatus: isFirstDelivery ? 'idle' : state.delivery.status,
     getCodeInputProps: entry.getCodeInputProps,
     getFormProps: entry.getFormProps,
   };
