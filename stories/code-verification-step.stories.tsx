@@ -199,6 +199,7 @@ export const TooManyAttempts: Story = {
     await expect(canvas.getByRole('button', { name: /use another number/i })).toBeInTheDocument();
     await userEvent.click(sendNew);
     await waitFor(() => expect(field).toBeEnabled());
+    await waitFor(() => expect(field).toHaveFocus());
     const code = await waitForCode(storyAdapter(loaded), 'sms');
     await userEvent.type(field, code);
     await waitFor(() => expect(args.onVerified).toHaveBeenCalledWith({ recoveryCode: STORY_RECOVERY_CODE }));

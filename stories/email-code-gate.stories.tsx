@@ -131,6 +131,7 @@ export const TooManyAttempts: Story = {
     await userEvent.click(sendNew);
     await waitFor(() => expect(adapter.messages.filter((message) => message.kind === 'email')).toHaveLength(2));
     await waitFor(() => expect(field).toBeEnabled());
+    await waitFor(() => expect(field).toHaveFocus());
     await userEvent.type(field, STORY_CODE);
     await userEvent.click(canvas.getByRole('button', { name: /^verify$/i }));
     await waitFor(() => expect(args.onVerified).toHaveBeenCalledTimes(1));

@@ -77,9 +77,14 @@ export function CodeForm({
     if (fieldError) inputRef.current?.focus();
   }, [fieldError, submits]);
 
+  const wasLockedRef = useRef(isLocked);
   useEffect(() => {
+    const wasLocked = wasLockedRef.current;
+    wasLockedRef.current = isLocked;
     // The field was disabled under the user's fingers: the next step is a new code (issue 11).
     if (isLocked) actionsRef.current?.querySelector<HTMLElement>('button')?.focus();
+    // The new code arrived and the button that asked for it is gone: back to the field.
+    else if (wasLocked) inputRef.current?.focus();
   }, [isLocked]);
 
   const formProps = entry.getFormProps({

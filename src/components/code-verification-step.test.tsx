@@ -204,6 +204,8 @@ describe('CodeVerificationStep', () => {
     await user.click(sendNew);
     await waitFor(() => expect(input).toBeEnabled());
     expect(input).toHaveValue('');
+    // Focus follows: the button that asked for the code is gone, the field takes the new one.
+    await waitFor(() => expect(input).toHaveFocus());
     await user.type(input, CODE);
     await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1));
   });
