@@ -46,6 +46,7 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
   const gate = useEmailCodeGate(options);
   const t = useMessages();
   const headingId = useId();
+  const lockedCountdownId = useId();
   const isVerifying = gate.status === 'verifying';
   const isSending = gate.status === 'sending';
   const sentText = gate.maskedEmail ? t.emailGateSent(gate.maskedEmail) : null;
@@ -83,19 +84,28 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
         }}
         isLocked={gate.isLocked}
         lockedActions={
-          <Button
-            isPending={gate.isResending}
-            isDisabled={!gate.isResending && !gate.canResend}
-            onClick={() => {
-              setLastRequest('send');
-              gate.resend();
-            }}
-          >
-            {gate.isResending ? t.resending : t.sendNewCode}
-          </Button>
+          <>
+            <Button
+              isPending={gate.isResending}
+              isDisabled={!gate.isResending && !gate.canResend}
+              aria-describedby={gate.resendSecondsRemaining > 0 ? lockedCountdownId : undefined}
+              onClick={() => {
+                setLastRequest('send');
+                gate.resend();
+              }}
+            >
+              {gate.isResending ? t.resending : t.sendNewCode}
+            </Button>
+            {gate.resendSecondsRemaining > 0 ? (
+              <span id={lockedCountdownId} className="tfa-countdown">
+                {t.resendIn(gate.resendSecondsRemaining)}
+              </span>
+            ) : null}
+          </>
         }
       >
-        {isSending ? null : (
+        {/* Once locked, "Send a new code" (with its wait) takes Resend's place. */}
+        {isSending || gate.isLocked ? null : (
           <ResendControl
             secondsRemaining={gate.resendSecondsRemaining}
             isResending={gate.isResending}
