@@ -20,6 +20,7 @@ function LiveCodeInput({ inputProps, ...props }: CodeInputComponentProps) {
   const length = inputProps.maxLength;
   const [code, setCode] = useState(inputProps.value);
   const live = codeInputProps(code, length, inputProps['aria-invalid'], (value) => setCode(sanitizeCode(value, length)));
+  if (inputProps.disabled) live.disabled = true;
   // No wrapper: on its own, CodeInput is its own `tfa-root`, as it is on a host's page.
   return <CodeInput {...props} inputProps={live} />;
 }
@@ -135,4 +136,22 @@ export const Dark: Story = {
 export const RightToLeft: Story = {
   globals: { direction: 'rtl' },
   args: { inputProps: codeInputProps('123456', 6) },
+};
+
+/**
+ * Locked out after too many wrong attempts: the step hooks disable the field (nothing typed is
+ * sent until a new code arrives) and say why under it.
+ */
+export const Locked: Story = {
+  args: {
+    inputProps: { ...codeInputProps('111111', 6, true), disabled: true },
+    errorMessage: 'Too many incorrect attempts. Request a new code.',
+  },
+  play: async ({ canvasElement }) => {
+    const field = within(canvasElement).getByLabelText(/^verification code$/i);
+    await expect(field).toBeDisabled();
+    await expect(field).toHaveValue('111111');
+    await expect(field).toHaveAccessibleDescription(/too many incorrect attempts/i);
+    await expect(field.closest('.tfa-code-input')).toHaveAttribute('data-disabled', 'true');
+  },
 };

@@ -34,7 +34,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Entering the code sent to the new number. It verifies by itself once the code is complete; a failed verify keeps the code; resend waits for its cooldown; "Receive a call" switches to a voice call.',
+          'Entering the code sent to the new number. It verifies by itself once the code is complete; a failed verify keeps the code; "Didn’t get a code?" offers, in order, a new SMS, a call and another number, each waiting for the cooldown of the last delivery; after too many wrong attempts the field is disabled and the step offers a new code.',
       },
     },
   },
@@ -61,27 +61,57 @@ export const VoiceCall: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('Calling +1 650 253 0000…', VISIBLE)).toBeInTheDocument();
-    await expect(canvas.getByRole('button', { name: /send sms instead/i })).toBeInTheDocument();
   },
 };
 
-/** "Receive a call" sends a new code by voice (no cooldown configured here). */
-export const SwitchToCall: Story = {
+/** "Didn't get a code?" open: a new SMS, a call, another number, with honest timing. */
+export const DeliveryHelpOpen: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const toggle = canvas.getByRole('button', { name: /didn’t get a code/i });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(toggle);
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(canvas.getByText(/codes expire after a few minutes/i, VISIBLE)).toBeInTheDocument();
+    await expect(canvas.getByText(/you can request a new code in 0:[23]\d/i, VISIBLE)).toBeInTheDocument();
+    const options = canvas.getAllByRole('listitem').map((item) => item.textContent);
+    await expect(options).toEqual(['Resend code by SMS', 'Receive a call', 'Use another number']);
+  },
+};
+
+/** "Receive a call" places a call once the cooldown allows, and says so (here: no cooldown). */
+export const Calling: Story = {
   args: { resendAfterSeconds: 0 },
   parameters: { mockAdapter: { emailVerified: true, resendAfterSeconds: 0 } },
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: /didn’t get a code/i }));
     await userEvent.click(canvas.getByRole('button', { name: /receive a call/i }));
     await waitForCode(storyAdapter(loaded), 'call');
     await expect(await canvas.findByText('Calling +1 650 253 0000…', VISIBLE)).toBeInTheDocument();
   },
 };
 
-/** Resend waits for its cooldown, with a visible countdown. */
+/** A new SMS: "We sent you a new code." is visible, not only announced. */
+export const NewCodeSent: Story = {
+  args: { resendAfterSeconds: 0 },
+  parameters: { mockAdapter: { emailVerified: true, resendAfterSeconds: 0 } },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: /didn’t get a code/i }));
+    await userEvent.click(canvas.getByRole('button', { name: /resend code by sms/i }));
+    await waitFor(() => expect(storyAdapter(loaded).messages.filter((message) => message.kind === 'sms')).toHaveLength(2));
+    await expect(await canvas.findByText('We sent you a new code.', { selector: '.tfa-delivery-status' })).toBeVisible();
+  },
+};
+
+/** A new SMS and a call both wait for the cooldown of the last delivery, with a countdown. */
 export const ResendCooldown: Story = {
+  args: { defaultHelpOpen: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('button', { name: /resend code/i })).toHaveAttribute('aria-disabled', 'true');
+    await expect(canvas.getByRole('button', { name: /resend code by sms/i })).toHaveAttribute('aria-disabled', 'true');
+    await expect(canvas.getByRole('button', { name: /receive a call/i })).toHaveAttribute('aria-disabled', 'true');
     await expect(canvas.getByText(/you can request a new code in 0:[23]\d/i, VISIBLE)).toBeInTheDocument();
   },
 };
@@ -151,13 +181,43 @@ export const ExpiredCode: Story = {
   },
 };
 
-/** The last allowed wrong entry locks the code (`too_many_attempts`). */
+/**
+ * Locked out: the last allowed wrong entry burns the code (`too_many_attempts`). The field is
+ * disabled, focus moves to "Send a new code", and "Use another number" is offered.
+ */
 export const TooManyAttempts: Story = {
-  parameters: { mockAdapter: { emailVerified: true, maxAttempts: 1 } },
-  play: async ({ canvasElement }) => {
+  args: { resendAfterSeconds: 0 },
+  parameters: { mockAdapter: { emailVerified: true, maxAttempts: 1, resendAfterSeconds: 0 } },
+  play: async ({ canvasElement, loaded, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.type(canvas.getByLabelText(/^verification code$/i), WRONG_CODE);
+    const field = canvas.getByLabelText(/^verification code$/i);
+    await userEvent.type(field, WRONG_CODE);
     await expect(await canvas.findByText(/too many incorrect attempts/i, VISIBLE)).toBeInTheDocument();
+    await expect(field).toBeDisabled();
+    const sendNew = canvas.getByRole('button', { name: /send a new code/i });
+    await waitFor(() => expect(sendNew).toHaveFocus());
+    await expect(canvas.getByRole('button', { name: /use another number/i })).toBeInTheDocument();
+    await userEvent.click(sendNew);
+    await waitFor(() => expect(field).toBeEnabled());
+    await waitFor(() => expect(field).toHaveFocus());
+    const code = await waitForCode(storyAdapter(loaded), 'sms');
+    await userEvent.type(field, code);
+    await waitFor(() => expect(args.onVerified).toHaveBeenCalledWith({ recoveryCode: STORY_RECOVERY_CODE }));
+  },
+};
+
+/** While the code is being checked, nothing can supersede it: Resend, the call and Change number wait. */
+export const VerifyInFlight: Story = {
+  args: { resendAfterSeconds: 0, defaultHelpOpen: true },
+  parameters: { mockAdapter: { emailVerified: true, resendAfterSeconds: 0, latencyMs: 1500 } },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByLabelText(/^verification code$/i), STORY_CODE);
+    await expect(await canvas.findByRole('button', { name: /verifying/i })).toHaveAttribute('aria-disabled', 'true');
+    for (const name of [/resend code by sms/i, /receive a call/i, /change number/i]) {
+      await expect(canvas.getByRole('button', { name })).toHaveAttribute('aria-disabled', 'true');
+    }
+    await expect(storyAdapter(loaded).calls.filter((call) => call === 'sendPhoneCode')).toHaveLength(1);
   },
 };
 
@@ -174,7 +234,8 @@ export const RateLimited: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: /resend code/i }));
+    await userEvent.click(canvas.getByRole('button', { name: /didn’t get a code/i }));
+    await userEvent.click(canvas.getByRole('button', { name: /resend code by sms/i }));
     await expect(await canvas.findByText(/too many requests/i, VISIBLE)).toBeInTheDocument();
   },
 };

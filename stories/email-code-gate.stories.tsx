@@ -110,15 +110,31 @@ export const ExpiredCode: Story = {
   },
 };
 
-/** The last allowed wrong entry locks the code (`too_many_attempts`). */
+/**
+ * Locked out: the last allowed wrong entry burns the code (`too_many_attempts`). The field is
+ * disabled, nothing typed is sent, and "Send a new code" (focused) brings a fresh one.
+ */
 export const TooManyAttempts: Story = {
-  parameters: { mockAdapter: { maxAttempts: 1 } },
-  play: async ({ canvasElement, loaded }) => {
+  parameters: { mockAdapter: { maxAttempts: 1, resendAfterSeconds: 0 } },
+  play: async ({ canvasElement, loaded, args }) => {
     const canvas = within(canvasElement);
-    await waitForCode(storyAdapter(loaded), 'email');
-    await userEvent.type(await canvas.findByLabelText(/email verification code/i), WRONG_CODE);
+    const adapter = storyAdapter(loaded);
+    await waitForCode(adapter, 'email');
+    const field = await canvas.findByLabelText(/email verification code/i);
+    await userEvent.type(field, WRONG_CODE);
     await userEvent.click(canvas.getByRole('button', { name: /^verify$/i }));
     await expect(await canvas.findByText(/too many incorrect attempts/i, VISIBLE)).toBeInTheDocument();
+    await expect(field).toBeDisabled();
+    const sendNew = canvas.getByRole('button', { name: /send a new code/i });
+    await waitFor(() => expect(sendNew).toHaveFocus());
+    await expect(canvas.queryByRole('button', { name: /^verify$/i })).toBeNull();
+    await userEvent.click(sendNew);
+    await waitFor(() => expect(adapter.messages.filter((message) => message.kind === 'email')).toHaveLength(2));
+    await waitFor(() => expect(field).toBeEnabled());
+    await waitFor(() => expect(field).toHaveFocus());
+    await userEvent.type(field, STORY_CODE);
+    await userEvent.click(canvas.getByRole('button', { name: /^verify$/i }));
+    await waitFor(() => expect(args.onVerified).toHaveBeenCalledTimes(1));
   },
 };
 

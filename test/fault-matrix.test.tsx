@@ -307,6 +307,11 @@ interface Scenario {
   expectInputKept: () => void;
   /** The same action again. */
   retry: (user: User) => Promise<void>;
+  /**
+   * After `too_many_attempts` the code is dead and its field disabled: the retry is a new code,
+   * then the code again (a code step only).
+   */
+  retryAfterLockout?: (user: User) => Promise<void>;
   /** The action went through. */
   expectSucceeded: () => Promise<void>;
 }
@@ -330,6 +335,14 @@ const SCENARIOS: Record<Method, Scenario> = {
     messageScope: stepElement,
     expectInputKept: () => expect(screen.getByLabelText(en.emailCodeLabel)).toHaveValue(CODE),
     retry: (user) => user.click(screen.getByRole('button', { name: en.verify })),
+    retryAfterLockout: async (user) => {
+      const field = screen.getByLabelText(en.emailCodeLabel);
+      expect(field).toBeDisabled();
+      await user.click(screen.getByRole('button', { name: en.sendNewCode }));
+      await waitFor(() => expect(field).toBeEnabled());
+      expect(field).toHaveValue('');
+      await typeEmailCodeAndVerify(user);
+    },
     // Unlocked: the section loads what only a verified session may read.
     expectSucceeded: async () => {
       await screen.findByText('+1 ••• ••• 0123');
@@ -383,6 +396,14 @@ const SCENARIOS: Record<Method, Scenario> = {
     messageScope: stepElement,
     expectInputKept: () => expect(screen.getByLabelText(en.phoneCodeLabel)).toHaveValue(CODE),
     retry: (user) => user.click(screen.getByRole('button', { name: en.verify })),
+    retryAfterLockout: async (user) => {
+      const field = screen.getByLabelText(en.phoneCodeLabel);
+      expect(field).toBeDisabled();
+      await user.click(screen.getByRole('button', { name: en.sendNewCode }));
+      await waitFor(() => expect(field).toBeEnabled());
+      expect(field).toHaveValue('');
+      await paste(user, field, CODE);
+    },
     expectSucceeded: async () => {
       await screen.findByRole('heading', { name: en.recoveryHeading });
     },
@@ -516,7 +537,8 @@ describe('fault matrix: every adapter method × every failure', () => {
           expect(first.callbacks.onError).toHaveBeenLastCalledWith({ error: expect.objectContaining({ code }) });
 
           if (fault === 'rate_limited') await advance(RETRY_AFTER_SECONDS * 1000);
-          await scenario.retry(user);
+          if (fault === 'too_many_attempts' && scenario.retryAfterLockout) await scenario.retryAfterLockout(user);
+          else await scenario.retry(user);
           await scenario.expectSucceeded();
           expect(stepElement(first.container)).not.toHaveTextContent(message);
           expectNothingPending(faulty.calls);

@@ -29,6 +29,14 @@ export interface CodeFormProps {
   showRetryNotice?: boolean;
   /** Runs on every submit, before the verify. */
   onSubmit?: () => void;
+  /**
+   * True after `too_many_attempts`: the field is disabled, Verify gives way to `lockedActions`,
+   * and focus moves to the first of them (the disabled field cannot keep it).
+   * @default false
+   */
+  isLocked?: boolean;
+  /** The next actions offered once locked (send a new code, another number). */
+  lockedActions?: ReactNode;
   /** More controls at the end of the form. */
   children?: ReactNode;
 }
@@ -46,12 +54,15 @@ export function CodeForm({
   headingId,
   showRetryNotice = true,
   onSubmit,
+  isLocked = false,
+  lockedActions,
   children,
 }: CodeFormProps) {
   const t = useMessages();
   const { error, attemptsRemaining, fieldError } = entry;
   const retrySeconds = useRetryCountdown(error);
   const inputRef = useRef<HTMLInputElement>(null);
+  const actionsRef = useRef<HTMLDivElement>(null);
   // Counts submits, so pressing Verify again on the same short code is read out again.
   const [submits, setSubmits] = useState(0);
 
@@ -65,6 +76,16 @@ export function CodeForm({
     // After a click on Verify the user's next move is to type the missing digits.
     if (fieldError) inputRef.current?.focus();
   }, [fieldError, submits]);
+
+  const wasLockedRef = useRef(isLocked);
+  useEffect(() => {
+    const wasLocked = wasLockedRef.current;
+    wasLockedRef.current = isLocked;
+    // The field was disabled under the user's fingers: the next step is a new code (issue 11).
+    if (isLocked) actionsRef.current?.querySelector<HTMLElement>('button')?.focus();
+    // The new code arrived and the button that asked for it is gone: back to the field.
+    else if (wasLocked) inputRef.current?.focus();
+  }, [isLocked]);
 
   const formProps = entry.getFormProps({
     onSubmit: () => {
@@ -87,10 +108,15 @@ export function CodeForm({
       />
       {errorText && !isCodeFailure ? <p className="tfa-error">{errorText}</p> : null}
       {showRetryNotice && error?.retryAfterSeconds !== undefined ? <RetryNotice secondsRemaining={retrySeconds} /> : null}
-      <div className="tfa-actions">
-        <Button type="submit" isPending={isVerifying}>
-          {isVerifying ? t.verifying : t.verify}
-        </Button>
+      {isLocked ? <p className="tfa-notice tfa-code-locked">{t.codeLocked}</p> : null}
+      <div className="tfa-actions" ref={actionsRef}>
+        {isLocked ? (
+          lockedActions
+        ) : (
+          <Button type="submit" isPending={isVerifying}>
+            {isVerifying ? t.verifying : t.verify}
+          </Button>
+        )}
       </div>
       {children}
     </form>

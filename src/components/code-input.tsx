@@ -52,6 +52,7 @@ export function CodeInput({
       className={cx('tfa-field', 'tfa-code-input', className)}
       data-invalid={dataFlag(invalid)}
       data-pending={dataFlag(isPending)}
+      data-disabled={dataFlag(inputProps.disabled === true)}
       data-state={complete ? 'complete' : 'incomplete'}
     >
       <label className="tfa-label" htmlFor={inputId}>

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createMockAdapter } from '../adapters';
@@ -92,10 +92,15 @@ describe('CodeVerificationStep', () => {
 
   it('shows the resend countdown outside the live regions', async () => {
     const adapter = await adapterWithSentCode();
+    const user = userEvent.setup();
     const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} resendAfterSeconds={30} />);
-    const countdown = screen.getByText(/You can request a new code in 0:(30|29)/);
+    await user.click(screen.getByRole('button', { name: 'Didn’t get a code?' }));
+    const countdown = screen.getByText(/You can request a new code in 0:(30|29)/, { selector: '.tfa-hint .tfa-countdown' });
+    expect(countdown).toBeVisible();
     expect(countdown.closest('[aria-live]')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Resend code' })).toHaveAttribute('aria-disabled', 'true');
+    // One cooldown per delivery: a call waits for it like a new SMS does.
+    expect(screen.getByRole('button', { name: 'Resend code by SMS' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: 'Receive a call' })).toHaveAttribute('aria-disabled', 'true');
     for (const region of container.querySelectorAll('[aria-live]')) {
       expect(region).not.toHaveTextContent(/You can request a new code/);
     }
@@ -106,11 +111,12 @@ describe('CodeVerificationStep', () => {
     const adapter = await adapterWithSentCode({ resendAfterSeconds: 0 });
     const onCodeSent = vi.fn();
     const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} onCodeSent={onCodeSent} />);
+    await user.click(screen.getByRole('button', { name: 'Didn’t get a code?' }));
     await user.click(screen.getByRole('button', { name: 'Receive a call' }));
     await waitFor(() => expect(onCodeSent).toHaveBeenCalledWith(expect.objectContaining({ channel: 'call' })));
-    expect(screen.getByText('Calling +1 650 253 0000…', { selector: '.tfa-lead' })).toBeInTheDocument();
+    expect(screen.getByText('Calling +1 650 253 0000…', { selector: '.tfa-lead' })).toBeVisible();
     expect(container.querySelector('.tfa-code-verification')).toHaveAttribute('data-channel', 'call');
-    expect(screen.getByRole('button', { name: 'Send SMS instead' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resend code by SMS' })).toBeInTheDocument();
     expect(adapter.messages.at(-1)?.kind).toBe('call');
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Calling +1 650 253 0000…'));
   });
@@ -122,6 +128,7 @@ describe('CodeVerificationStep', () => {
       failures: { sendPhoneCode: [undefined, new TwoFactorError('rate_limited', { retryAfterSeconds: 45 })] },
     });
     render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} />);
+    await user.click(screen.getByRole('button', { name: 'Didn’t get a code?' }));
     await user.click(screen.getByRole('button', { name: 'Receive a call' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many requests.'));
     expect(screen.getByText(/You can try again in 0:(45|44)\./)).toBeInTheDocument();
@@ -137,12 +144,80 @@ describe('CodeVerificationStep', () => {
     expect(onChangeNumber).toHaveBeenCalledTimes(1);
   });
 
+  it('offers, behind "Didn’t get a code?", a new SMS, a call and another number, in that order, with honest timing', async () => {
+    const user = userEvent.setup();
+    const adapter = await adapterWithSentCode();
+    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} resendAfterSeconds={30} onChangeNumber={() => {}} />);
+    const toggle = screen.getByRole('button', { name: 'Didn’t get a code?' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    const panel = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
+    expect(panel).not.toBeVisible();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(panel).toBeVisible();
+    expect(within(panel!).getAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Resend code by SMS',
+      'Receive a call',
+      'Use another number',
+    ]);
+    // No invented expiry time; the wait is the real one.
+    expect(panel).toHaveTextContent('Codes expire after a few minutes.');
+    expect(panel).toHaveTextContent(/You can request a new code in 0:(30|29)/);
+    expect(within(panel!).getByRole('button', { name: 'Receive a call' })).toHaveAccessibleDescription(
+      /You can request a new code in 0:(30|29)/,
+    );
+  });
+
+  it('says visibly that a new SMS was sent', async () => {
+    const user = userEvent.setup();
+    const adapter = await adapterWithSentCode({ resendAfterSeconds: 0 });
+    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} defaultHelpOpen />);
+    await user.click(screen.getByRole('button', { name: 'Resend code by SMS' }));
+    const status = await screen.findByText('We sent you a new code.', { selector: '.tfa-delivery-status' });
+    expect(status.closest('[aria-live]')).toBeNull();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('We sent you a new code.'));
+    expect(screen.getByRole('button', { name: 'Resend code by SMS' })).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('after too many attempts, disables the field, never sends a code typed then, and offers a new code or another number', async () => {
+    const user = userEvent.setup();
+    const adapter = await adapterWithSentCode({ maxAttempts: 1, resendAfterSeconds: 0 });
+    const onChangeNumber = vi.fn();
+    const onVerified = vi.fn();
+    const { container } = render(
+      <CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} onChangeNumber={onChangeNumber} onVerified={onVerified} />,
+    );
+    const input = screen.getByLabelText('Verification code');
+    await user.type(input, '000000');
+    const sendNew = await screen.findByRole('button', { name: 'Send a new code' });
+    expect(input).toBeDisabled();
+    expect(sendNew).toHaveFocus();
+    expect(container.querySelector('.tfa-code-verification')).toHaveAttribute('data-state', 'locked');
+    expect(screen.getByText('This code can no longer be used. Send a new code to continue.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Verify' })).toBeNull();
+    // A correct code typed now (the field is disabled; a script could still try) is not sent.
+    fireEvent.change(input, { target: { value: CODE } });
+    expect(adapter.calls.filter((call) => call === 'verifyPhoneCode')).toHaveLength(1);
+
+    await user.click(within(container.querySelector('.tfa-actions')!).getByRole('button', { name: 'Use another number' }));
+    expect(onChangeNumber).toHaveBeenCalledTimes(1);
+    await user.click(sendNew);
+    await waitFor(() => expect(input).toBeEnabled());
+    expect(input).toHaveValue('');
+    // Focus follows: the button that asked for the code is gone, the field takes the new one.
+    await waitFor(() => expect(input).toHaveFocus());
+    await user.type(input, CODE);
+    await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1));
+  });
+
   it('renders the Spanish copy', () => {
     const adapter = createMockAdapter({ emailVerified: true });
-    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} channel="call" locale="es" />);
+    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} channel="call" locale="es" defaultHelpOpen />);
     expect(screen.getByRole('heading', { name: 'Introduce el código' })).toBeInTheDocument();
     expect(screen.getByText('Llamando a +1 650 253 0000…')).toBeInTheDocument();
     expect(screen.getByLabelText('Código de verificación')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Enviar SMS en su lugar' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '¿No recibiste el código?' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('button', { name: 'Reenviar el código por SMS' })).toBeInTheDocument();
+    expect(screen.getByText('Los códigos caducan a los pocos minutos.', { exact: false })).toBeInTheDocument();
   });
 });

@@ -93,6 +93,9 @@ describe('EmailCodeGate', () => {
     await user.click(screen.getByRole('button', { name: 'Resend code' }));
     await waitFor(() => expect(adapter.messages).toHaveLength(2));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('We sent you a new code.'));
+    // Said visibly too, outside the live regions.
+    const visible = screen.getByText('We sent you a new code.', { selector: '.tfa-delivery-status' });
+    expect(visible.closest('[aria-live]')).toBeNull();
   });
 
   it('explains a failed send and lets the user retry', async () => {
@@ -222,6 +225,27 @@ describe('EmailCodeGate', () => {
     render(<EmailCodeGate adapter={adapter} />);
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Something went wrong. Please try again.'));
     expect(screen.queryByText(/SQL error/)).not.toBeInTheDocument();
+  });
+
+  it('after too many attempts, disables the field and offers "Send a new code" once its wait is over', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ code: CODE, maxAttempts: 1, resendAfterSeconds: 30 });
+    const { container } = render(<EmailCodeGate adapter={adapter} />);
+    await screen.findByText('We emailed a code to j•••@example.com', { selector: '.tfa-lead' });
+    const input = screen.getByLabelText('Email verification code');
+    await user.type(input, '000000');
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    const sendNew = await screen.findByRole('button', { name: 'Send a new code' });
+    expect(input).toBeDisabled();
+    expect(sendNew).toHaveFocus();
+    expect(container.querySelector('.tfa-email-gate')).toHaveAttribute('data-state', 'locked');
+    // The email's own cooldown still runs: the button says how long, and Resend code gives way to it.
+    expect(sendNew).toHaveAttribute('aria-disabled', 'true');
+    expect(sendNew).toHaveAccessibleDescription(/You can request a new code in 0:(30|29)/);
+    expect(screen.queryByRole('button', { name: 'Resend code' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Verify' })).toBeNull();
+    await user.click(sendNew);
+    expect(adapter.messages).toHaveLength(1);
   });
 
   it('keeps Verify focusable but inert while the code is checked', async () => {

@@ -5,6 +5,7 @@ import { useEmailCodeGate } from '../hooks/use-email-code-gate';
 import type { UseEmailCodeGateOptions } from '../hooks/types';
 import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
+import { Button } from './button';
 import { cx, dataFlag } from './class-names';
 import { CodeForm } from './code-form';
 import { Announce, AnnounceOnSettle, ComponentRoot } from './component-root';
@@ -45,6 +46,7 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
   const gate = useEmailCodeGate(options);
   const t = useMessages();
   const headingId = useId();
+  const lockedCountdownId = useId();
   const isVerifying = gate.status === 'verifying';
   const isSending = gate.status === 'sending';
   const sentText = gate.maskedEmail ? t.emailGateSent(gate.maskedEmail) : null;
@@ -58,7 +60,7 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
   return (
     <ComponentRoot
       className={cx('tfa-step', 'tfa-email-gate', className)}
-      data-state={gate.status}
+      data-state={gate.isLocked ? 'locked' : gate.status}
       data-pending={dataFlag(isSending || isVerifying || gate.isResending)}
       data-invalid={dataFlag(gate.fieldError !== null || (gate.error !== null && isCodeError(gate.error.code)))}
     >
@@ -69,6 +71,8 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
       </Heading>
       {/* No lead when the first send failed: the error says why, and a code emailed earlier still works. */}
       {leadText ? <p className="tfa-lead">{leadText}</p> : null}
+      {/* Visible, not only announced: the lead does not change when a new code is emailed. */}
+      {gate.resendStatus === 'sent' ? <p className="tfa-delivery-status">{t.codeResent}</p> : null}
       <CodeForm
         entry={gate}
         isVerifying={isVerifying}
@@ -78,11 +82,34 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
         onSubmit={() => {
           if (gate.isCodeComplete) setLastRequest('verify');
         }}
+        isLocked={gate.isLocked}
+        lockedActions={
+          <>
+            <Button
+              isPending={gate.isResending}
+              isDisabled={!gate.isResending && !gate.canResend}
+              aria-describedby={gate.resendSecondsRemaining > 0 ? lockedCountdownId : undefined}
+              onClick={() => {
+                setLastRequest('send');
+                gate.resend();
+              }}
+            >
+              {gate.isResending ? t.resending : t.sendNewCode}
+            </Button>
+            {gate.resendSecondsRemaining > 0 ? (
+              <span id={lockedCountdownId} className="tfa-countdown">
+                {t.resendIn(gate.resendSecondsRemaining)}
+              </span>
+            ) : null}
+          </>
+        }
       >
-        {isSending ? null : (
+        {/* Once locked, "Send a new code" (with its wait) takes Resend's place. */}
+        {isSending || gate.isLocked ? null : (
           <ResendControl
             secondsRemaining={gate.resendSecondsRemaining}
             isResending={gate.isResending}
+            isDisabled={gate.isVerifying}
             onResend={() => {
               setLastRequest('send');
               gate.resend();

@@ -10,6 +10,11 @@ export interface ResendControlProps {
   isResending: boolean;
   /** Requests a new code. */
   onResend: () => void;
+  /**
+   * Unavailable for another reason than the cooldown (a verify in flight): focusable, inert.
+   * @default false
+   */
+  isDisabled?: boolean;
   /** Class names after `tfa-resend`. */
   className?: string;
 }
@@ -19,7 +24,7 @@ export interface ResendControlProps {
  * `aria-describedby`, deliberately outside any live region: a region that changed every second
  * would drown out everything else a screen reader has to say.
  */
-export function ResendControl({ secondsRemaining, isResending, onResend, className }: ResendControlProps) {
+export function ResendControl({ secondsRemaining, isResending, onResend, isDisabled = false, className }: ResendControlProps) {
   const t = useMessages();
   const countdownId = useId();
   const coolingDown = secondsRemaining > 0;
@@ -28,7 +33,7 @@ export function ResendControl({ secondsRemaining, isResending, onResend, classNa
       <Button
         variant="link"
         isPending={isResending}
-        isDisabled={coolingDown}
+        isDisabled={coolingDown || isDisabled}
         aria-describedby={coolingDown ? countdownId : undefined}
         onClick={onResend}
       >

@@ -47,6 +47,11 @@ export interface CodeInputProps {
   autoCapitalize: 'off';
   'aria-invalid': boolean;
   name: string;
+  /**
+   * Set (true) only after `too_many_attempts`: the code is dead and nothing typed is sent until a
+   * new code arrives. Absent otherwise.
+   */
+  disabled?: boolean;
 }
 
 /**
@@ -136,6 +141,23 @@ export interface EmailCodeGateState {
   isVerified: boolean;
   /** True when the code has `codeLength` digits; before that `verify()` only sets `fieldError`. */
   isCodeComplete: boolean;
+  /**
+   * True while a verify is in flight. Meanwhile `resend()` does nothing (a new code would void
+   * the one the backend may already have accepted).
+   */
+  isVerifying: boolean;
+  /**
+   * True after `too_many_attempts`: the field is disabled and nothing typed is sent until
+   * `resend()` brings a new code (when `resendSecondsRemaining` allows).
+   */
+  isLocked: boolean;
+  /** True when `resend()` would send now: not verifying, not sending, no cooldown running. */
+  canResend: boolean;
+  /**
+   * The last `resend()` (not the send on mount): `sending`, `sent` (say "We sent you a new
+   * code."), `failed` (`error` says why), or `idle` when there was none.
+   */
+  resendStatus: 'idle' | 'sending' | 'sent' | 'failed';
   /** Prop getter for the one code input. */
   getCodeInputProps: (handlers?: CodeInputHandlers) => CodeInputProps;
   /** Prop getter for the `<form>`: submit verifies (and blocks implicit re-submit while pending). */
@@ -282,9 +304,34 @@ export interface UseCodeVerificationOptions extends BaseHookOptions {
   autoSubmit?: boolean;
   /**
    * Called after the code verifies with the recovery code. This is the hand-off to the recovery
-   * step inside the library; it is not a host callback.
+   * step inside the library; it is not a host callback. An answer that arrives is always handed
+   * over: nothing on the step can abort a verify in flight.
    */
   onVerified?: (result: { recoveryCode: string }) => void;
+  /**
+   * Sent as `replacesCurrent` with `verifyPhoneCode`: true when the user confirmed Reset of a
+   * phone that is still active, so the backend swaps old for new in one step.
+   * @default false
+   */
+  replacesCurrent?: boolean;
+  /**
+   * "Use another number". Called by `changeNumber()`, which does nothing while a verify is in
+   * flight (its answer must reach `onVerified`). Without it `changeNumber()` does nothing.
+   */
+  onChangeNumber?: () => void;
+  /**
+   * Called with `{ verifying: true }` when a verify starts and `{ verifying: false }` when it
+   * ends, e.g. so a parent can hold its own Cancel while the answer is pending.
+   */
+  onVerifyingChange?: (details: { verifying: boolean }) => void;
+}
+
+/** The last request for a new code on the phone step, for honest status text. */
+export interface CodeDeliveryDetails {
+  /** `sending` while in flight, `sent` once the backend accepted it, `failed`, or `idle` (none yet). */
+  status: 'idle' | 'sending' | 'sent' | 'failed';
+  /** The channel asked for. */
+  channel: PhoneCodeChannel;
 }
 
 export interface CodeVerificationState {
@@ -301,7 +348,10 @@ export interface CodeVerificationState {
   verify: () => void;
   /** Sends a new code on `channel` (default: the current one), respecting the cooldown. */
   resend: (channel?: PhoneCodeChannel) => void;
-  /** Switches to a voice call (or back to SMS) and sends a new code that way. */
+  /**
+   * Switches to a voice call (or back to SMS) and sends a new code that way. Held to the same
+   * cooldown as `resend`: one cooldown per delivery.
+   */
   switchChannel: (channel: PhoneCodeChannel) => void;
   isResending: boolean;
   resendSecondsRemaining: number;
@@ -316,6 +366,26 @@ export interface CodeVerificationState {
   fieldError: 'incomplete' | null;
   /** True when the code has `codeLength` digits; before that `verify()` only sets `fieldError`. */
   isCodeComplete: boolean;
+  /**
+   * True while a verify is in flight. Meanwhile `resend`, `switchChannel` and `changeNumber` do
+   * nothing (guarded synchronously), so the answer always reaches `onVerified`; a parent should
+   * hold its own Cancel too (see `onVerifyingChange`).
+   */
+  isVerifying: boolean;
+  /**
+   * True after `too_many_attempts`: the field is disabled and nothing typed is sent; offer a new
+   * code (`resend`, `switchChannel`) or another number (`changeNumber`).
+   */
+  isLocked: boolean;
+  /**
+   * True when a new code may be requested now, by SMS or call alike: not verifying, not sending,
+   * and the cooldown of the last delivery is over (one cooldown per delivery, whatever the channel).
+   */
+  canResend: boolean;
+  /** The last request for a new code made on this step (not the send that opened it). */
+  delivery: CodeDeliveryDetails;
+  /** "Use another number": calls `onChangeNumber` unless a verify is in flight. */
+  changeNumber: () => void;
   /** Prop getter for the one code input (paste of a whole code replaces the field). */
   getCodeInputProps: (handlers?: CodeInputHandlers) => CodeInputProps;
   /** Prop getter for the `<form>`: submit verifies (and blocks implicit re-submit while pending). */

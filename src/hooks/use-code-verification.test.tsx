@@ -171,21 +171,47 @@ describe('useCodeVerification', () => {
     expect(onVerified).toHaveBeenCalledWith({ recoveryCode: 'ABCD-EFGH' });
   });
 
-  it('aborts a verify in flight when a resend starts, and ignores its late answer', async () => {
+  it('keeps a verify in flight when Resend, a call or Change number is asked for, and delivers its answer', async () => {
     const fake = createDeferredAdapter();
     const onVerified = vi.fn();
+    const onChangeNumber = vi.fn();
     const { result } = renderHook(() =>
-      useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE, onVerified }),
+      useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE, onVerified, onChangeNumber }),
     );
     act(() => result.current.setCode('123456'));
-    const staleVerify = fake.last('verifyPhoneCode');
-    act(() => result.current.resend());
-    expect(staleVerify.request.signal.aborted).toBe(true);
-    expect(result.current.status).toBe('awaiting-code');
+    const verify = fake.last('verifyPhoneCode');
+    expect(result.current.isVerifying).toBe(true);
+    expect(result.current.canResend).toBe(false);
+    act(() => {
+      result.current.resend();
+      result.current.switchChannel('call');
+      result.current.changeNumber();
+    });
+    expect(verify.request.signal.aborted).toBe(false);
+    expect(fake.calls.sendPhoneCode).toHaveLength(0);
+    expect(onChangeNumber).not.toHaveBeenCalled();
+    expect(result.current.status).toBe('verifying');
 
-    await act(async () => staleVerify.resolve({ recoveryCode: 'STALE' }));
-    expect(onVerified).not.toHaveBeenCalled();
-    expect(result.current.status).toBe('awaiting-code');
+    await act(async () => verify.resolve({ recoveryCode: 'ABCD-EFGH' }));
+    expect(onVerified).toHaveBeenCalledWith({ recoveryCode: 'ABCD-EFGH' });
+    expect(result.current.status).toBe('verified');
+  });
+
+  it('reports a verify in flight through isVerifying and onVerifyingChange', async () => {
+    const fake = createDeferredAdapter();
+    const onVerifyingChange = vi.fn();
+    const { result } = renderHook(() =>
+      useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE, onVerifyingChange }),
+    );
+    expect(result.current.isVerifying).toBe(false);
+    expect(onVerifyingChange).not.toHaveBeenCalled();
+    act(() => result.current.setCode('123456'));
+    expect(result.current.isVerifying).toBe(true);
+    expect(onVerifyingChange).toHaveBeenLastCalledWith({ verifying: true });
+    await act(async () => fake.last('verifyPhoneCode').reject(new TwoFactorError('invalid_code')));
+    expect(result.current.isVerifying).toBe(false);
+    expect(onVerifyingChange).toHaveBeenLastCalledWith({ verifying: false });
+    expect(onVerifyingChange).toHaveBeenCalledTimes(2);
   });
 
   it('changes nothing when the verify answer arrives after unmount', async () => {
@@ -269,24 +295,80 @@ describe('useCodeVerification', () => {
     expect(fake.calls.sendPhoneCode).toHaveLength(1);
   });
 
-  it('switches to a voice call and back, reporting each send without a code', async () => {
+  it('switches to a voice call and back, each held to the cooldown of the last delivery', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-03-01T12:00:00Z'));
     const fake = createDeferredAdapter();
     const onCodeSent = vi.fn();
     const { result } = renderHook(() =>
       useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE, resendAfterSeconds: 30, onCodeSent }),
     );
-    // A different channel is not held to the SMS cooldown.
+    // One cooldown per delivery: a call waits for the SMS's cooldown like a resend does.
+    act(() => result.current.switchChannel('call'));
+    expect(fake.calls.sendPhoneCode).toHaveLength(0);
+    expect(result.current.canResend).toBe(false);
+
+    vi.setSystemTime(new Date('2026-03-01T12:00:30Z'));
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(result.current.canResend).toBe(true);
     act(() => result.current.switchChannel('call'));
     expect(fake.last('sendPhoneCode').request).toMatchObject({ phoneNumber: PHONE, channel: 'call' });
     expect(result.current.isResending).toBe(true);
+    expect(result.current.delivery).toEqual({ status: 'sending', channel: 'call' });
     await act(async () => fake.last('sendPhoneCode').resolve({ resendAfterSeconds: 60 }));
     expect(result.current.channel).toBe('call');
     expect(result.current.isResending).toBe(false);
+    expect(result.current.delivery).toEqual({ status: 'sent', channel: 'call' });
+    expect(result.current.resendSecondsRemaining).toBe(60);
     expect(onCodeSent).toHaveBeenCalledWith({ phoneNumber: PHONE, channel: 'call', resendAfterSeconds: 60 });
 
+    // The call's own cooldown (from its resendAfterSeconds) holds the way back to SMS.
+    act(() => result.current.switchChannel('sms'));
+    expect(fake.calls.sendPhoneCode).toHaveLength(1);
+    vi.setSystemTime(new Date('2026-03-01T12:01:32Z'));
+    act(() => vi.advanceTimersByTime(1_000));
     act(() => result.current.switchChannel('sms'));
     expect(fake.last('sendPhoneCode').request.channel).toBe('sms');
     expect(fake.calls.sendPhoneCode).toHaveLength(2);
+  });
+
+  it('keeps a code typed while a call is placed, so Verify then sends it', async () => {
+    const fake = createDeferredAdapter();
+    const { result } = renderHook(() => useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE }));
+    act(() => result.current.switchChannel('call'));
+    // The SMS code, typed while the call is being placed.
+    act(() => result.current.setCode('12345'));
+    await act(async () => fake.last('sendPhoneCode').resolve({ resendAfterSeconds: 30 }));
+    expect(result.current.code).toBe('12345');
+    act(() => result.current.setCode('123456'));
+    expect(fake.calls.verifyPhoneCode).toHaveLength(1);
+    expect(fake.last('verifyPhoneCode').request).toMatchObject({ phoneNumber: PHONE, code: '123456' });
+  });
+
+  it('sends replacesCurrent as configured', () => {
+    const fake = createDeferredAdapter();
+    const { result } = renderHook(() =>
+      useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE, replacesCurrent: true }),
+    );
+    act(() => result.current.setCode('123456'));
+    expect(fake.last('verifyPhoneCode').request).toMatchObject({ phoneNumber: PHONE, code: '123456', replacesCurrent: true });
+  });
+
+  it('locks after too_many_attempts and offers a new code or another number', async () => {
+    const fake = createDeferredAdapter();
+    const onChangeNumber = vi.fn();
+    const { result } = renderHook(() => useCodeVerification({ adapter: fake.adapter, phoneNumber: PHONE, onChangeNumber }));
+    act(() => result.current.setCode('111111'));
+    await act(async () => fake.last('verifyPhoneCode').reject(new TwoFactorError('too_many_attempts')));
+    expect(result.current.isLocked).toBe(true);
+    expect(result.current.status).toBe('error');
+    expect(result.current.getCodeInputProps().disabled).toBe(true);
+    act(() => result.current.setCode('123456'));
+    act(() => result.current.verify());
+    expect(fake.calls.verifyPhoneCode).toHaveLength(1);
+    expect(result.current.canResend).toBe(true);
+    act(() => result.current.changeNumber());
+    expect(onChangeNumber).toHaveBeenCalledTimes(1);
   });
 
   it('keeps the channel when a switch fails', async () => {

@@ -1,32 +1,19 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import type { PhoneCodeChannel, SendPhoneCodeResult, VerifyPhoneCodeResult } from '../core/adapter';
-import { isCodeError } from '../core/errors';
-import type { TwoFactorError } from '../core/errors';
-import { DEFAULT_CODE_LENGTH, resolveCodeLength } from '../core/machine';
-import { sanitizeCode } from '../core/code';
-import { deadlineFromNow, secondsRemaining } from '../core/time';
-import { useTwoFactorAdapter } from './context';
-import { createCodeInputProps, createFormProps } from './prop-getters';
+import { canRequestCode, resolveEntryCodeLength } from '../core/code-entry';
+import { DEFAULT_CODE_LENGTH } from '../core/machine';
 import { isSendPhoneCodeResult, isVerifyPhoneCodeResult } from '../core/results';
-import { useCountdown } from './use-countdown';
-import { useRequest } from './use-request';
-import type {
-  CodeInputHandlers,
-  CodeVerificationState,
-  FormHandlers,
-  PhoneCodeSentDetails,
-  UseCodeVerificationOptions,
-} from './types';
-
-interface ResendArgs {
-  phoneNumber: string;
-  channel: PhoneCodeChannel;
-}
+import { deadlineFromNow } from '../core/time';
+import { useTwoFactorAdapter } from './context';
+import { useCodeEntry } from './use-code-entry';
+import type { CodeVerificationState, PhoneCodeSentDetails, UseCodeVerificationOptions } from './types';
 
 /**
- * Entering the code sent to the new phone: verify (by hand or automatically once the code is
- * complete, through the same single-flight guard), resend after the cooldown, or switch between
- * SMS and a voice call.
+ * Entering the code sent to the new phone: verify (by hand or automatically once an edit makes
+ * the code complete, through the same single-flight guard), ask for a new code by SMS or by call
+ * once the last delivery's cooldown is over, or go back for another number. While a verify is in
+ * flight nothing on the step can supersede it, so an answer the backend gave always reaches
+ * `onVerified`. A thin layer over the shared code-entry engine (`useCodeEntry`).
  * @example
  * const verification = useCodeVerification({ phoneNumber, resendAfterSeconds: 30, onVerified });
  * <form {...verification.getFormProps()}>
@@ -39,196 +26,90 @@ interface ResendArgs {
 export function useCodeVerification(options: UseCodeVerificationOptions): CodeVerificationState {
   const adapter = useTwoFactorAdapter(options.adapter, 'useCodeVerification');
   const { phoneNumber } = options;
-  const autoSubmit = options.autoSubmit ?? true;
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
 
-  const [channel, setChannel] = useState<PhoneCodeChannel>(options.channel ?? 'sms');
-  const [codeLength, setCodeLength] = useState(() => resolveCodeLength(options.codeLength, DEFAULT_CODE_LENGTH));
-  const [code, setCodeState] = useState('');
-  const [error, setError] = useState<TwoFactorError | null>(null);
-  const [fieldError, setFieldError] = useState<CodeVerificationState['fieldError']>(null);
-  const [attemptsRemaining, setAttemptsRemaining] = useState<number | null>(null);
-  const [isVerified, setIsVerified] = useState(false);
-  const [resendDeadline, setResendDeadline] = useState<number | null>(() =>
-    initialDeadline(options.resendAt, options.resendAfterSeconds),
-  );
-
-  // Refs mirror what the guards read, so two calls in one tick see each other before a render.
-  const codeRef = useRef(code);
-  const codeLengthRef = useRef(codeLength);
-  const channelRef = useRef(channel);
-  const resendDeadlineRef = useRef(resendDeadline);
-  const verifiedRef = useRef(false);
-  const phoneNumberRef = useRef(phoneNumber);
-  phoneNumberRef.current = phoneNumber;
-  const autoSubmitRef = useRef(autoSubmit);
-  autoSubmitRef.current = autoSubmit;
-  const onVerifiedRef = useRef(options.onVerified);
-  onVerifiedRef.current = options.onVerified;
-  const onCodeSentRef = useRef(options.onCodeSent);
-  onCodeSentRef.current = options.onCodeSent;
-
-  const reportError = (failure: TwoFactorError) => options.onError?.({ error: failure });
-  const verifyRequest = useRequest<{ phoneNumber: string; code: string }, VerifyPhoneCodeResult>(
-    (args, signal) => adapter.verifyPhoneCode({ ...args, replacesCurrent: false, signal }),
-    { timeoutMs: options.timeoutMs, onError: reportError, isValidResult: isVerifyPhoneCodeResult },
-  );
-  const resendRequest = useRequest<ResendArgs, SendPhoneCodeResult>(
-    (args, signal) => adapter.sendPhoneCode({ ...args, signal }),
-    { timeoutMs: options.timeoutMs, onError: reportError, isValidResult: isSendPhoneCodeResult },
-  );
-  const { run: runVerify, abort: abortVerify, isInFlight: isVerifyInFlight } = verifyRequest;
-  const { run: runResend, isInFlight: isResendInFlight } = resendRequest;
-
-  const setDeadline = useCallback((deadline: number | null) => {
-    resendDeadlineRef.current = deadline;
-    setResendDeadline(deadline);
-  }, []);
-
-  const applyCode = useCallback((next: string) => {
-    codeRef.current = next;
-    setCodeState(next);
-    setFieldError(null);
-  }, []);
-
-  const verify = useCallback(() => {
-    const value = codeRef.current;
-    // Single flight: while a code is being checked nothing else is sent, nor flagged.
-    if (verifiedRef.current || isVerifyInFlight()) return;
-    if (value.length !== codeLengthRef.current) {
-      // Said on the field rather than ignored; it costs no attempt.
-      setFieldError('incomplete');
-      return;
-    }
-    void runVerify(
-      { phoneNumber: phoneNumberRef.current, code: value },
-      {
-        onSuccess: (result) => {
-          verifiedRef.current = true;
-          setIsVerified(true);
-          setError(null);
-          onVerifiedRef.current?.({ recoveryCode: result.recoveryCode });
-        },
-        onError: (failure) => {
-          // The typed code stays: the user may only need to fix one digit.
-          setError(failure);
-          if (failure.code === 'invalid_code' && failure.attemptsRemaining !== undefined) {
-            setAttemptsRemaining(failure.attemptsRemaining);
-          }
-        },
-      },
-    );
-  }, [runVerify, isVerifyInFlight]);
-
-  const setCode = useCallback(
-    (value: string) => {
-      const next = sanitizeCode(value, codeLengthRef.current);
-      if (next === codeRef.current) return;
-      applyCode(next);
-      setError(null);
-      // On every edit that leaves a complete code (as input-otp's onComplete), so pasting a new
-      // code over a rejected one, or typing over one of its digits, verifies; a code the user
-      // leaves untouched is not sent again, and `verify` skips while one is in flight.
-      if (autoSubmitRef.current && next.length === codeLengthRef.current) verify();
+  const entry = useCodeEntry<SendPhoneCodeResult, VerifyPhoneCodeResult>({
+    init: {
+      codeLength: resolveEntryCodeLength(options.codeLength, DEFAULT_CODE_LENGTH),
+      channel: options.channel ?? 'sms',
+      hasCode: true,
+      resendAt: initialDeadline(options.resendAt, options.resendAfterSeconds),
+      autoSubmit: options.autoSubmit ?? true,
     },
-    [applyCode, verify],
-  );
-
-  const sendVia = useCallback(
-    (nextChannel: PhoneCodeChannel) => {
-      if (verifiedRef.current || isResendInFlight()) return;
-      // A new code voids the old one: a verify of the old code still in flight is superseded.
-      abortVerify();
-      const args = { phoneNumber: phoneNumberRef.current, channel: nextChannel };
-      void runResend(args, {
-        onSuccess: (result) => {
-          const length = resolveCodeLength(result.codeLength, codeLengthRef.current);
-          codeLengthRef.current = length;
-          setCodeLength(length);
-          // A clean field for the new code.
-          applyCode('');
-          channelRef.current = nextChannel;
-          setChannel(nextChannel);
-          setError(null);
-          setAttemptsRemaining(null);
-          setDeadline(result.resendAfterSeconds === undefined ? null : deadlineFromNow(result.resendAfterSeconds));
-          const details: PhoneCodeSentDetails = { phoneNumber: args.phoneNumber, channel: nextChannel };
-          if (result.resendAfterSeconds !== undefined) details.resendAfterSeconds = result.resendAfterSeconds;
-          if (result.codeLength !== undefined) details.codeLength = length;
-          onCodeSentRef.current?.(details);
-        },
-        onError: (failure) => {
-          setError(failure);
-          if (failure.retryAfterSeconds !== undefined) setDeadline(deadlineFromNow(failure.retryAfterSeconds));
-        },
-      });
+    // The number is read when the call starts: a send and a verify always name the number the
+    // step shows at that moment.
+    send: (channel, signal) =>
+      adapter.sendPhoneCode({ phoneNumber: optionsRef.current.phoneNumber, channel: toPhoneChannel(channel), signal }),
+    verify: (code, signal) =>
+      adapter.verifyPhoneCode({
+        phoneNumber: optionsRef.current.phoneNumber,
+        code,
+        replacesCurrent: optionsRef.current.replacesCurrent ?? false,
+        signal,
+      }),
+    isValidSendResult: isSendPhoneCodeResult,
+    isValidVerifyResult: isVerifyPhoneCodeResult,
+    timeoutMs: options.timeoutMs,
+    onError: (error) => optionsRef.current.onError?.({ error }),
+    onSent: (result, channel, sent) => {
+      const details: PhoneCodeSentDetails = { phoneNumber: optionsRef.current.phoneNumber, channel: toPhoneChannel(channel) };
+      if (result.resendAfterSeconds !== undefined) details.resendAfterSeconds = result.resendAfterSeconds;
+      if (result.codeLength !== undefined) details.codeLength = sent.codeLength;
+      optionsRef.current.onCodeSent?.(details);
     },
-    [runResend, isResendInFlight, abortVerify, applyCode, setDeadline],
-  );
+    onVerified: (result) => optionsRef.current.onVerified?.({ recoveryCode: result.recoveryCode }),
+    onVerifyingChange: (verifying) => optionsRef.current.onVerifyingChange?.({ verifying }),
+    inputName: 'phone-code',
+  });
+  const { state, requestCode, isVerifyInFlight } = entry;
+  const channel = toPhoneChannel(state.channel);
 
   const resend = useCallback(
-    (nextChannel?: PhoneCodeChannel) => {
-      if (secondsRemaining(resendDeadlineRef.current) > 0) return;
-      sendVia(nextChannel ?? channelRef.current);
-    },
-    [sendVia],
+    (nextChannel?: PhoneCodeChannel) => requestCode(nextChannel ?? toPhoneChannel(state.channel)),
+    [requestCode, state.channel],
   );
+  const switchChannel = useCallback((nextChannel: PhoneCodeChannel) => requestCode(nextChannel), [requestCode]);
+  const changeNumber = useCallback(() => {
+    // Synchronous guard: leaving now would drop the answer of the verify in flight (issue 15).
+    if (isVerifyInFlight()) return;
+    optionsRef.current.onChangeNumber?.();
+  }, [isVerifyInFlight]);
 
-  const switchChannel = useCallback(
-    (nextChannel: PhoneCodeChannel) => {
-      // Another delivery path is not held to the cooldown of the current one (an SMS that never
-      // arrives is exactly why people ask for a call); the backend still answers `rate_limited`
-      // when it disagrees, and that seeds the countdown.
-      if (nextChannel === channelRef.current) {
-        resend(nextChannel);
-        return;
-      }
-      sendVia(nextChannel);
-    },
-    [resend, sendVia],
-  );
-
-  const resendSecondsRemaining = useCountdown(resendDeadline);
-
-  const status: CodeVerificationState['status'] = isVerified
-    ? 'verified'
-    : verifyRequest.status === 'pending'
-      ? 'verifying'
-      : error !== null
-        ? 'error'
-        : 'awaiting-code';
-
-  const getCodeInputProps = (handlers?: CodeInputHandlers) =>
-    createCodeInputProps(
-      {
-        code,
-        codeLength,
-        setCode,
-        invalid: fieldError !== null || (error !== null && isCodeError(error.code)),
-        name: 'phone-code',
-      },
-      handlers,
-    );
-  const getFormProps = (handlers?: FormHandlers) => createFormProps(verify, handlers);
+  let status: CodeVerificationState['status'];
+  if (state.phase === 'verified') status = 'verified';
+  else if (state.phase === 'verifying') status = 'verifying';
+  else if (state.error !== null || state.phase === 'locked') status = 'error';
+  else status = 'awaiting-code';
 
   return {
     phoneNumber,
     channel,
-    codeLength,
-    code,
-    setCode,
+    codeLength: state.codeLength,
+    code: state.code,
+    setCode: entry.setCode,
     status,
-    verify,
+    verify: entry.verify,
     resend,
     switchChannel,
-    isResending: resendRequest.status === 'pending',
-    resendSecondsRemaining,
-    attemptsRemaining,
-    error,
-    fieldError,
-    isCodeComplete: code.length === codeLength,
-    getCodeInputProps,
-    getFormProps,
+    isResending: state.delivery.status === 'sending',
+    resendSecondsRemaining: entry.resendSecondsRemaining,
+    attemptsRemaining: state.attemptsRemaining,
+    error: state.error,
+    fieldError: state.fieldError,
+    isCodeComplete: state.code.length === state.codeLength,
+    isVerifying: state.phase === 'verifying',
+    isLocked: state.phase === 'locked',
+    canResend: entry.resendSecondsRemaining === 0 && canRequestCode(state, Date.now()),
+    delivery: { status: state.delivery.seq === 0 ? 'idle' : state.delivery.status, channel: toPhoneChannel(state.delivery.channel) },
+    changeNumber,
+    getCodeInputProps: entry.getCodeInputProps,
+    getFormProps: entry.getFormProps,
   };
+}
+
+function toPhoneChannel(channel: string): PhoneCodeChannel {
+  return channel === 'call' ? 'call' : 'sms';
 }
 
 function initialDeadline(resendAt: number | null | undefined, resendAfterSeconds: number | undefined): number | null {

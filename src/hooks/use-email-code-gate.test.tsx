@@ -256,7 +256,7 @@ describe('useEmailCodeGate', () => {
     expect(fake.calls.sendEmailCode).toHaveLength(2);
   });
 
-  it('supersedes a verify in flight with a resend, dropping its late answer', async () => {
+  it('keeps a verify in flight when Resend is pressed, and delivers its answer', async () => {
     const fake = createDeferredAdapter();
     const onVerified = vi.fn();
     const { result } = renderHook(() => useEmailCodeGate({ adapter: fake.adapter, onVerified }));
@@ -264,16 +264,61 @@ describe('useEmailCodeGate', () => {
     await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com' }));
     act(() => result.current.setCode('111111'));
     act(() => result.current.verify());
-    const staleVerify = fake.last('verifyEmailCode');
+    const verify = fake.last('verifyEmailCode');
+    expect(result.current.isVerifying).toBe(true);
+    expect(result.current.canResend).toBe(false);
 
     act(() => result.current.resend());
-    expect(staleVerify.request.signal.aborted).toBe(true);
-    expect(result.current.status).toBe('awaiting-code');
-    await act(async () => staleVerify.resolve());
-    expect(onVerified).not.toHaveBeenCalled();
+    expect(verify.request.signal.aborted).toBe(false);
+    expect(fake.calls.sendEmailCode).toHaveLength(1);
+    expect(result.current.status).toBe('verifying');
+    await act(async () => verify.resolve());
+    expect(onVerified).toHaveBeenCalledTimes(1);
+    expect(result.current.status).toBe('verified');
+  });
 
+  it('reports the last resend apart from the send on mount', async () => {
+    const fake = createDeferredAdapter();
+    const { result } = renderHook(() => useEmailCodeGate({ adapter: fake.adapter }));
+    await flushMount();
+    expect(result.current.resendStatus).toBe('idle');
     await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com' }));
+    expect(result.current.resendStatus).toBe('idle');
+    act(() => result.current.resend());
+    expect(result.current.resendStatus).toBe('sending');
+    await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com' }));
+    expect(result.current.resendStatus).toBe('sent');
+    act(() => result.current.resend());
+    await act(async () => fake.last('sendEmailCode').reject(new TwoFactorError('network')));
+    expect(result.current.resendStatus).toBe('failed');
+  });
+
+  it('locks the field after too_many_attempts, sends nothing typed then, and unlocks with a new code', async () => {
+    const fake = createDeferredAdapter();
+    const { result } = renderHook(() => useEmailCodeGate({ adapter: fake.adapter }));
+    await flushMount();
+    await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com' }));
+    act(() => result.current.setCode('111111'));
+    act(() => result.current.verify());
+    await act(async () => fake.last('verifyEmailCode').reject(new TwoFactorError('too_many_attempts')));
+    expect(result.current.isLocked).toBe(true);
+    expect(result.current.getCodeInputProps().disabled).toBe(true);
+
+    // The right code typed now is never sent.
+    act(() => result.current.setCode('123456'));
+    act(() => result.current.verify());
+    expect(fake.calls.verifyEmailCode).toHaveLength(1);
+    expect(result.current.code).toBe('111111');
+
+    act(() => result.current.resend());
+    await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com' }));
+    expect(result.current.isLocked).toBe(false);
     expect(result.current.code).toBe('');
+    expect(result.current.getCodeInputProps().disabled).toBeUndefined();
+    act(() => result.current.setCode('123456'));
+    act(() => result.current.verify());
+    expect(fake.calls.verifyEmailCode).toHaveLength(2);
+    expect(fake.last('verifyEmailCode').request.code).toBe('123456');
   });
 
   it('takes the adapter from TwoFactorProvider, and names itself when there is none', async () => {

@@ -1,22 +1,17 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { SendEmailCodeResult } from '../core/adapter';
-import { isCodeError } from '../core/errors';
-import type { TwoFactorError } from '../core/errors';
-import { DEFAULT_CODE_LENGTH, resolveCodeLength } from '../core/machine';
-import { sanitizeCode } from '../core/code';
-import { deadlineFromNow, secondsRemaining } from '../core/time';
-import { useTwoFactorAdapter } from './context';
-import { createCodeInputProps, createFormProps } from './prop-getters';
+import { canRequestCode } from '../core/code-entry';
+import { DEFAULT_CODE_LENGTH } from '../core/machine';
 import { isSendEmailCodeResult } from '../core/results';
-import { useCountdown } from './use-countdown';
+import { useTwoFactorAdapter } from './context';
+import { useCodeEntry } from './use-code-entry';
 import { useDeferredEffect } from './use-deferred-effect';
-import { useRequest } from './use-request';
-import type { CodeInputHandlers, EmailCodeGateState, FormHandlers, UseEmailCodeGateOptions } from './types';
+import type { EmailCodeGateState, UseEmailCodeGateOptions } from './types';
 
 /**
  * The email step-up: sends a code to the account email once when it mounts (also under
  * StrictMode), then verifies what the user types. Settings stay locked until `status` is
- * `verified`.
+ * `verified`. A thin layer over the shared code-entry engine (`useCodeEntry`).
  * @example
  * const gate = useEmailCodeGate({ onVerified: () => setUnlocked(true) });
  * <form {...gate.getFormProps()}>
@@ -28,162 +23,57 @@ import type { CodeInputHandlers, EmailCodeGateState, FormHandlers, UseEmailCodeG
 export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCodeGateState {
   const adapter = useTwoFactorAdapter(options.adapter, 'useEmailCodeGate');
   const sendOnMount = options.sendOnMount ?? true;
-
   const [maskedEmail, setMaskedEmail] = useState<string | null>(null);
-  const [codeLength, setCodeLength] = useState(DEFAULT_CODE_LENGTH);
-  const [code, setCodeState] = useState('');
-  const [error, setError] = useState<TwoFactorError | null>(null);
-  const [fieldError, setFieldError] = useState<EmailCodeGateState['fieldError']>(null);
-  const [attemptsRemaining, setAttemptsRemaining] = useState<number | null>(null);
-  const [hasSent, setHasSent] = useState(false);
-  const [isVerified, setIsVerified] = useState(false);
-  const [resendDeadline, setResendDeadline] = useState<number | null>(null);
 
-  // Refs mirror what the guards read, so two calls in one tick (double click, Enter repeat) see
-  // each other without waiting for a render.
-  const codeRef = useRef(code);
-  const codeLengthRef = useRef(codeLength);
-  const resendDeadlineRef = useRef(resendDeadline);
-  const verifiedRef = useRef(false);
-  const mountSendStartedRef = useRef(false);
-  const onVerifiedRef = useRef(options.onVerified);
-  onVerifiedRef.current = options.onVerified;
-
-  const reportError = (failure: TwoFactorError) => options.onError?.({ error: failure });
-  const sendRequest = useRequest<void, SendEmailCodeResult>((_args, signal) => adapter.sendEmailCode({ signal }), {
+  const entry = useCodeEntry<SendEmailCodeResult, void>({
+    // Without a send on mount the code was emailed before (by the host): the field is ready.
+    init: { codeLength: DEFAULT_CODE_LENGTH, channel: 'email', hasCode: !sendOnMount },
+    send: (_channel, signal) => adapter.sendEmailCode({ signal }),
+    verify: (code, signal) => adapter.verifyEmailCode({ code, signal }),
+    isValidSendResult: isSendEmailCodeResult,
     timeoutMs: options.timeoutMs,
-    onError: reportError,
-    isValidResult: isSendEmailCodeResult,
+    onError: (error) => options.onError?.({ error }),
+    onSent: (result) => setMaskedEmail(result.maskedEmail),
+    onVerified: () => options.onVerified?.(),
+    inputName: 'email-code',
   });
-  const verifyRequest = useRequest<string, void>((value, signal) => adapter.verifyEmailCode({ code: value, signal }), {
-    timeoutMs: options.timeoutMs,
-    onError: reportError,
-  });
-  const { run: runSend, isInFlight: isSendInFlight } = sendRequest;
-  const { run: runVerify, abort: abortVerify, isInFlight: isVerifyInFlight } = verifyRequest;
-
-  const applyCode = useCallback((next: string) => {
-    codeRef.current = next;
-    setCodeState(next);
-    setFieldError(null);
-  }, []);
-
-  const setCode = useCallback(
-    (value: string) => {
-      const next = sanitizeCode(value, codeLengthRef.current);
-      if (next === codeRef.current) return;
-      applyCode(next);
-      setError(null);
-    },
-    [applyCode],
-  );
-
-  const setDeadline = useCallback((deadline: number | null) => {
-    resendDeadlineRef.current = deadline;
-    setResendDeadline(deadline);
-  }, []);
-
-  const send = useCallback(() => {
-    if (verifiedRef.current || isSendInFlight()) return;
-    // A new code voids the old one: a verify of the old code still in flight is superseded.
-    abortVerify();
-    setError(null);
-    void runSend(undefined, {
-      onSuccess: (result) => {
-        const length = resolveCodeLength(result.codeLength);
-        codeLengthRef.current = length;
-        setCodeLength(length);
-        // A clean field for the new code.
-        applyCode('');
-        setMaskedEmail(result.maskedEmail);
-        // A new code comes with a new allowance of attempts.
-        setAttemptsRemaining(null);
-        setHasSent(true);
-        setDeadline(result.resendAfterSeconds ? deadlineFromNow(result.resendAfterSeconds) : null);
-      },
-      onError: (failure) => {
-        setError(failure);
-        if (failure.retryAfterSeconds) setDeadline(deadlineFromNow(failure.retryAfterSeconds));
-      },
-    });
-  }, [runSend, isSendInFlight, abortVerify, applyCode, setDeadline]);
+  const { state, requestCode } = entry;
 
   useDeferredEffect(() => {
-    if (!sendOnMount || mountSendStartedRef.current) return;
-    mountSendStartedRef.current = true;
-    send();
+    if (sendOnMount) requestCode('email');
   }, []);
 
-  const resend = useCallback(() => {
-    if (secondsRemaining(resendDeadlineRef.current) > 0) return;
-    send();
-  }, [send]);
+  const resend = useCallback(() => requestCode('email'), [requestCode]);
 
-  const verify = useCallback(() => {
-    const value = codeRef.current;
-    if (verifiedRef.current || isVerifyInFlight()) return;
-    if (value.length !== codeLengthRef.current) {
-      // Said on the field rather than ignored; it costs no attempt.
-      setFieldError('incomplete');
-      return;
-    }
-    void runVerify(value, {
-      onSuccess: () => {
-        verifiedRef.current = true;
-        setIsVerified(true);
-        setError(null);
-        onVerifiedRef.current?.();
-      },
-      onError: (failure) => {
-        // The typed code stays: the user may only need to fix one digit.
-        setError(failure);
-        if (failure.code === 'invalid_code' && failure.attemptsRemaining !== undefined) {
-          setAttemptsRemaining(failure.attemptsRemaining);
-        }
-      },
-    });
-  }, [runVerify, isVerifyInFlight]);
-
-  const resendSecondsRemaining = useCountdown(resendDeadline);
-  const isSending = sendRequest.status === 'pending';
-
+  const isSending = state.delivery.status === 'sending';
+  // The send on mount is delivery 1; anything after it is a resend.
+  const isFirstDelivery = sendOnMount && state.delivery.seq <= 1;
   let status: EmailCodeGateState['status'];
-  if (isVerified) status = 'verified';
-  else if (verifyRequest.status === 'pending') status = 'verifying';
-  else if (!hasSent && (isSending || (sendOnMount && sendRequest.status === 'idle'))) status = 'sending';
-  else if (!hasSent && sendRequest.status === 'error') status = 'send-failed';
+  if (state.phase === 'verified') status = 'verified';
+  else if (state.phase === 'verifying') status = 'verifying';
+  else if (!state.hasCode) status = state.delivery.status === 'failed' ? 'send-failed' : 'sending';
   else status = 'awaiting-code';
-
-  const getCodeInputProps = (handlers?: CodeInputHandlers) =>
-    createCodeInputProps(
-      {
-        code,
-        codeLength,
-        setCode,
-        invalid: fieldError !== null || (error !== null && isCodeError(error.code)),
-        name: 'email-code',
-      },
-      handlers,
-    );
-  const getFormProps = (handlers?: FormHandlers) => createFormProps(verify, handlers);
 
   return {
     status,
     maskedEmail,
-    codeLength,
-    code,
-    setCode,
-    verify,
+    codeLength: state.codeLength,
+    code: state.code,
+    setCode: entry.setCode,
+    verify: entry.verify,
     resend,
-    resendSecondsRemaining,
-    attemptsRemaining,
-    error,
-    fieldError,
-    isResending: hasSent && isSending,
-    isVerified,
-    isCodeComplete: code.length === codeLength,
-    getCodeInputProps,
-    getFormProps,
+    resendSecondsRemaining: entry.resendSecondsRemaining,
+    attemptsRemaining: state.attemptsRemaining,
+    error: state.error,
+    fieldError: state.fieldError,
+    isResending: state.hasCode && isSending,
+    isVerified: state.phase === 'verified',
+    isCodeComplete: state.code.length === state.codeLength,
+    isVerifying: state.phase === 'verifying',
+    isLocked: state.phase === 'locked',
+    canResend: entry.resendSecondsRemaining === 0 && canRequestCode(state, Date.now()),
+    resendStatus: isFirstDelivery ? 'idle' : state.delivery.status,
+    getCodeInputProps: entry.getCodeInputProps,
+    getFormProps: entry.getFormProps,
   };
 }
-

@@ -88,6 +88,13 @@ export const de: TwoFactorMessages = {
   switchToCall: 'Anruf erhalten',
   switchToSms: 'Stattdessen SMS senden',
   changeNumber: 'Nummer ändern',
+  didntGetCode: 'Keinen Code erhalten?',
+  resendSms: 'Code erneut per SMS senden',
+  useAnotherNumber: 'Andere Nummer verwenden',
+  codeExpiresSoon: 'Codes laufen nach wenigen Minuten ab.',
+  newCodeNow: 'Du kannst jetzt einen neuen Code anfordern.',
+  sendNewCode: 'Neuen Code senden',
+  codeLocked: 'Dieser Code kann nicht mehr verwendet werden. Fordere einen neuen Code an, um fortzufahren.',
 
   recoveryHeading: 'Wiederherstellungscode speichern',
   recoveryIntro:

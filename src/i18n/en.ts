@@ -87,6 +87,13 @@ export const en: TwoFactorMessages = {
   switchToCall: 'Receive a call',
   switchToSms: 'Send SMS instead',
   changeNumber: 'Change number',
+  didntGetCode: 'Didn’t get a code?',
+  resendSms: 'Resend code by SMS',
+  useAnotherNumber: 'Use another number',
+  codeExpiresSoon: 'Codes expire after a few minutes.',
+  newCodeNow: 'You can request a new code now.',
+  sendNewCode: 'Send a new code',
+  codeLocked: 'This code can no longer be used. Send a new code to continue.',
 
   recoveryHeading: 'Save your recovery code',
   recoveryIntro:

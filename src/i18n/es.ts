@@ -88,6 +88,13 @@ export const es: TwoFactorMessages = {
   switchToCall: 'Recibir una llamada',
   switchToSms: 'Enviar SMS en su lugar',
   changeNumber: 'Cambiar número',
+  didntGetCode: '¿No recibiste el código?',
+  resendSms: 'Reenviar el código por SMS',
+  useAnotherNumber: 'Usar otro número',
+  codeExpiresSoon: 'Los códigos caducan a los pocos minutos.',
+  newCodeNow: 'Ya puedes pedir un código nuevo.',
+  sendNewCode: 'Enviar un código nuevo',
+  codeLocked: 'Este código ya no se puede usar. Pide un código nuevo para continuar.',
 
   recoveryHeading: 'Guarda tu código de recuperación',
   recoveryIntro:

@@ -133,6 +133,20 @@ export interface TwoFactorMessages {
   switchToSms: string;
   /** Goes back to phone entry, keeping the number. */
   changeNumber: string;
+  /** Opens the delivery help on the phone code step. */
+  didntGetCode: string;
+  /** Asks for a new code by text message (delivery help, first option). */
+  resendSms: string;
+  /** Goes back to phone entry for a different number (delivery help, last option). */
+  useAnotherNumber: string;
+  /** How long codes stay valid when the backend does not say: no precise time is invented. */
+  codeExpiresSoon: string;
+  /** A new code may be requested right away. */
+  newCodeNow: string;
+  /** After too many wrong attempts: asks for a new code (the code field is disabled). */
+  sendNewCode: string;
+  /** Why the code field is disabled after too many wrong attempts. */
+  codeLocked: string;
 
   // --- recovery code ----------------------------------------------------------------------------
   /** Heading of the recovery code step. */

@@ -1,0 +1,399 @@
+import { sanitizeCode } from './code';
+import type { TwoFactorError } from './errors';
+import { deadlineFromNow, secondsRemaining } from './time';
+
+/**
+ * The code-entry engine both code steps share (the email step-up code and the phone code): a pure
+ * `codeEntryTransition(state, event)` over one state object, no React, no clock (events carry
+ * `now`), no I/O. The hook (`useCodeEntry`) dispatches intents, reads from the next state which
+ * adapter call to start (a new `verification` or `delivery.seq`), and dispatches the outcomes
+ * with the sequence number they belong to, so an outcome of anything but the call in flight is
+ * dropped here.
+ *
+ * Rules it enforces (issues 11 and 15):
+ * - single flight: one verify at a time, one send at a time, decided synchronously;
+ * - a verify in flight is never superseded: asking for a new code meanwhile does nothing;
+ * - one cooldown per delivery, whatever the channel, from the server's `resendAfterSeconds`
+ *   (or a rate limit's `retryAfterSeconds`);
+ * - after `too_many_attempts` the code is locked: edits and submits are ignored until a new
+ *   code arrives, so a correct code typed after the lockout is never sent;
+ * - auto-submit on an edit that makes the code complete, never for the code just rejected;
+ * - a new code clears the field only when the user has not typed since asking for it (typing
+ *   the old code while a call is placed must not be wiped out by the call's answer).
+ */
+
+/** How a code reaches the user. */
+export type CodeChannel = 'email' | 'sms' | 'call';
+
+/** Where the code itself stands. */
+export type CodeEntryPhase =
+  /** The user can type and submit. */
+  | 'awaiting-code'
+  /** A verify is in flight. */
+  | 'verifying'
+  /** `too_many_attempts`: the code is dead; only a new code unlocks the field. */
+  | 'locked'
+  /** The backend accepted the code. Final. */
+  | 'verified';
+
+/** Where the last request for a code stands. */
+export type CodeDeliveryStatus = 'idle' | 'sending' | 'sent' | 'failed';
+
+/** The last request for a code. */
+export interface CodeDelivery {
+  status: CodeDeliveryStatus;
+  /** The channel asked for. */
+  channel: CodeChannel;
+  /** Sequence number of that request; 0 before any. */
+  seq: number;
+}
+
+/** The verify in flight. */
+export interface CodeVerification {
+  /** Sequence number of this verify. */
+  seq: number;
+  /** The code being checked (kept in memory only, never stored elsewhere). */
+  code: string;
+}
+
+export interface CodeEntryState {
+  phase: CodeEntryPhase;
+  /** The sanitised code typed so far. */
+  code: string;
+  /** Digits expected. */
+  codeLength: number;
+  /** `'incomplete'` after a submit with too few digits; cleared by the next edit. */
+  fieldError: 'incomplete' | null;
+  /** The last adapter failure shown (send or verify), or null. */
+  error: TwoFactorError | null;
+  /** From the last `invalid_code` failure; 0 once locked; null again with a new code. */
+  attemptsRemaining: number | null;
+  /** Epoch ms from which a new code may be requested; null when no wait is known. */
+  resendAt: number | null;
+  /** The channel of the code the user has (or is waiting for first). */
+  channel: CodeChannel;
+  /** True once a code was delivered (or, on the phone step, before the step opened). */
+  hasCode: boolean;
+  /** The last request for a code. */
+  delivery: CodeDelivery;
+  /** The verify in flight, or null. */
+  verification: CodeVerification | null;
+  /** Sequence number of the last verify started; 0 before any. */
+  verifySeq: number;
+  /** Bumped by every edit of the code. */
+  edits: number;
+  /** `edits` when the send in flight was asked for. */
+  editsAtRequest: number;
+  /** The code the backend last rejected: not auto-submitted again (Verify still sends it). */
+  rejectedCode: string | null;
+  /** Verify on an edit that makes the code complete. */
+  autoSubmit: boolean;
+}
+
+/** Everything that can happen to a code entry: user intents and adapter outcomes. */
+export type CodeEntryEvent =
+  /** The user typed, pasted or autofilled; the value is sanitised here. */
+  | { type: 'CODE.CHANGE'; value: string }
+  /** Verify was pressed (or Enter). */
+  | { type: 'CODE.SUBMIT' }
+  /** The user asks for a (new) code on `channel`. `now` is the wall clock, for the cooldown. */
+  | { type: 'DELIVERY.REQUEST'; channel: CodeChannel; now: number }
+  /** The send `seq` succeeded. */
+  | { type: 'DELIVERY.SENT'; seq: number; codeLength?: number; resendAfterSeconds?: number; now: number }
+  /** The send `seq` failed. */
+  | { type: 'DELIVERY.FAILED'; seq: number; error: TwoFactorError; now: number }
+  /** The send `seq` was aborted (unmount, step exit); nothing to show. */
+  | { type: 'DELIVERY.ABORTED'; seq: number }
+  /** The verify `seq` was accepted. */
+  | { type: 'VERIFY.ACCEPTED'; seq: number }
+  /** The verify `seq` failed. */
+  | { type: 'VERIFY.REJECTED'; seq: number; error: TwoFactorError }
+  /** The verify `seq` was aborted; the code stays. */
+  | { type: 'VERIFY.ABORTED'; seq: number };
+
+/** How a code entry starts. */
+export interface CodeEntryInit {
+  /** Digits expected (already resolved). */
+  codeLength: number;
+  /** The channel of the code already sent, or of the first send. */
+  channel: CodeChannel;
+  /** True when a code was already sent before (phone step); false while the first is pending. */
+  hasCode: boolean;
+  /** Epoch ms from which a new code may be requested. @default null */
+  resendAt?: number | null;
+  /** @default false */
+  autoSubmit?: boolean;
+}
+
+/** The initial state. */
+export function createCodeEntryState(init: CodeEntryInit): CodeEntryState {
+  return {
+    phase: 'awaiting-code',
+    code: '',
+    codeLength: init.codeLength,
+    fieldError: null,
+    error: null,
+    attemptsRemaining: null,
+    resendAt: typeof init.resendAt === 'number' && Number.isFinite(init.resendAt) ? init.resendAt : null,
+    channel: init.channel,
+    hasCode: init.hasCode,
+    delivery: { status: 'idle', channel: init.channel, seq: 0 },
+    verification: null,
+    verifySeq: 0,
+    edits: 0,
+    editsAtRequest: 0,
+    rejectedCode: null,
+    autoSubmit: init.autoSubmit ?? false,
+  };
+}
+
+/**
+ * The one transition function: switches on the phase, then on the event. Returns the very same
+ * object when the event does not apply (a stale outcome, a guarded intent), so callers can tell
+ * "nothing happened" by identity.
+ */
+export function codeEntryTransition(state: CodeEntryState, event: CodeEntryEvent): CodeEntryState {
+  switch (state.phase) {
+    case 'awaiting-code':
+      return whileAwaitingCode(state, event);
+    case 'verifying':
+      return whileVerifying(state, event);
+    case 'locked':
+      return whileLocked(state, event);
+    case 'verified':
+      // Final: nothing changes a verified entry.
+      return state;
+    default: {
+      const unhandled: never = state.phase;
+      void unhandled;
+      return state;
+    }
+  }
+}
+
+function whileAwaitingCode(state: CodeEntryState, event: CodeEntryEvent): CodeEntryState {
+  switch (event.type) {
+    case 'CODE.CHANGE': {
+      const next = changeCode(state, event.value);
+      if (next === state) return state;
+      return shouldAutoSubmit(next) ? startVerify(next) : next;
+    }
+    case 'CODE.SUBMIT':
+      // Said on the field rather than ignored; it costs no attempt.
+      if (!isCodeComplete(state)) return { ...state, fieldError: 'incomplete' };
+      return startVerify(state);
+    case 'DELIVERY.REQUEST':
+      return requestDelivery(state, event);
+    case 'DELIVERY.SENT':
+      return deliverySent(state, event, { clearCode: state.edits === state.editsAtRequest });
+    case 'DELIVERY.FAILED':
+      return deliveryFailed(state, event);
+    case 'DELIVERY.ABORTED':
+      return deliveryAborted(state, event);
+    case 'VERIFY.ACCEPTED':
+    case 'VERIFY.REJECTED':
+    case 'VERIFY.ABORTED':
+      // No verify is in flight: a stale outcome.
+      return state;
+    default:
+      return unknownEvent(state, event);
+  }
+}
+
+function whileVerifying(state: CodeEntryState, event: CodeEntryEvent): CodeEntryState {
+  switch (event.type) {
+    case 'CODE.CHANGE':
+      // Editing stays possible; nothing more is sent until this verify answers (single flight).
+      return changeCode(state, event.value);
+    case 'CODE.SUBMIT':
+      return state;
+    case 'DELIVERY.REQUEST':
+      // A new code would void the one being checked, and the backend may already have accepted
+      // it (issue 15): the verify's answer must arrive first.
+      return state;
+    case 'DELIVERY.SENT':
+      // A send asked for before this verify answered: take the delivery, keep the code.
+      return deliverySent(state, event, { clearCode: false });
+    case 'DELIVERY.FAILED':
+      return deliveryFailed(state, event);
+    case 'DELIVERY.ABORTED':
+      return deliveryAborted(state, event);
+    case 'VERIFY.ACCEPTED':
+      if (!isCurrentVerify(state, event.seq)) return state;
+      return { ...state, phase: 'verified', verification: null, error: null, fieldError: null };
+    case 'VERIFY.REJECTED': {
+      if (!isCurrentVerify(state, event.seq) || state.verification === null) return state;
+      const { error } = event;
+      if (error.code === 'too_many_attempts') {
+        return { ...state, phase: 'locked', verification: null, error, attemptsRemaining: 0 };
+      }
+      return {
+        ...state,
+        phase: 'awaiting-code',
+        verification: null,
+        error,
+        attemptsRemaining:
+          error.code === 'invalid_code' && error.attemptsRemaining !== undefined
+            ? error.attemptsRemaining
+            : state.attemptsRemaining,
+        rejectedCode: error.code === 'invalid_code' ? state.verification.code : state.rejectedCode,
+      };
+    }
+    case 'VERIFY.ABORTED':
+      if (!isCurrentVerify(state, event.seq)) return state;
+      return { ...state, phase: 'awaiting-code', verification: null };
+    default:
+      return unknownEvent(state, event);
+  }
+}
+
+function whileLocked(state: CodeEntryState, event: CodeEntryEvent): CodeEntryState {
+  switch (event.type) {
+    case 'CODE.CHANGE':
+    case 'CODE.SUBMIT':
+      // The code is dead: nothing typed now is sent, however correct.
+      return state;
+    case 'DELIVERY.REQUEST':
+      return requestDelivery(state, event);
+    case 'DELIVERY.SENT': {
+      const next = deliverySent(state, event, { clearCode: true });
+      return next === state ? state : { ...next, phase: 'awaiting-code' };
+    }
+    case 'DELIVERY.FAILED':
+      return deliveryFailed(state, event);
+    case 'DELIVERY.ABORTED':
+      return deliveryAborted(state, event);
+    case 'VERIFY.ACCEPTED':
+    case 'VERIFY.REJECTED':
+    case 'VERIFY.ABORTED':
+      return state;
+    default:
+      return unknownEvent(state, event);
+  }
+}
+
+// Actions, named as what they do.
+
+function changeCode(state: CodeEntryState, value: string): CodeEntryState {
+  const code = sanitizeCode(value, state.codeLength);
+  if (code === state.code) return state;
+  // An edit makes the last failure stale; a wait (resendAt) stays, it is about time.
+  return { ...state, code, fieldError: null, error: null, edits: state.edits + 1 };
+}
+
+function startVerify(state: CodeEntryState): CodeEntryState {
+  const seq = state.verifySeq + 1;
+  return {
+    ...state,
+    phase: 'verifying',
+    verifySeq: seq,
+    verification: { seq, code: state.code },
+    fieldError: null,
+    error: null,
+  };
+}
+
+function requestDelivery(
+  state: CodeEntryState,
+  event: Extract<CodeEntryEvent, { type: 'DELIVERY.REQUEST' }>,
+): CodeEntryState {
+  if (isDeliveryInFlight(state) || isCoolingDown(state, event.now)) return state;
+  return {
+    ...state,
+    delivery: { status: 'sending', channel: event.channel, seq: state.delivery.seq + 1 },
+    editsAtRequest: state.edits,
+    error: null,
+  };
+}
+
+function deliverySent(
+  state: CodeEntryState,
+  event: Extract<CodeEntryEvent, { type: 'DELIVERY.SENT' }>,
+  { clearCode }: { clearCode: boolean },
+): CodeEntryState {
+  if (!isCurrentDelivery(state, event.seq)) return state;
+  const codeLength = resolveEntryCodeLength(event.codeLength, state.codeLength);
+  return {
+    ...state,
+    codeLength,
+    code: clearCode ? '' : sanitizeCode(state.code, codeLength),
+    fieldError: null,
+    // A verify in flight keeps the floor for its own outcome.
+    error: state.phase === 'verifying' ? state.error : null,
+    attemptsRemaining: null,
+    rejectedCode: null,
+    channel: state.delivery.channel,
+    hasCode: true,
+    delivery: { ...state.delivery, status: 'sent' },
+    resendAt: event.resendAfterSeconds === undefined ? null : deadlineFromNow(event.resendAfterSeconds, event.now),
+  };
+}
+
+function deliveryFailed(
+  state: CodeEntryState,
+  event: Extract<CodeEntryEvent, { type: 'DELIVERY.FAILED' }>,
+): CodeEntryState {
+  if (!isCurrentDelivery(state, event.seq)) return state;
+  const { error } = event;
+  return {
+    ...state,
+    delivery: { ...state.delivery, status: 'failed' },
+    error: state.phase === 'verifying' ? state.error : error,
+    resendAt: error.retryAfterSeconds === undefined ? state.resendAt : deadlineFromNow(error.retryAfterSeconds, event.now),
+  };
+}
+
+function deliveryAborted(
+  state: CodeEntryState,
+  event: Extract<CodeEntryEvent, { type: 'DELIVERY.ABORTED' }>,
+): CodeEntryState {
+  if (!isCurrentDelivery(state, event.seq)) return state;
+  return { ...state, delivery: { ...state.delivery, status: 'idle' } };
+}
+
+function unknownEvent(state: CodeEntryState, event: never): CodeEntryState {
+  // Exhaustive over CodeEntryEvent; an unknown event from untyped code leaves the state alone.
+  void event;
+  return state;
+}
+
+// Guards and selectors, named as the questions they answer.
+
+/** The code has all its digits. */
+export function isCodeComplete(state: CodeEntryState): boolean {
+  return state.code.length === state.codeLength;
+}
+
+/** A request for a code is in flight. */
+export function isDeliveryInFlight(state: CodeEntryState): boolean {
+  return state.delivery.status === 'sending';
+}
+
+/** The last delivery's cooldown (or a rate limit) still runs at `now`. */
+export function isCoolingDown(state: CodeEntryState, now: number): boolean {
+  return secondsRemaining(state.resendAt, now) > 0;
+}
+
+/** A new code may be asked for right now (the UI's Resend / call buttons). */
+export function canRequestCode(state: CodeEntryState, now: number): boolean {
+  return (
+    state.phase !== 'verifying' && state.phase !== 'verified' && !isDeliveryInFlight(state) && !isCoolingDown(state, now)
+  );
+}
+
+function shouldAutoSubmit(state: CodeEntryState): boolean {
+  return state.autoSubmit && isCodeComplete(state) && state.code !== state.rejectedCode;
+}
+
+function isCurrentVerify(state: CodeEntryState, seq: number): boolean {
+  return state.verification !== null && state.verification.seq === seq;
+}
+
+function isCurrentDelivery(state: CodeEntryState, seq: number): boolean {
+  return state.delivery.status === 'sending' && state.delivery.seq === seq;
+}
+
+/** A code length the backend gave, when it is a whole number 1–20, else `fallback`. */
+export function resolveEntryCodeLength(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 20 ? value : fallback;
+}
