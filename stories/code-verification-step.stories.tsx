@@ -64,11 +64,14 @@ export const VoiceCall: Story = {
   },
 };
 
-/** "Didn't get a code?" open: a new SMS, a call, another number, with honest timing. */
+/** "Didn't get a code?" (open by default): a new SMS, a call, another number, with honest timing. */
 export const DeliveryHelpOpen: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const toggle = canvas.getByRole('button', { name: /didn’t get a code/i });
+    // Open from the start; folding it away and back works by click.
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(toggle);
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await userEvent.click(toggle);
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');

@@ -94,7 +94,6 @@ describe('CodeVerificationStep', () => {
     const adapter = await adapterWithSentCode();
     const user = userEvent.setup();
     const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} resendAfterSeconds={30} />);
-    await user.click(screen.getByRole('button', { name: 'Didn’t get a code?' }));
     const countdown = screen.getByText(/You can request a new code in 0:(30|29)/, { selector: '.tfa-hint .tfa-countdown' });
     expect(countdown).toBeVisible();
     expect(countdown.closest('[aria-live]')).toBeNull();
@@ -111,7 +110,6 @@ describe('CodeVerificationStep', () => {
     const adapter = await adapterWithSentCode({ resendAfterSeconds: 0 });
     const onCodeSent = vi.fn();
     const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} onCodeSent={onCodeSent} />);
-    await user.click(screen.getByRole('button', { name: 'Didn’t get a code?' }));
     await user.click(screen.getByRole('button', { name: 'Receive a call' }));
     await waitFor(() => expect(onCodeSent).toHaveBeenCalledWith(expect.objectContaining({ channel: 'call' })));
     expect(screen.getByText('Calling +1 650 253 0000…', { selector: '.tfa-lead' })).toBeVisible();
@@ -128,7 +126,6 @@ describe('CodeVerificationStep', () => {
       failures: { sendPhoneCode: [undefined, new TwoFactorError('rate_limited', { retryAfterSeconds: 45 })] },
     });
     render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} />);
-    await user.click(screen.getByRole('button', { name: 'Didn’t get a code?' }));
     await user.click(screen.getByRole('button', { name: 'Receive a call' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many requests.'));
     expect(screen.getByText(/You can try again in 0:(45|44)\./)).toBeInTheDocument();
@@ -144,13 +141,17 @@ describe('CodeVerificationStep', () => {
     expect(onChangeNumber).toHaveBeenCalledTimes(1);
   });
 
-  it('offers, behind "Didn’t get a code?", a new SMS, a call and another number, in that order, with honest timing', async () => {
+  it('offers, under an open "Didn’t get a code?", a new SMS, a call and another number, in that order, with honest timing', async () => {
     const user = userEvent.setup();
     const adapter = await adapterWithSentCode();
     render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} resendAfterSeconds={30} onChangeNumber={() => {}} />);
     const toggle = screen.getByRole('button', { name: 'Didn’t get a code?' });
-    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    // Open by default: "Receive a call" stays one click away, as on the product's code step.
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const panel = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
+    expect(panel).toBeVisible();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(panel).not.toBeVisible();
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');

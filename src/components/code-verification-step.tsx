@@ -27,7 +27,11 @@ export interface CodeVerificationStepProps extends UseCodeVerificationOptions {
   locale?: string;
   /** Partial copy override. */
   messages?: TwoFactorMessagesOverrides;
-  /** Whether "Didn't get a code?" starts open. @default false */
+  /**
+   * Whether "Didn't get a code?" starts open. Open by default so "Receive a call" is on the step
+   * from the start, as in the product flow; the user may fold it away.
+   * @default true
+   */
   defaultHelpOpen?: boolean;
 }
 
@@ -50,7 +54,7 @@ export function CodeVerificationStep({ locale, messages, ...props }: CodeVerific
 function CodeVerificationStepContent({
   headingLevel,
   className,
-  defaultHelpOpen = false,
+  defaultHelpOpen = true,
   ...options
 }: Omit<CodeVerificationStepProps, 'locale' | 'messages'>) {
   const verification = useCodeVerification(options);
