@@ -31,9 +31,11 @@ export type {
   CountryCode,
   PhoneCodeChannel,
   PhoneParseFailure,
+  PhoneChange,
   PhoneParseResult,
   ResumeTarget,
   SectionStatus,
+  StepUpGrant,
   SendEmailCodeResult,
   SendPhoneCodeRequest,
   SendPhoneCodeResult,
@@ -47,6 +49,7 @@ export type {
   WizardEvent,
   WizardState,
   WizardStep,
+  WizardStepState,
 } from './core';
 
 // Hooks: one per step, the orchestrator, and the provider (which renders no markup).
@@ -65,6 +68,7 @@ export type {
   CodeInputHandlers,
   CodeInputProps,
   CodeVerificationState,
+  CompleteDetails,
   EmailCodeGateState,
   EmailCodeGateStatus,
   FormHandlers,
@@ -74,6 +78,7 @@ export type {
   PhoneEntryState,
   RecoveryCodeState,
   ResetPhoneState,
+  ResetTiming,
   TwoFactorPhoneWizardState,
   TwoFactorProviderProps,
   TwoFactorSectionState,

@@ -63,9 +63,11 @@ export type {
   CountryCode,
   PhoneCodeChannel,
   PhoneParseFailure,
+  PhoneChange,
   PhoneParseResult,
   ResumeTarget,
   SectionStatus,
+  StepUpGrant,
   SendEmailCodeResult,
   SendPhoneCodeRequest,
   SendPhoneCodeResult,
@@ -79,6 +81,7 @@ export type {
   WizardEvent,
   WizardState,
   WizardStep,
+  WizardStepState,
 } from './core';
 
 // Hooks: one per step, the orchestrator, and the provider (which renders no markup).
@@ -97,6 +100,7 @@ export type {
   CodeInputHandlers,
   CodeInputProps,
   CodeVerificationState,
+  CompleteDetails,
   EmailCodeGateState,
   EmailCodeGateStatus,
   FormHandlers,
@@ -106,6 +110,7 @@ export type {
   PhoneEntryState,
   RecoveryCodeState,
   ResetPhoneState,
+  ResetTiming,
   TwoFactorPhoneWizardState,
   TwoFactorProviderProps,
   TwoFactorSectionState,

@@ -8,6 +8,7 @@ import { cx } from './class-names';
 import { Announce, ComponentRoot } from './component-root';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
+import { maskPhoneNumber } from '../core/mask';
 
 export interface RecoveryCodeStepProps extends UseRecoveryCodeOptions {
   /** Level of the step's heading. @default 2 */
@@ -152,4 +153,20 @@ function useLeaveWarning(active: boolean, message: string): void {
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [active]);
+}
+
+/** Props of the wizard's recovery step: the step, plus the verified number to mask on Finish. */
+export interface WizardRecoveryCodeStepProps extends Omit<RecoveryCodeStepProps, 'onFinish'> {
+  /** The number that was verified, E.164. */
+  phoneNumber: string;
+  /** Finish, with the new number masked as the section shows it (never a code). */
+  onFinish: (details: { maskedNumber: string }) => void;
+}
+
+/**
+ * The recovery step as the wizard loads it: masking needs the phone metadata, which lives in this
+ * on-demand chunk rather than in front of the email gate. Internal.
+ */
+export function WizardRecoveryCodeStep({ phoneNumber, onFinish, ...props }: WizardRecoveryCodeStepProps) {
+  return <RecoveryCodeStep {...props} onFinish={() => onFinish({ maskedNumber: maskPhoneNumber(phoneNumber) })} />;
 }
