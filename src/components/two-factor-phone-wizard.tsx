@@ -136,7 +136,8 @@ function TwoFactorPhoneWizardContent({
   const focusStep = useFocusOnStepChange(state.step, stepRef, gateStatusRef);
 
   // Leaving once the old phone is gone would leave the account without a second factor: warn.
-  const [leaveOpen, setLeaveOpen] = useState(false);
+  // `null` until first asked: from then on the dialog stays mounted, so closing it returns focus.
+  const [leaveOpen, setLeaveOpen] = useState<boolean | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   useLeaveWarning(wizard.isLeaveGuarded, t.leaveNoPhoneWarning);
   const handleCancel = () => {
@@ -191,10 +192,10 @@ function TwoFactorPhoneWizardContent({
           </Button>
         </div>
       ) : null}
-      {leaveOpen ? (
+      {leaveOpen !== null ? (
         <Suspense fallback={null}>
           <LeaveDialog.Step
-            open
+            open={leaveOpen}
             onOpenChange={(open) => {
               if (!open) setLeaveOpen(false);
             }}

@@ -165,18 +165,11 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
     });
   }, [disablingState]);
 
-  // Leaving the section abandons a disable in flight; a new confirmation starts without old errors.
+  // Leaving the section abandons a disable in flight.
   const isSection = state.step === 'section';
-  const isConfirmingDisable = state.step === 'section' && state.status === 'confirming-disable';
   useEffect(() => {
     if (!isSection) abortDisable();
   }, [isSection, abortDisable]);
-  const wasConfirmingRef = useRef(isConfirmingDisable);
-  useEffect(() => {
-    const opened = isConfirmingDisable && !wasConfirmingRef.current;
-    wasConfirmingRef.current = isConfirmingDisable;
-    if (opened && disableRequest.status === 'error') resetDisable();
-  }, [isConfirmingDisable, disableRequest.status, resetDisable]);
 
   // Step changes, reported by name only. The ref makes StrictMode's second effect run a no-op.
   const reportedStepRef = useRef(state.step);
@@ -219,9 +212,11 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
       onResetRequest: () => dispatch({ type: 'RESET.OPEN', now: Date.now() }),
       onDisableRequest: () => {
         if (!supportsDisable) return false;
-        const current = stateRef.current;
-        const next = transition(current, { type: 'DISABLE.REQUEST', now: Date.now() });
-        dispatch({ type: 'DISABLE.REQUEST', now: Date.now() });
+        const event: WizardEvent = { type: 'DISABLE.REQUEST', now: Date.now() };
+        const next = transition(stateRef.current, event);
+        // A new confirmation starts without the last one's failure.
+        if (next.step === 'section' && next.status === 'confirming-disable') resetDisable();
+        dispatch(event);
         return next.step === 'section' && next.status === 'confirming-disable';
       },
       onDisableCancel: () => dispatch({ type: 'DISABLE.CANCEL' }),
@@ -253,7 +248,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
       },
       onStepError: ({ error }: { error: TwoFactorError }) => reportError(error),
     }),
-    [adapter, grantNow, reportError, resetTiming, supportsDisable],
+    [adapter, grantNow, reportError, resetDisable, resetTiming, supportsDisable],
   );
 
   const disableStatus: TwoFactorPhoneWizardState['disableStatus'] =
@@ -282,7 +277,8 @@ function latestError(
   disableError: TwoFactorError | null,
 ): TwoFactorError | null {
   if (state.step !== 'section') return null;
-  if (state.status === 'confirming-disable' && disableError) return disableError;
+  // A failed disable is explained in its confirmation, and next to Disable once that is closed.
+  if ((state.status === 'confirming-disable' || state.status === 'editing') && disableError) return disableError;
   return state.status === 'error' ? statusError : null;
 }
 
