@@ -3,26 +3,18 @@
  * CSS, no Radix — for hosts that bring their own UI.
  */
 
-// Core: adapter contract, errors, the wizard machine, phone/code helpers, masking, deadlines.
+// Core: adapter contract, errors, the wizard machine, and the phone parsing and masking a headless
+// UI needs. Everything else in core is internal (tests import it from its module).
 export {
-  DEFAULT_CODE_LENGTH,
-  MASK_CHARACTER,
   TWO_FACTOR_ERROR_CODES,
   TwoFactorError,
-  deadlineFromNow,
-  formatPhoneForDisplay,
   initialWizardState,
   isAbortError,
   isTwoFactorError,
   isTwoFactorErrorCode,
   maskEmail,
   maskPhoneNumber,
-  normalizeError,
-  normalizePhoneInput,
   parsePhoneNumber,
-  resolveCodeLength,
-  sanitizeCode,
-  secondsRemaining,
   transition,
 } from './core';
 export type {

@@ -17,7 +17,6 @@ export {
   RecoveryCodeStep,
   ResetPhoneDialog,
   TwoFactorSection,
-  TwoFactorSectionView,
 } from './deferred-exports';
 export type {
   CodeInputComponentProps,
@@ -29,34 +28,17 @@ export type {
   ResetPhoneDialogProps,
   TwoFactorPhoneWizardProps,
   TwoFactorSectionProps,
-  TwoFactorSectionViewProps,
-  TwoFactorSectionViewStatus,
 } from './components';
 
 // Copy: English (default), Spanish, German, and the context the components read it from.
 export { MessagesProvider, de, en, es, useLocale, useMessages } from './i18n';
 export type { MessagesProviderProps, TwoFactorMessages, TwoFactorMessagesOverrides } from './i18n';
 
-// Core: adapter contract, errors, the wizard machine, phone/code helpers, masking, deadlines.
-export { sanitizeCode } from './core/code';
-export {
-  TWO_FACTOR_ERROR_CODES,
-  TwoFactorError,
-  isAbortError,
-  isTwoFactorError,
-  isTwoFactorErrorCode,
-  normalizeError,
-} from './core/errors';
-export { DEFAULT_CODE_LENGTH, initialWizardState, resolveCodeLength, transition } from './core/machine';
-export { deadlineFromNow, secondsRemaining } from './core/time';
-export {
-  MASK_CHARACTER,
-  formatPhoneForDisplay,
-  maskEmail,
-  maskPhoneNumber,
-  normalizePhoneInput,
-  parsePhoneNumber,
-} from './deferred-exports';
+// Core: adapter contract, errors, the wizard machine, and the phone parsing and masking a headless
+// UI needs. Everything else in core is internal (tests import it from its module).
+export { TWO_FACTOR_ERROR_CODES, TwoFactorError, isAbortError, isTwoFactorError, isTwoFactorErrorCode } from './core/errors';
+export { initialWizardState, transition } from './core/machine';
+export { maskEmail, maskPhoneNumber, parsePhoneNumber } from './deferred-exports';
 export type {
   AdapterMethod,
   AdapterRequest,

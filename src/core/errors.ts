@@ -46,10 +46,12 @@ function isNonNegativeFinite(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
+/** Whether `value` is one of the closed vocabulary's codes (`TWO_FACTOR_ERROR_CODES`). */
 export function isTwoFactorErrorCode(value: unknown): value is TwoFactorErrorCode {
   return typeof value === 'string' && (TWO_FACTOR_ERROR_CODES as readonly string[]).includes(value);
 }
 
+/** Whether `value` is a `TwoFactorError`. */
 export function isTwoFactorError(value: unknown): value is TwoFactorError {
   return value instanceof TwoFactorError;
 }
