@@ -26,12 +26,13 @@ export const BUDGETS = {
  * What `npm test` holds the two budgets that are not met yet to: about today's figure plus 1 kB,
  * so the size can go down but not up while the budget stays out of reach. Lower a ceiling when the
  * code shrinks; delete it once its budget is met (the budget itself then applies). Raise one only
- * for a feature, saying so in the commit (last: the Disable confirmation, the incomplete-code
- * message and keeping the digits on a country change, about +1.4 kB).
+ * for a feature, saying so in the commit (last: swap on verify with the add-phone step, the
+ * step-up check on mount, Disable's confirmation in the machine and the leave warning, about
+ * +1.6 kB in all and +0.9 kB headless).
  */
 export const CEILINGS = {
-  total: 101.5 * 1024,
-  headlessOwn: 12.5 * 1024,
+  total: 103.5 * 1024,
+  headlessOwn: 13.5 * 1024,
 };
 
 /** Packages that must not load before the email gate is interactive (they load with later steps). */
