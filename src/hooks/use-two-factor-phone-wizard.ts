@@ -171,6 +171,15 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
     if (!isSection) abortDisable();
   }, [isSection, abortDisable]);
 
+  // The recovery code leaves memory on Finish, not only the screen: React keeps the previous
+  // render's state and elements on each component's alternate fiber until the next render, so
+  // one more render after reaching `done` replaces the last copies that still held it.
+  const [, renderAgain] = useReducer((count: number) => count + 1, 0);
+  const isDone = state.step === 'done';
+  useEffect(() => {
+    if (isDone) renderAgain();
+  }, [isDone]);
+
   // Step changes, reported by name only. The ref makes StrictMode's second effect run a no-op.
   const reportedStepRef = useRef(state.step);
   useEffect(() => {
