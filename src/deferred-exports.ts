@@ -44,9 +44,11 @@ export const CodeVerificationStep = /* @__PURE__ */ same(CodeVerificationStepCom
  */
 export const PhoneEntryStep = /* @__PURE__ */ same(PhoneEntryStepComponent);
 /**
- * Shows the emergency recovery code once: large, monospaced, in groups of four, with Copy,
- * Download .txt and Print. Finish stays unavailable until the user confirms they saved the code,
- * and leaving the page before that asks for confirmation.
+ * Shows the emergency recovery code once, exactly as the adapter returned it (grouping is only
+ * styling, so selecting, copying, downloading and printing all give that string), with Copy,
+ * Download .txt (naming the service, the account, the date and how to use the code) and Print.
+ * Finish stays unavailable until the user confirms they saved the code, and leaving the page
+ * before that asks for confirmation.
  */
 export const RecoveryCodeStep = /* @__PURE__ */ same(RecoveryCodeStepComponent);
 /**
@@ -92,10 +94,13 @@ export const useCodeVerification = /* @__PURE__ */ same(codeVerificationHook);
 export const usePhoneEntry = /* @__PURE__ */ same(phoneEntryHook);
 /**
  * Shows the emergency recovery code once and helps the user keep it: copy, download, print, then
- * Finish once they confirm they saved it. The code leaves state on Finish and on unmount.
+ * Finish once they confirm they saved it. The code is held in one place, the `recoveryCode` option
+ * (the wizard's state): this hook keeps no copy of it in state, only whether it was finished, and
+ * reads nothing once finished or unmounted. `groups` are pieces of the code exactly as the adapter
+ * returned it (`groups.join('') === recoveryCode`), for display only: grouping is styling.
  * @example
  * const recovery = useRecoveryCode({ recoveryCode, onFinish: () => navigate('/dashboard') });
- * <code translate="no">{recovery.groups.join(' ')}</code>
+ * <code translate="no">{recovery.groups.map((group, i) => <span key={i}>{group}</span>)}</code>
  * <button onClick={() => void recovery.copy()}>Copy</button>
  * <button disabled={!recovery.canFinish} onClick={recovery.finish}>Finish</button>
  */

@@ -173,7 +173,8 @@ describe('TwoFactorPhoneWizard by keyboard alone (Chromium)', () => {
       await expectStepFocus('recovery-code', () => stepHeading('Save your recovery code'), 'the recovery heading');
       // Swapped in one step when the code verified.
       expect(adapter.getState().phoneNumber).toBe('+16502530000');
-      await expect.element(page.getByText('ABCD', { exact: true })).toBeVisible();
+      await expect.element(page.getByText('ABCD-', { exact: true })).toBeVisible();
+      expect(document.querySelector('[data-tfa-recovery-code]')?.textContent).toBe(RECOVERY_CODE);
       await tab();
       await expect.element(page.getByRole('button', { name: 'Copy' })).toHaveFocus();
       await tab();

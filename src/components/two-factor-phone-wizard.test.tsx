@@ -65,7 +65,7 @@ describe('TwoFactorPhoneWizard', () => {
 
     // 7. Recovery code, Finish.
     expect(await screen.findByRole('heading', { name: 'Save your recovery code' })).toHaveFocus();
-    expect(screen.getByText('ABCD')).toBeInTheDocument();
+    expect(document.querySelector('[data-tfa-recovery-code]')?.textContent).toBe('ABCD-EFGH-JKMN-PQRS');
     await user.click(screen.getByRole('checkbox', { name: 'I have saved my recovery code' }));
     await user.click(screen.getByRole('button', { name: 'Finish' }));
 

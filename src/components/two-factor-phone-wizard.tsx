@@ -88,6 +88,8 @@ export interface TwoFactorPhoneWizardProps {
    * @default 'on-verify'
    */
   resetTiming?: ResetTiming;
+  /** The service the recovery code signs in to, named in its downloaded file. @default 'your account' (the copy's) */
+  serviceName?: string;
   /** Class names after `tfa-wizard`. */
   className?: string;
 }
@@ -177,6 +179,7 @@ function TwoFactorPhoneWizardContent({
                 timeoutMs: options.timeoutMs,
                 resetTiming: wizard.resetTiming,
                 phoneUpdated: t.phoneUpdated,
+                serviceName: options.serviceName,
               },
             )}
             {/* Mounts with the step's content, so focus moves once a lazy step is really there. */}
@@ -227,6 +230,7 @@ interface StepContext {
   resetTiming: ResetTiming;
   /** The section's notice after Finish. */
   phoneUpdated: string;
+  serviceName: string | undefined;
 }
 
 function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): ReactNode {
@@ -311,6 +315,7 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
           recoveryCode={state.recoveryCode}
           phoneNumber={state.phoneNumber}
           onFinish={handlers.onFinish}
+          serviceName={context.serviceName}
           headingLevel={headingLevel}
         />
       );

@@ -359,12 +359,21 @@ export interface UseRecoveryCodeOptions {
   onFinish?: () => void;
   /** File name for the download. @default 'recovery-code.txt' */
   downloadFileName?: string;
+  /**
+   * The text of the downloaded file, given the code (exactly as the adapter returned it). The
+   * styled step names the service, the account, the date and how to use the code.
+   * @default the code and a line break
+   */
+  fileContents?: (recoveryCode: string) => string;
 }
 
 export interface RecoveryCodeState {
   /** The code, or '' after finish. */
   recoveryCode: string;
-  /** The code split into groups of 4 for display. */
+  /**
+   * Pieces of the code for display, exactly as given (`groups.join('') === recoveryCode`): split
+   * after each separator, or every 4 characters when there is none. Grouping is only styling.
+   */
   groups: string[];
   copyStatus: 'idle' | 'copied' | 'failed';
   /** Copies to the clipboard; sets `copyStatus`. */

@@ -112,6 +112,12 @@ export const de: TwoFactorMessages = {
   print: 'Drucken',
   recoveryAcknowledge: 'Ich habe meinen Wiederherstellungscode gespeichert',
   finish: 'Fertigstellen',
+  serviceNameDefault: 'dein Konto',
+  recoveryFileTitle: (serviceName) => `Notfall-Wiederherstellungscode für ${serviceName}`,
+  recoveryFileAccount: (account) => `Konto: Telefon für die Bestätigung ${account}`,
+  recoveryFileDate: (date) => `Gespeichert am: ${date}`,
+  recoveryFileUsage:
+    'Wenn du keinen Zugriff mehr auf dein Telefon hast, gib diesen Code dort ein, wo ein Bestätigungscode verlangt wird. Er funktioniert nur einmal.',
   leaveWarning: 'Du hast nicht bestätigt, dass du deinen Wiederherstellungscode gespeichert hast. Trotzdem verlassen?',
 
   doneHeading: 'Die Zwei-Faktor-Authentifizierung ist eingerichtet',

@@ -112,6 +112,12 @@ export const en: TwoFactorMessages = {
   recoveryAcknowledge: 'I have saved my recovery code',
   finish: 'Finish',
   leaveWarning: 'You haven’t confirmed that you saved your recovery code. Leave anyway?',
+  serviceNameDefault: 'your account',
+  recoveryFileTitle: (serviceName) => `Emergency recovery code for ${serviceName}`,
+  recoveryFileAccount: (account) => `Account: two-factor phone ${account}`,
+  recoveryFileDate: (date) => `Saved on: ${date}`,
+  recoveryFileUsage:
+    'If you lose access to your phone, enter this code where you are asked for a verification code. It works once.',
 
   doneHeading: 'Two-factor authentication is set up',
 };

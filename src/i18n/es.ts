@@ -112,6 +112,12 @@ export const es: TwoFactorMessages = {
   print: 'Imprimir',
   recoveryAcknowledge: 'He guardado mi código de recuperación',
   finish: 'Finalizar',
+  serviceNameDefault: 'tu cuenta',
+  recoveryFileTitle: (serviceName) => `Código de recuperación de emergencia de ${serviceName}`,
+  recoveryFileAccount: (account) => `Cuenta: teléfono de verificación ${account}`,
+  recoveryFileDate: (date) => `Guardado el: ${date}`,
+  recoveryFileUsage:
+    'Si pierdes el acceso a tu teléfono, introduce este código donde se te pida un código de verificación. Solo funciona una vez.',
   leaveWarning: 'No has confirmado que guardaste tu código de recuperación. ¿Salir de todos modos?',
 
   doneHeading: 'La verificación en dos pasos está configurada',

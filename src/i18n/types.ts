@@ -177,6 +177,16 @@ export interface TwoFactorMessages {
   finish: string;
   /** Asked when leaving before confirming the code was saved (browsers may show their own text). */
   leaveWarning: string;
+  /** What to call the service in the downloaded file when the host gives no `serviceName`. */
+  serviceNameDefault: string;
+  /** First line of the downloaded file. */
+  recoveryFileTitle: (serviceName: string) => string;
+  /** The account line of the downloaded file (the masked 2FA phone). */
+  recoveryFileAccount: (account: string) => string;
+  /** The date line of the downloaded file. */
+  recoveryFileDate: (date: string) => string;
+  /** One line on how to use the code, in the downloaded file. */
+  recoveryFileUsage: string;
 
   // --- end --------------------------------------------------------------------------------------
   /** Heading once the flow is done. */
