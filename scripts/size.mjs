@@ -27,12 +27,12 @@ export const BUDGETS = {
  * so the size can go down but not up while the budget stays out of reach. Lower a ceiling when the
  * code shrinks; delete it once its budget is met (the budget itself then applies). Raise one only
  * for a feature, saying so in the commit (last: swap on verify with the add-phone step, the
- * step-up check on mount, Disable's confirmation in the machine and the leave warning, about
- * +1.6 kB in all and +0.9 kB headless).
+ * step-up check on mount, Disable's confirmation in the machine, the leave warning and the
+ * recovery code's download text, about +2.2 kB in all and +1.1 kB headless).
  */
 export const CEILINGS = {
-  total: 103.5 * 1024,
-  headlessOwn: 13.5 * 1024,
+  total: 104 * 1024,
+  headlessOwn: 14 * 1024,
 };
 
 /** Packages that must not load before the email gate is interactive (they load with later steps). */
