@@ -335,3 +335,50 @@ describe('the whole flow through the headless hooks', () => {
     expect(get(probe.wizard, 'wizard').isLeaveGuarded).toBe(false);
   });
 });
+
+describe('abandoning the flow before the new number verifies (swap on verify)', () => {
+  type Stop = 'email-gate' | 'section' | 'reset-confirm' | 'add-phone' | 'phone-entry' | 'code-verification' | 'wrong-code';
+  const STOPS: Stop[] = ['email-gate', 'section', 'reset-confirm', 'add-phone', 'phone-entry', 'code-verification', 'wrong-code'];
+
+  it.each(STOPS)('leaves the account’s old phone untouched when abandoned at %s', async (stop) => {
+    const adapter = createMockAdapter({ phoneNumber: '+14155550123', resendAfterSeconds: 0 });
+    const probe: Probe = {};
+    const view = render(<Flow adapter={adapter} probe={probe} onComplete={() => {}} onStepChange={() => {}} />);
+
+    await waitFor(() => expect(get(probe.gate, 'gate').status).toBe('awaiting-code'));
+    if (stop !== 'email-gate') {
+      act(() => get(probe.gate, 'gate').setCode(lastMessage(adapter, 'email').code));
+      act(() => get(probe.gate, 'gate').verify());
+      await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'section', status: 'viewing' }));
+    }
+    if (stop !== 'email-gate' && stop !== 'section') {
+      act(() => get(probe.section, 'section').setEditing(true));
+      act(() => get(probe.wizard, 'wizard').handlers.onResetRequest());
+      expect(stepOf(probe)).toBe('reset-confirm');
+    }
+    if (!['email-gate', 'section', 'reset-confirm'].includes(stop)) {
+      act(() => get(probe.reset, 'reset').setAcknowledged(true));
+      act(() => get(probe.reset, 'reset').confirm());
+      await waitFor(() => expect(stepOf(probe)).toBe('add-phone'));
+    }
+    if (['phone-entry', 'code-verification', 'wrong-code'].includes(stop)) {
+      act(() => get(probe.wizard, 'wizard').handlers.onAddPhone());
+      expect(stepOf(probe)).toBe('phone-entry');
+    }
+    if (stop === 'code-verification' || stop === 'wrong-code') {
+      act(() => get(probe.entry, 'entry').form.setValue('phone', '(650) 253-0000'));
+      act(() => get(probe.entry, 'entry').sendCode('sms'));
+      await waitFor(() => expect(stepOf(probe)).toBe('code-verification'));
+    }
+    if (stop === 'wrong-code') {
+      const right = lastMessage(adapter, 'sms').code;
+      act(() => get(probe.verification, 'verification').setCode(right === '000000' ? '111111' : '000000'));
+      await waitFor(() => expect(get(probe.verification, 'verification').error?.code).toBe('invalid_code'));
+    }
+
+    // The user leaves: Cancel, Back, a closed tab — the host unmounts the wizard.
+    view.unmount();
+    expect(adapter.calls).not.toContain('resetPhone');
+    expect(adapter.getState()).toMatchObject({ phoneNumber: '+14155550123', twoFactorEnabled: true });
+  });
+});
