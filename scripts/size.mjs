@@ -27,11 +27,14 @@ export const BUDGETS = {
  * so the size can go down but not up while the budget stays out of reach. Lower a ceiling when the
  * code shrinks; delete it once its budget is met (the budget itself then applies). Raise one only
  * for a feature, saying so in the commit (last: the shared code-entry engine with its lockout,
- * delivery help and verify-in-flight guards, about +1.8 kB total and +0.9 kB headless).
+ * delivery help and verify-in-flight guards, about +1.8 kB total and +0.9 kB headless; and swap on
+ * verify with the add-phone step, the step-up check on mount, Disable's confirmation in the
+ * machine, the leave warning and the recovery code's download text, about +2.2 kB in all and
+ * +1.1 kB headless).
  */
 export const CEILINGS = {
-  total: 103.5 * 1024,
-  headlessOwn: 14 * 1024,
+  total: 106 * 1024,
+  headlessOwn: 15 * 1024,
 };
 
 /** Packages that must not load before the email gate is interactive (they load with later steps). */

@@ -3,26 +3,18 @@
  * CSS, no Radix — for hosts that bring their own UI.
  */
 
-// Core: adapter contract, errors, the wizard machine, phone/code helpers, masking, deadlines.
+// Core: adapter contract, errors, the wizard machine, and the phone parsing and masking a headless
+// UI needs. Everything else in core is internal (tests import it from its module).
 export {
-  DEFAULT_CODE_LENGTH,
-  MASK_CHARACTER,
   TWO_FACTOR_ERROR_CODES,
   TwoFactorError,
-  deadlineFromNow,
-  formatPhoneForDisplay,
   initialWizardState,
   isAbortError,
   isTwoFactorError,
   isTwoFactorErrorCode,
   maskEmail,
   maskPhoneNumber,
-  normalizeError,
-  normalizePhoneInput,
   parsePhoneNumber,
-  resolveCodeLength,
-  sanitizeCode,
-  secondsRemaining,
   transition,
 } from './core';
 export type {
@@ -31,9 +23,11 @@ export type {
   CountryCode,
   PhoneCodeChannel,
   PhoneParseFailure,
+  PhoneChange,
   PhoneParseResult,
   ResumeTarget,
   SectionStatus,
+  StepUpGrant,
   SendEmailCodeResult,
   SendPhoneCodeRequest,
   SendPhoneCodeResult,
@@ -47,6 +41,7 @@ export type {
   WizardEvent,
   WizardState,
   WizardStep,
+  WizardStepState,
 } from './core';
 
 // Hooks: one per step, the orchestrator, and the provider (which renders no markup).
@@ -65,6 +60,7 @@ export type {
   CodeInputHandlers,
   CodeInputProps,
   CodeVerificationState,
+  CompleteDetails,
   EmailCodeGateState,
   EmailCodeGateStatus,
   FormHandlers,
@@ -74,6 +70,7 @@ export type {
   PhoneEntryState,
   RecoveryCodeState,
   ResetPhoneState,
+  ResetTiming,
   TwoFactorPhoneWizardState,
   TwoFactorProviderProps,
   TwoFactorSectionState,

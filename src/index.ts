@@ -17,7 +17,6 @@ export {
   RecoveryCodeStep,
   ResetPhoneDialog,
   TwoFactorSection,
-  TwoFactorSectionView,
 } from './deferred-exports';
 export type {
   CodeInputComponentProps,
@@ -29,43 +28,28 @@ export type {
   ResetPhoneDialogProps,
   TwoFactorPhoneWizardProps,
   TwoFactorSectionProps,
-  TwoFactorSectionViewProps,
-  TwoFactorSectionViewStatus,
 } from './components';
 
 // Copy: English (default), Spanish, German, and the context the components read it from.
 export { MessagesProvider, de, en, es, useLocale, useMessages } from './i18n';
 export type { MessagesProviderProps, TwoFactorMessages, TwoFactorMessagesOverrides } from './i18n';
 
-// Core: adapter contract, errors, the wizard machine, phone/code helpers, masking, deadlines.
-export { sanitizeCode } from './core/code';
-export {
-  TWO_FACTOR_ERROR_CODES,
-  TwoFactorError,
-  isAbortError,
-  isTwoFactorError,
-  isTwoFactorErrorCode,
-  normalizeError,
-} from './core/errors';
-export { DEFAULT_CODE_LENGTH, initialWizardState, resolveCodeLength, transition } from './core/machine';
-export { deadlineFromNow, secondsRemaining } from './core/time';
-export {
-  MASK_CHARACTER,
-  formatPhoneForDisplay,
-  maskEmail,
-  maskPhoneNumber,
-  normalizePhoneInput,
-  parsePhoneNumber,
-} from './deferred-exports';
+// Core: adapter contract, errors, the wizard machine, and the phone parsing and masking a headless
+// UI needs. Everything else in core is internal (tests import it from its module).
+export { TWO_FACTOR_ERROR_CODES, TwoFactorError, isAbortError, isTwoFactorError, isTwoFactorErrorCode } from './core/errors';
+export { initialWizardState, transition } from './core/machine';
+export { maskEmail, maskPhoneNumber, parsePhoneNumber } from './deferred-exports';
 export type {
   AdapterMethod,
   AdapterRequest,
   CountryCode,
   PhoneCodeChannel,
   PhoneParseFailure,
+  PhoneChange,
   PhoneParseResult,
   ResumeTarget,
   SectionStatus,
+  StepUpGrant,
   SendEmailCodeResult,
   SendPhoneCodeRequest,
   SendPhoneCodeResult,
@@ -79,6 +63,7 @@ export type {
   WizardEvent,
   WizardState,
   WizardStep,
+  WizardStepState,
 } from './core';
 
 // Hooks: one per step, the orchestrator, and the provider (which renders no markup).
@@ -97,6 +82,7 @@ export type {
   CodeInputHandlers,
   CodeInputProps,
   CodeVerificationState,
+  CompleteDetails,
   EmailCodeGateState,
   EmailCodeGateStatus,
   FormHandlers,
@@ -106,6 +92,7 @@ export type {
   PhoneEntryState,
   RecoveryCodeState,
   ResetPhoneState,
+  ResetTiming,
   TwoFactorPhoneWizardState,
   TwoFactorProviderProps,
   TwoFactorSectionState,

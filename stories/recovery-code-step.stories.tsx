@@ -37,12 +37,12 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The code in groups of four; Finish unavailable until the box is ticked. */
+/** The code exactly as the backend returned it (grouping is styling); Finish unavailable until the box is ticked. */
 export const Default: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     const group = canvas.getByRole('group', { name: /recovery code/i });
-    await expect(group).toHaveTextContent('K7QF 29XM HP4D WN3R');
+    await expect(group.querySelector('[data-tfa-recovery-code]')?.textContent).toBe(STORY_RECOVERY_CODE);
     const finish = canvas.getByRole('button', { name: /^finish$/i });
     await expect(finish).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(finish);
@@ -82,6 +82,16 @@ export const CopyFailed: Story = {
   },
 };
 
+/** A code without separators: shown in groups of four by CSS alone, the same characters underneath. */
+export const WithoutSeparators: Story = {
+  args: { recoveryCode: 'K7QF29XMHP4DWN3R' },
+  play: async ({ canvasElement }) => {
+    const code = canvasElement.querySelector<HTMLElement>('[data-tfa-recovery-code]');
+    await expect(code?.textContent).toBe('K7QF29XMHP4DWN3R');
+    await expect(code?.querySelectorAll('.tfa-recovery-code__group')).toHaveLength(4);
+  },
+};
+
 /** Dark theme. */
 export const Dark: Story = { globals: { theme: 'dark' } };
 
@@ -91,7 +101,7 @@ export const RightToLeft: Story = {
   play: async ({ canvasElement }) => {
     const code = canvasElement.querySelector<HTMLElement>('[data-tfa-recovery-code]');
     await expect(code).not.toBeNull();
-    expectDrawnLeftToRight(code!, STORY_RECOVERY_CODE.split('-'));
+    expectDrawnLeftToRight(code!, STORY_RECOVERY_CODE.split('-').map((group, index, all) => (index < all.length - 1 ? `${group}-` : group)));
   },
 };
 

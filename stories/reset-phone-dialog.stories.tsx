@@ -75,13 +75,32 @@ export const Open: Story = {
   },
 };
 
-/** Tick the acknowledgement, then "Reset and continue": the adapter resets and `onReset` runs. */
+/**
+ * Tick the acknowledgement, then "Reset and continue": `onReset` runs and nothing is removed (swap
+ * on verify, the default): the current number keeps working until the new one verifies.
+ */
 export const Confirm: Story = {
   play: async ({ canvasElement, args, loaded }) => {
     const canvas = within(canvasElement);
-    const dialog = within(await canvas.findByRole('alertdialog'));
-    await userEvent.click(dialog.getByRole('checkbox', { name: /i understand/i }));
-    await userEvent.click(dialog.getByRole('button', { name: /reset and continue/i }));
+    const dialog = await canvas.findByRole('alertdialog');
+    await expect(dialog).toHaveAccessibleDescription(/keeps receiving sign-in codes until you verify a new one/i);
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: /i understand/i }));
+    await userEvent.click(within(dialog).getByRole('button', { name: /reset and continue/i }));
+    await waitFor(() => expect(args.onReset).toHaveBeenCalledTimes(1));
+    await expect(storyAdapter(loaded).calls).not.toContain('resetPhone');
+    await expect(storyAdapter(loaded).getState().phoneNumber).toBe('+14155550123');
+  },
+};
+
+/** `resetTiming="immediate"`: the delete-first behaviour, said plainly; the adapter removes the number. */
+export const ConfirmImmediate: Story = {
+  args: { resetTiming: 'immediate' },
+  play: async ({ canvasElement, args, loaded }) => {
+    const canvas = within(canvasElement);
+    const dialog = await canvas.findByRole('alertdialog');
+    await expect(dialog).toHaveAccessibleDescription(/stop receiving sign-in codes right away/i);
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: /no longer receive codes/i }));
+    await userEvent.click(within(dialog).getByRole('button', { name: /reset and continue/i }));
     await waitFor(() => expect(args.onReset).toHaveBeenCalledTimes(1));
     await expect(storyAdapter(loaded).getState().phoneNumber).toBeNull();
   },
@@ -101,6 +120,8 @@ export const CancelWithEscape: Story = {
 
 /** The reset is in flight: "Resetting…", and Escape does not close the dialog. */
 export const Pending: Story = {
+  // Only the delete-first mode calls the adapter on confirm.
+  args: { resetTiming: 'immediate' },
   parameters: { mockAdapter: { emailVerified: true, latencyMs: 1500 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -115,6 +136,8 @@ export const Pending: Story = {
 
 /** The reset failed (`network`): the dialog stays open and says why. */
 export const Failed: Story = {
+  // Only the delete-first mode calls the adapter on confirm.
+  args: { resetTiming: 'immediate' },
   parameters: { mockAdapter: { emailVerified: true, failures: { resetPhone: [fail('network')] } } },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
@@ -128,6 +151,8 @@ export const Failed: Story = {
 
 /** The adapter threw something that is not a `TwoFactorError`: a generic message, never the raw text. */
 export const UnknownError: Story = {
+  // Only the delete-first mode calls the adapter on confirm.
+  args: { resetTiming: 'immediate' },
   parameters: {
     mockAdapter: { emailVerified: true, failures: { resetPhone: [new Error('upstream 500: <html>…</html>')] } },
   },
@@ -143,6 +168,8 @@ export const UnknownError: Story = {
 
 /** The step-up has lapsed (`reverification_required`). */
 export const ReverificationRequired: Story = {
+  // Only the delete-first mode calls the adapter on confirm.
+  args: { resetTiming: 'immediate' },
   parameters: { mockAdapter: { emailVerified: false } },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);

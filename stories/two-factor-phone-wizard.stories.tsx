@@ -95,6 +95,13 @@ export const FullFlow: Story = {
       await userEvent.click(dialog.getByRole('button', { name: /reset and continue/i }));
     });
 
+    await step('"+ Add phone based verification": the current number still works meanwhile', async () => {
+      await expectFocusWithin(await stepHeading(wizard, /add your new phone number/i));
+      await expect(wizard.getByText(/keeps receiving sign-in codes until the new one is verified/i, VISIBLE)).toBeInTheDocument();
+      await expect(adapter.getState().phoneNumber).toBe('+14155550123');
+      await userEvent.click(wizard.getByRole('button', { name: /add phone based verification/i }));
+    });
+
     await step('Enter the new number and send the code by SMS', async () => {
       await expectFocusWithin(await stepHeading(wizard, /add a phone number/i));
       await userEvent.type(wizard.getByLabelText(/^phone number$/i), NEW_PHONE_NUMBER);
@@ -110,16 +117,19 @@ export const FullFlow: Story = {
 
     await step('Save the recovery code and Finish', async () => {
       await expectFocusWithin(await stepHeading(wizard, /save your recovery code/i));
-      await expect(wizard.getByText(STORY_RECOVERY_CODE.slice(0, 4))).toBeInTheDocument();
+      await expect(canvasElement.querySelector('[data-tfa-recovery-code]')?.textContent).toBe(STORY_RECOVERY_CODE);
       const finish = wizard.getByRole('button', { name: /^finish$/i });
       await expect(finish).toHaveAttribute('aria-disabled', 'true');
       await userEvent.click(wizard.getByRole('checkbox', { name: /i have saved my recovery code/i }));
       await userEvent.click(finish);
     });
 
-    await step('Control returns to the host, with no code in any callback', async () => {
+    await step('The section shows the new number as updated; the host hears it masked, with no code in any callback', async () => {
+      await expectFocusWithin(await stepHeading(wizard, /two-factor authentication \(2fa\)/i));
+      await expect(wizard.getByText(/your 2fa phone number was updated/i, VISIBLE)).toBeInTheDocument();
+      await expect(wizard.getByText('+1 ••• ••• 0000', VISIBLE)).toBeInTheDocument();
       await waitFor(() => expect(args.onComplete).toHaveBeenCalledTimes(1));
-      await expect(args.onComplete).toHaveBeenCalledWith();
+      await expect(args.onComplete).toHaveBeenCalledWith({ maskedNumber: '+1 ••• ••• 0000' });
       await expect(adapter.getState().phoneNumber).toBe(NEW_PHONE_E164);
       await expect(canvasElement).not.toHaveTextContent(STORY_RECOVERY_CODE.slice(0, 4));
       const callbackArgs = JSON.stringify([
@@ -208,48 +218,131 @@ export const DisableConfirmation: Story = {
   },
 };
 
-/** A slow backend (1.5 s per call): every step shows that it is waiting. */
+/**
+ * A slow backend (1.5 s per call): every step shows that it is waiting, from the first check
+ * (is the step-up still fresh?) to the email being sent.
+ */
 export const SlowBackend: Story = {
   parameters: { mockAdapter: { latencyMs: 1500 } },
   play: async ({ canvasElement }) => {
     const wizard = wizardOf(within(canvasElement));
-    await expect(await wizard.findByText(/sending a code to your email/i, VISIBLE)).toBeInTheDocument();
+    await expect(await wizard.findByText(/loading/i, VISIBLE)).toBeInTheDocument();
+    await expect(await wizard.findByText(/sending a code to your email/i, VISIBLE, { timeout: 4000 })).toBeInTheDocument();
     await expect(await wizard.findByText(/we emailed a code to/i, VISIBLE, { timeout: 4000 })).toBeInTheDocument();
+  },
+};
+
+/**
+ * The step-up is still fresh (the email code was verified moments ago, e.g. before Back and
+ * Forward): the section opens without another email.
+ */
+export const StepUpStillFresh: Story = {
+  parameters: { mockAdapter: { emailVerified: true } },
+  play: async ({ canvasElement, loaded }) => {
+    const wizard = wizardOf(within(canvasElement));
+    await expect(await wizard.findByText('+1 ••• ••• 0123', VISIBLE)).toBeInTheDocument();
+    await expect(storyAdapter(loaded).messages).toHaveLength(0);
+  },
+};
+
+/** After Reset: the "+ Add phone based verification" step, a button before phone entry. */
+export const AddPhoneAfterReset: Story = {
+  parameters: { mockAdapter: { emailVerified: true } },
+  play: async ({ canvasElement, loaded }) => {
+    const wizard = wizardOf(within(canvasElement));
+    await userEvent.click(await wizard.findByRole('button', { name: /^edit$/i }));
+    await userEvent.click(wizard.getByRole('button', { name: /^reset$/i }));
+    const dialog = within(await wizard.findByRole('alertdialog'));
+    await userEvent.click(dialog.getByRole('checkbox', { name: /i understand/i }));
+    await userEvent.click(dialog.getByRole('button', { name: /reset and continue/i }));
+    await expectFocusWithin(await stepHeading(wizard, /add your new phone number/i));
+    await expect(wizard.getByRole('button', { name: /add phone based verification/i })).toBeInTheDocument();
+    await expect(storyAdapter(loaded).getState().phoneNumber).toBe('+14155550123');
+  },
+};
+
+/**
+ * `resetTiming="immediate"` (delete-first backends): Reset removes the number at once, and Cancel
+ * asks before leaving the account without a phone.
+ */
+export const ImmediateReset: Story = {
+  args: { resetTiming: 'immediate' },
+  parameters: { mockAdapter: { emailVerified: true } },
+  play: async ({ canvasElement, loaded, args }) => {
+    const wizard = wizardOf(within(canvasElement));
+    await userEvent.click(await wizard.findByRole('button', { name: /^edit$/i }));
+    await userEvent.click(wizard.getByRole('button', { name: /^reset$/i }));
+    const dialog = within(await wizard.findByRole('alertdialog'));
+    await userEvent.click(dialog.getByRole('checkbox', { name: /no longer receive codes/i }));
+    await userEvent.click(dialog.getByRole('button', { name: /reset and continue/i }));
+    await expectFocusWithin(await stepHeading(wizard, /add your new phone number/i));
+    await expect(storyAdapter(loaded).getState().phoneNumber).toBeNull();
+    await expect(wizard.getByText(/no phone for sign-in codes until you add/i, VISIBLE)).toBeInTheDocument();
+    await userEvent.click(wizard.getByRole('button', { name: /^cancel$/i }));
+    const leave = await wizard.findByRole('alertdialog', { name: /leave without a 2fa phone/i });
+    await waitFor(() => expect(within(leave).getByRole('button', { name: /^cancel$/i })).toHaveFocus());
+    await expect(args.onCancel).not.toHaveBeenCalled();
+  },
+};
+
+/** After Finish: the section, read-only, with the new number and "updated". */
+export const UpdatedAfterFinish: Story = {
+  parameters: { mockAdapter: { emailVerified: true, phoneNumber: null } },
+  play: async ({ canvasElement, loaded, args }) => {
+    const wizard = wizardOf(within(canvasElement));
+    const adapter = storyAdapter(loaded);
+    await userEvent.click(await wizard.findByRole('button', { name: /^edit$/i }));
+    await userEvent.click(wizard.getByRole('button', { name: /add phone based verification/i }));
+    await userEvent.type(await wizard.findByLabelText(/^phone number$/i), NEW_PHONE_NUMBER);
+    await userEvent.click(wizard.getByRole('button', { name: /send code via sms/i }));
+    await userEvent.type(await wizard.findByLabelText(/^verification code$/i, undefined, { timeout: 3000 }), await waitForCode(adapter, 'sms'));
+    await userEvent.click(await wizard.findByRole('checkbox', { name: /i have saved my recovery code/i }, { timeout: 3000 }));
+    await userEvent.click(wizard.getByRole('button', { name: /^finish$/i }));
+    await expect(await wizard.findByText(/your 2fa phone number was updated/i, VISIBLE)).toBeInTheDocument();
+    await expect(wizard.getByText('+1 ••• ••• 0000', VISIBLE)).toBeInTheDocument();
+    await expect(args.onComplete).toHaveBeenCalledWith({ maskedNumber: '+1 ••• ••• 0000' });
   },
 };
 
 /** Loading the 2FA status failed (`network`); Try again recovers. */
 export const StatusLoadFailed: Story = {
-  parameters: { mockAdapter: { failures: { getTwoFactorStatus: [fail('network')] } } },
+  // The first read is the wizard's own check (refused: no step-up yet); the section's load fails.
+  parameters: { mockAdapter: { failures: { getTwoFactorStatus: [undefined, fail('network')] } } },
   play: async ({ canvasElement, loaded }) => {
     const wizard = wizardOf(within(canvasElement));
     await passEmailGate(wizard, storyAdapter(loaded));
     await expect(await wizard.findByText(/couldn’t load your two-factor settings/i, VISIBLE)).toBeInTheDocument();
     await userEvent.click(wizard.getByRole('button', { name: /try again/i }));
     await expect(await wizard.findByText('+1 ••• ••• 0123', VISIBLE)).toBeInTheDocument();
+    // The button went away; focus went to the heading, not to <body>.
+    await expect(canvasElement.ownerDocument.activeElement).not.toBe(canvasElement.ownerDocument.body);
   },
 };
 
 /**
- * The backend asks for a fresh step-up in the middle (`reverification_required` on reset): back
- * to the email gate, then back to the section in edit mode.
+ * The backend asks for a fresh step-up in the middle (`reverification_required` on sending the code
+ * to the new number): back to the email gate, then back on phone entry with the typed number still
+ * there and the field focused.
  */
 export const ReverificationMidFlow: Story = {
-  parameters: { mockAdapter: { resendAfterSeconds: 0, failures: { resetPhone: [fail('reverification_required')] } } },
+  parameters: {
+    mockAdapter: { phoneNumber: null, resendAfterSeconds: 0, failures: { sendPhoneCode: [fail('reverification_required')] } },
+  },
   play: async ({ canvasElement, loaded }) => {
     const wizard = wizardOf(within(canvasElement));
     const adapter = storyAdapter(loaded);
     await passEmailGate(wizard, adapter);
     await userEvent.click(await wizard.findByRole('button', { name: /^edit$/i }));
-    await userEvent.click(wizard.getByRole('button', { name: /^reset$/i }));
-    const dialog = within(await wizard.findByRole('alertdialog'));
-    await userEvent.click(dialog.getByRole('checkbox', { name: /i understand/i }));
-    await userEvent.click(dialog.getByRole('button', { name: /reset and continue/i }));
+    await userEvent.click(wizard.getByRole('button', { name: /add phone based verification/i }));
+    await userEvent.type(await wizard.findByLabelText(/^phone number$/i), NEW_PHONE_NUMBER);
+    await userEvent.click(wizard.getByRole('button', { name: /send code via sms/i }));
     await stepHeading(wizard, /confirm it’s you/i);
     const secondCode = await waitForCode(adapter, 'email', 1);
     await userEvent.type(await wizard.findByLabelText(/email verification code/i), secondCode);
     await userEvent.click(wizard.getByRole('button', { name: /^verify$/i }));
-    await expect(await wizard.findByRole('button', { name: /^reset$/i }, { timeout: 3000 })).toBeInTheDocument();
+    const field = await wizard.findByLabelText(/^phone number$/i, undefined, { timeout: 3000 });
+    await waitFor(() => expect(field).toHaveFocus());
+    await expect((field as HTMLInputElement).value).toMatch(/650\D*253\D*0000/);
   },
 };
 

@@ -169,7 +169,10 @@ export const DisableFailed: Story = {
   },
 };
 
-/** Edit → Reset → tick the acknowledgement → "Reset and continue": the number is gone. */
+/**
+ * Edit → Reset → tick the acknowledgement → "Reset and continue": the intent is recorded, the
+ * number stays (swap on verify) and `onReset` tells the host to show phone entry.
+ */
 export const ResetTheNumber: Story = {
   play: async ({ canvasElement, args, loaded }) => {
     const canvas = within(canvasElement);
@@ -182,6 +185,23 @@ export const ResetTheNumber: Story = {
     await userEvent.click(inDialog.getByRole('button', { name: /reset and continue/i }));
     await waitFor(() => expect(args.onReset).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(canvas.queryByRole('alertdialog')).not.toBeInTheDocument());
+    await expect(storyAdapter(loaded).getState().phoneNumber).toBe('+14155550123');
+    await expect(canvas.getByText('+1 ••• ••• 0123', VISIBLE)).toBeInTheDocument();
+  },
+};
+
+/** `resetTiming="immediate"`: "Reset and continue" removes the number first; the section shows none. */
+export const ResetImmediately: Story = {
+  args: { resetTiming: 'immediate' },
+  play: async ({ canvasElement, args, loaded }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^edit$/i }));
+    await userEvent.click(canvas.getByRole('button', { name: /^reset$/i }));
+    const dialog = within(await canvas.findByRole('alertdialog', { name: /reset your 2fa phone number/i }));
+    await userEvent.click(dialog.getByRole('checkbox', { name: /i understand/i }));
+    await userEvent.click(dialog.getByRole('button', { name: /reset and continue/i }));
+    await waitFor(() => expect(args.onReset).toHaveBeenCalledTimes(1));
+    await expect(await canvas.findByText(/no phone number receives your sign-in codes/i, VISIBLE)).toBeInTheDocument();
     await expect(storyAdapter(loaded).getState().phoneNumber).toBeNull();
   },
 };

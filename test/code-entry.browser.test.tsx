@@ -57,7 +57,8 @@ function emailBackend(): { adapter: TwoFactorAdapter; verified: string[] } {
 
 /** A mock backend that already sent CODE to NUMBER, recording the codes it is asked to verify. */
 async function phoneBackend(): Promise<{ adapter: TwoFactorAdapter; verified: string[] }> {
-  const mock = createMockAdapter({ emailVerified: true, code: CODE, recoveryCode: 'ABCD-EFGH-JKMN-PQRS' });
+  // No phone yet: the step alone verifies a first phone (`replacesCurrent: false`).
+  const mock = createMockAdapter({ emailVerified: true, phoneNumber: null, code: CODE, recoveryCode: 'ABCD-EFGH-JKMN-PQRS' });
   await mock.sendPhoneCode({ phoneNumber: NUMBER, channel: 'sms', signal: new AbortController().signal });
   const verified: string[] = [];
   const adapter: TwoFactorAdapter = {

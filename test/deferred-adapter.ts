@@ -54,6 +54,7 @@ export function createDeferredAdapter(): DeferredAdapter {
     resetPhone: (request) => record('resetPhone', request),
     sendPhoneCode: (request) => record('sendPhoneCode', request),
     verifyPhoneCode: (request) => record('verifyPhoneCode', request),
+    acknowledgeRecoveryCode: (request) => record('acknowledgeRecoveryCode', request),
     disableTwoFactor: (request) => record('disableTwoFactor', request),
   };
 

@@ -2,6 +2,7 @@ import { act, render, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   createMockAdapter,
+  maskPhoneNumber,
   useCodeVerification,
   useEmailCodeGate,
   usePhoneEntry,
@@ -18,6 +19,8 @@ import type {
   PhoneEntryState,
   RecoveryCodeState,
   ResetPhoneState,
+  ResetTiming,
+  TwoFactorAdapter,
   TwoFactorPhoneWizardState,
   TwoFactorSectionState,
   WizardState,
@@ -43,7 +46,9 @@ type Handlers = TwoFactorPhoneWizardState['handlers'];
 type StepProps<S extends WizardState['step']> = {
   state: Extract<WizardState, { step: S }>;
   handlers: Handlers;
-  adapter: MockAdapter;
+  /** The wizard's adapter (`wizard.adapter`): the mock plus the wizard's additions. */
+  adapter: TwoFactorAdapter;
+  resetTiming: ResetTiming;
   probe: Probe;
 };
 
@@ -63,9 +68,10 @@ function SectionStep({ state, handlers, adapter, probe }: StepProps<'section'>) 
   return null;
 }
 
-function ResetStep({ handlers, adapter, probe }: StepProps<'reset-confirm'>) {
+function ResetStep({ handlers, adapter, resetTiming, probe }: StepProps<'reset-confirm'>) {
   probe.reset = useResetPhone({
     adapter,
+    resetTiming,
     open: true,
     onOpenChange: (open) => {
       if (!open) handlers.onResetCancel();
@@ -102,29 +108,39 @@ function CodeStep({ state, handlers, adapter, probe }: StepProps<'code-verificat
 }
 
 function RecoveryStep({ state, handlers, probe }: StepProps<'recovery-code'>) {
-  probe.recovery = useRecoveryCode({ recoveryCode: state.recoveryCode, onFinish: handlers.onFinish });
+  probe.recovery = useRecoveryCode({
+    recoveryCode: state.recoveryCode,
+    // A headless host masks the new number itself, so the section and `onComplete` can show it.
+    onFinish: () => handlers.onFinish({ maskedNumber: maskPhoneNumber(state.phoneNumber) }),
+  });
   return null;
 }
 
 function Flow(props: {
   adapter: MockAdapter;
   probe: Probe;
-  onComplete: () => void;
+  onComplete: (details: { maskedNumber: string | null }) => void;
   onStepChange: (details: { step: WizardState['step'] }) => void;
+  resetTiming?: ResetTiming;
 }) {
   const { adapter, probe } = props;
   const wizard = useTwoFactorPhoneWizard({
     adapter,
     defaultCountry: 'US',
+    resetTiming: props.resetTiming,
     onComplete: props.onComplete,
     onStepChange: props.onStepChange,
   });
   probe.wizard = wizard;
   const { state, handlers } = wizard;
-  const common = { handlers, adapter, probe };
+  const common = { handlers, adapter: wizard.adapter, resetTiming: wizard.resetTiming, probe };
   switch (state.step) {
     case 'email-gate':
-      return <GateStep key="email-gate" state={state} {...common} />;
+      // While checking whether an earlier step-up is still fresh, no email is sent.
+      return state.status === 'checking' ? null : <GateStep key="email-gate" state={state} {...common} />;
+    case 'add-phone':
+      // A host's "+ Add phone based verification" button calls `handlers.onAddPhone`.
+      return null;
     case 'section':
       return <SectionStep key="section" state={state} {...common} />;
     case 'reset-confirm':
@@ -187,13 +203,17 @@ describe('the whole flow through the headless hooks', () => {
     act(() => get(probe.wizard, 'wizard').handlers.onResetRequest());
     expect(stepOf(probe)).toBe('reset-confirm');
 
-    // 4. Confirm the consequence, then reset.
+    // 4. Confirm the consequence, then continue: nothing is removed (swap on verify).
     act(() => get(probe.reset, 'reset').confirm());
-    expect(adapter.calls).not.toContain('resetPhone');
+    expect(stepOf(probe)).toBe('reset-confirm');
     act(() => get(probe.reset, 'reset').setAcknowledged(true));
     act(() => get(probe.reset, 'reset').confirm());
-    await waitFor(() => expect(stepOf(probe)).toBe('phone-entry'));
-    expect(adapter.getState().phoneNumber).toBeNull();
+    await waitFor(() => expect(stepOf(probe)).toBe('add-phone'));
+    expect(adapter.calls).not.toContain('resetPhone');
+    expect(adapter.getState().phoneNumber).toBe('+14155550123');
+    act(() => get(probe.wizard, 'wizard').handlers.onAddPhone());
+    expect(stepOf(probe)).toBe('phone-entry');
+    expect(adapter.getState().phoneNumber).toBe('+14155550123');
 
     // 5. Enter the new number and send a code by SMS.
     act(() => get(probe.entry, 'entry').form.setValue('phone', '(650) 253-0000'));
@@ -210,18 +230,23 @@ describe('the whole flow through the headless hooks', () => {
     // 7. The recovery code is shown once; Finish needs the acknowledgement, then hands back.
     const recovery = get(probe.recovery, 'recovery');
     expect(recovery.recoveryCode).not.toBe('');
-    expect(recovery.groups.join('')).toBe(recovery.recoveryCode.replace(/-/g, ''));
+    // Exactly the adapter's string: the groups only split it for display.
+    expect(recovery.groups.join('')).toBe(recovery.recoveryCode);
     act(() => get(probe.recovery, 'recovery').finish());
     expect(onComplete).not.toHaveBeenCalled();
     act(() => get(probe.recovery, 'recovery').setAcknowledged(true));
     act(() => get(probe.recovery, 'recovery').finish());
 
     expect(stepOf(probe)).toBe('done');
+    expect(probe.wizard?.state).toMatchObject({ step: 'done', maskedNumber: maskPhoneNumber('+16502530000') });
     expect(onComplete).toHaveBeenCalledTimes(1);
-    expect(onComplete).toHaveBeenCalledWith();
+    expect(onComplete).toHaveBeenCalledWith({ maskedNumber: maskPhoneNumber('+16502530000') });
+    // The backend may stop replaying the recovery code now.
+    await waitFor(() => expect(adapter.calls).toContain('acknowledgeRecoveryCode'));
     expect(onStepChange.mock.calls.map(([details]) => details)).toEqual([
       { step: 'section' },
       { step: 'reset-confirm' },
+      { step: 'add-phone' },
       { step: 'phone-entry' },
       { step: 'code-verification' },
       { step: 'recovery-code' },
@@ -256,7 +281,7 @@ describe('the whole flow through the headless hooks', () => {
 
     // Wrong number after all: go back, the number is kept for editing.
     act(() => get(probe.wizard, 'wizard').handlers.onChangeNumber());
-    expect(probe.wizard?.state).toEqual({ step: 'phone-entry', phoneNumber: '+442079460958' });
+    expect(probe.wizard?.state).toMatchObject({ step: 'phone-entry', phoneNumber: '+442079460958', change: 'add' });
     expect(get(probe.entry, 'entry').form.getValues('phone')).toBe('+442079460958');
     act(() => get(probe.entry, 'entry').form.setValue('phone', '650 253 0000'));
     act(() => get(probe.entry, 'entry').sendCode());
@@ -279,5 +304,81 @@ describe('the whole flow through the headless hooks', () => {
     act(() => get(probe.recovery, 'recovery').finish());
     expect(stepOf(probe)).toBe('done');
     expect(onComplete).toHaveBeenCalledTimes(1);
+  });
+
+  it('with resetTiming "immediate", removes the old phone at Reset and adds the new one without a swap', async () => {
+    const adapter = createMockAdapter({ phoneNumber: '+14155550123' });
+    const probe: Probe = {};
+    const onComplete = vi.fn();
+    render(<Flow adapter={adapter} probe={probe} onComplete={onComplete} onStepChange={() => {}} resetTiming="immediate" />);
+
+    await waitFor(() => expect(get(probe.gate, 'gate').status).toBe('awaiting-code'));
+    act(() => get(probe.gate, 'gate').setCode(lastMessage(adapter, 'email').code));
+    act(() => get(probe.gate, 'gate').verify());
+    await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'section', status: 'viewing' }));
+    act(() => get(probe.section, 'section').setEditing(true));
+    act(() => get(probe.wizard, 'wizard').handlers.onResetRequest());
+    act(() => get(probe.reset, 'reset').setAcknowledged(true));
+    act(() => get(probe.reset, 'reset').confirm());
+    await waitFor(() => expect(stepOf(probe)).toBe('add-phone'));
+    expect(adapter.getState().phoneNumber).toBeNull();
+    // Leaving now would leave the account without a phone: the wizard says so.
+    expect(get(probe.wizard, 'wizard').isLeaveGuarded).toBe(true);
+
+    act(() => get(probe.wizard, 'wizard').handlers.onAddPhone());
+    act(() => get(probe.entry, 'entry').form.setValue('phone', '(650) 253-0000'));
+    act(() => get(probe.entry, 'entry').sendCode('sms'));
+    await waitFor(() => expect(stepOf(probe)).toBe('code-verification'));
+    act(() => get(probe.verification, 'verification').setCode(lastMessage(adapter, 'sms').code));
+    await waitFor(() => expect(stepOf(probe)).toBe('recovery-code'));
+    expect(adapter.getState().phoneNumber).toBe('+16502530000');
+    expect(get(probe.wizard, 'wizard').isLeaveGuarded).toBe(false);
+  });
+});
+
+describe('abandoning the flow before the new number verifies (swap on verify)', () => {
+  type Stop = 'email-gate' | 'section' | 'reset-confirm' | 'add-phone' | 'phone-entry' | 'code-verification' | 'wrong-code';
+  const STOPS: Stop[] = ['email-gate', 'section', 'reset-confirm', 'add-phone', 'phone-entry', 'code-verification', 'wrong-code'];
+
+  it.each(STOPS)('leaves the account’s old phone untouched when abandoned at %s', async (stop) => {
+    const adapter = createMockAdapter({ phoneNumber: '+14155550123', resendAfterSeconds: 0 });
+    const probe: Probe = {};
+    const view = render(<Flow adapter={adapter} probe={probe} onComplete={() => {}} onStepChange={() => {}} />);
+
+    await waitFor(() => expect(get(probe.gate, 'gate').status).toBe('awaiting-code'));
+    if (stop !== 'email-gate') {
+      act(() => get(probe.gate, 'gate').setCode(lastMessage(adapter, 'email').code));
+      act(() => get(probe.gate, 'gate').verify());
+      await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'section', status: 'viewing' }));
+    }
+    if (stop !== 'email-gate' && stop !== 'section') {
+      act(() => get(probe.section, 'section').setEditing(true));
+      act(() => get(probe.wizard, 'wizard').handlers.onResetRequest());
+      expect(stepOf(probe)).toBe('reset-confirm');
+    }
+    if (!['email-gate', 'section', 'reset-confirm'].includes(stop)) {
+      act(() => get(probe.reset, 'reset').setAcknowledged(true));
+      act(() => get(probe.reset, 'reset').confirm());
+      await waitFor(() => expect(stepOf(probe)).toBe('add-phone'));
+    }
+    if (['phone-entry', 'code-verification', 'wrong-code'].includes(stop)) {
+      act(() => get(probe.wizard, 'wizard').handlers.onAddPhone());
+      expect(stepOf(probe)).toBe('phone-entry');
+    }
+    if (stop === 'code-verification' || stop === 'wrong-code') {
+      act(() => get(probe.entry, 'entry').form.setValue('phone', '(650) 253-0000'));
+      act(() => get(probe.entry, 'entry').sendCode('sms'));
+      await waitFor(() => expect(stepOf(probe)).toBe('code-verification'));
+    }
+    if (stop === 'wrong-code') {
+      const right = lastMessage(adapter, 'sms').code;
+      act(() => get(probe.verification, 'verification').setCode(right === '000000' ? '111111' : '000000'));
+      await waitFor(() => expect(get(probe.verification, 'verification').error?.code).toBe('invalid_code'));
+    }
+
+    // The user leaves: Cancel, Back, a closed tab — the host unmounts the wizard.
+    view.unmount();
+    expect(adapter.calls).not.toContain('resetPhone');
+    expect(adapter.getState()).toMatchObject({ phoneNumber: '+14155550123', twoFactorEnabled: true });
   });
 });

@@ -7,6 +7,7 @@ import {
   EmailCodeGate,
   PhoneEntryStep,
   ResetPhoneDialog,
+  TwoFactorError,
   TwoFactorPhoneWizard,
   en,
 } from '../src';
@@ -129,7 +130,7 @@ describe('one call per action, however many ways it is triggered', () => {
     const user = userEvent.setup();
     const fake = createDeferredAdapter();
     const onReset = vi.fn();
-    render(<ResetPhoneDialog adapter={fake.adapter} defaultOpen onReset={onReset} />);
+    render(<ResetPhoneDialog adapter={fake.adapter} defaultOpen onReset={onReset} resetTiming="immediate" />);
     const dialog = await findAlertDialog();
     await user.click(within(dialog).getByRole('checkbox'));
     await user.dblClick(within(dialog).getByRole('button', { name: en.resetConfirm }));
@@ -177,12 +178,15 @@ describe('a newer intent cancels the older call, never a verify in flight', () =
     const user = userEvent.setup();
     const fake = createDeferredAdapter();
     render(<TwoFactorPhoneWizard adapter={fake.adapter} onComplete={() => {}} defaultCountry="US" />);
+    // The first status read finds no fresh step-up: the gate sends its email.
+    await waitFor(() => expect(fake.calls.getTwoFactorStatus).toHaveLength(1));
+    await act(async () => fake.last('getTwoFactorStatus').reject(new TwoFactorError('reverification_required')));
     await waitFor(() => expect(fake.calls.sendEmailCode).toHaveLength(1));
     await act(async () => fake.last('sendEmailCode').resolve({ maskedEmail: 'j•••@example.com' }));
     await user.type(screen.getByLabelText(en.emailCodeLabel), CODE);
     await user.click(screen.getByRole('button', { name: en.verify }));
     await act(async () => fake.last('verifyEmailCode').resolve());
-    await waitFor(() => expect(fake.calls.getTwoFactorStatus).toHaveLength(1));
+    await waitFor(() => expect(fake.calls.getTwoFactorStatus).toHaveLength(2));
     await act(async () => fake.last('getTwoFactorStatus').resolve({ phone: null, canDisable: false }));
     await user.click(await screen.findByRole('button', { name: en.edit }));
     await user.click(screen.getByRole('button', { name: en.addPhone }));

@@ -188,7 +188,7 @@ describe('README examples', () => {
     expect(components).toHaveLength(1);
     const [, Component] = components[0] as [string, React.ComponentType];
     render(<Component />);
-    expect(screen.getByRole('heading', { level: 2, name: en.emailGateHeading })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: en.emailGateHeading })).toBeInTheDocument();
     expect(await screen.findByText(en.emailGateSent('j•••@example.com'), { selector: '.tfa-lead' })).toBeInTheDocument();
     expect(screen.getByLabelText(en.emailCodeLabel)).toBeInTheDocument();
     expect(backend.messages.map((message) => message.kind)).toEqual(['email']);

@@ -27,7 +27,8 @@ describe('ResetPhoneDialog as a modal (Chromium)', () => {
   it('opens with focus on Cancel, named by its title and described by its explanation', async () => {
     await openResetDialog(createMockAdapter({ code: CODE }));
     const dialog = page.getByRole('alertdialog', { name: TITLE });
-    await expect.element(dialog).toHaveAccessibleDescription(/Your current number will stop receiving sign-in codes/);
+    // Swap on verify: the consequence is that the current number keeps working until the new one verifies.
+    await expect.element(dialog).toHaveAccessibleDescription(/Your current number keeps receiving sign-in codes until you verify a new one/);
     await expect.element(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus();
   });
 
@@ -96,7 +97,7 @@ describe('ResetPhoneDialog as a modal (Chromium)', () => {
     expect(adapter.getState().phoneNumber).toBe('+14155550123');
   });
 
-  it('ignores Escape while the reset is in flight, then moves on to phone entry', async () => {
+  it('with resetTiming="immediate", ignores Escape while the reset is in flight, then moves on to the add-phone step', async () => {
     const mock = createMockAdapter({ code: CODE });
     // The mock's own latency would slow every step; here only the reset waits, and the test says
     // when it lands, so Escape is certain to arrive while it is pending.
@@ -111,7 +112,7 @@ describe('ResetPhoneDialog as a modal (Chromium)', () => {
         return mock.resetPhone!(request);
       },
     };
-    await render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />);
+    await render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} resetTiming="immediate" />);
     await userEvent.fill(page.getByRole('textbox', { name: 'Email verification code' }), CODE);
     await userEvent.keyboard('{Enter}');
     await userEvent.click(page.getByRole('button', { name: 'Edit' }));
@@ -130,7 +131,7 @@ describe('ResetPhoneDialog as a modal (Chromium)', () => {
     expect(mock.getState().phoneNumber).toBe('+14155550123');
 
     releaseReset();
-    await expect.element(page.getByRole('heading', { name: 'Add a phone number' })).toHaveFocus();
+    await expect.element(page.getByRole('heading', { name: 'Add your new phone number' })).toHaveFocus();
     await expect.element(page.getByRole('alertdialog')).not.toBeInTheDocument();
     expect(mock.getState().phoneNumber).toBeNull();
   });

@@ -97,19 +97,21 @@ const REVERIFY = (): TwoFactorError => new TwoFactorError('reverification_requir
 describe('reverification_required from a later step', () => {
   it('while loading the 2FA section: re-locks, then loads the section', async () => {
     const user = userEvent.setup();
-    const { adapter, onError } = setup({ failures: { getTwoFactorStatus: [REVERIFY()] } });
+    // The first read is the wizard's own check (refused: no step-up yet); the second, after the
+    // email code, is refused by the script.
+    const { adapter, onError } = setup({ failures: { getTwoFactorStatus: [undefined, REVERIFY()] } });
     await verifyEmail(user);
 
     await expectRelockedAtGate(adapter, 1);
     expect(onError).toHaveBeenCalledWith({ error: expect.objectContaining({ code: 'reverification_required' }) });
     await verifyEmail(user);
     expect(await screen.findByText('+1 ••• ••• 0123')).toBeInTheDocument();
-    expect(countCalls(adapter, 'getTwoFactorStatus')).toBe(2);
+    expect(countCalls(adapter, 'getTwoFactorStatus')).toBe(3);
   });
 
-  it('on "Reset and continue": re-locks, resumes in edit mode, and the reset then goes through', async () => {
+  it('on "Reset and continue" (resetTiming="immediate"): re-locks, resumes in edit mode, and the reset then goes through', async () => {
     const user = userEvent.setup();
-    const { adapter } = setup({ failures: { resetPhone: [REVERIFY()] } });
+    const { adapter } = setup({ failures: { resetPhone: [REVERIFY()] } }, { resetTiming: 'immediate' });
     await verifyEmail(user);
     await openEditing(user);
     await confirmReset(user, await openResetDialog(user));
@@ -122,7 +124,7 @@ describe('reverification_required from a later step', () => {
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
 
     await confirmReset(user, await openResetDialog(user));
-    expect(await screen.findByRole('heading', { name: en.phoneEntryHeading })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: en.addPhoneHeading })).toBeInTheDocument();
     expect(adapter.getState().phoneNumber).toBeNull();
   });
 
@@ -189,10 +191,13 @@ describe('reverification_required from a later step', () => {
 
   it('keeps the refused number in the resume target (machine)', () => {
     const resumed = transition(
-      transition({ step: 'phone-entry', phoneNumber: null }, { type: 'REVERIFICATION.REQUIRED', phoneNumber: '+16502530000' }),
+      transition(
+        { step: 'phone-entry', phoneNumber: null, change: 'add', stepUp: null },
+        { type: 'REVERIFICATION.REQUIRED', phoneNumber: '+16502530000' },
+      ),
       { type: 'EMAIL.VERIFIED' },
     );
-    expect(resumed).toEqual({ step: 'phone-entry', phoneNumber: '+16502530000' });
+    expect(resumed).toMatchObject({ step: 'phone-entry', phoneNumber: '+16502530000', change: 'add' });
   });
 });
 
@@ -208,7 +213,7 @@ describe('freshness window before removing the phone (reverifyAfterMs)', () => {
   it('re-locks when Reset is pressed more than 20 minutes after the email verification, then resumes', async () => {
     useMovableClock();
     const user = userEvent.setup();
-    const { adapter } = setup();
+    const { adapter } = setup({}, { resetTiming: 'immediate' });
     await verifyEmail(user);
     await openEditing(user);
 
@@ -221,7 +226,7 @@ describe('freshness window before removing the phone (reverifyAfterMs)', () => {
     // The window runs from the latest verification: 10 minutes on, 31 after the first, it is fresh.
     passTime(10 * 60 * 1000);
     await confirmReset(user, await openResetDialog(user));
-    expect(await screen.findByRole('heading', { name: en.phoneEntryHeading })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: en.addPhoneHeading })).toBeInTheDocument();
     expect(countCalls(adapter, 'resetPhone')).toBe(1);
     expect(countCalls(adapter, 'sendEmailCode')).toBe(2);
   });
@@ -229,7 +234,7 @@ describe('freshness window before removing the phone (reverifyAfterMs)', () => {
   it('re-locks when the reset is confirmed after the window ran out with the dialog open, without calling resetPhone', async () => {
     useMovableClock();
     const user = userEvent.setup();
-    const { adapter } = setup();
+    const { adapter } = setup({}, { resetTiming: 'immediate' });
     await verifyEmail(user);
     await openEditing(user);
     const dialog = await openResetDialog(user);
@@ -242,7 +247,7 @@ describe('freshness window before removing the phone (reverifyAfterMs)', () => {
 
     await verifyEmail(user);
     await confirmReset(user, await openResetDialog(user));
-    expect(await screen.findByRole('heading', { name: en.phoneEntryHeading })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: en.addPhoneHeading })).toBeInTheDocument();
     expect(countCalls(adapter, 'resetPhone')).toBe(1);
   });
 
@@ -296,7 +301,7 @@ describe('freshness window before removing the phone (reverifyAfterMs)', () => {
     // The window is measured from the moment the gate verified; the click itself takes a moment.
     passTime(TWENTY_MINUTES - 1000);
     await confirmReset(user, await openResetDialog(user));
-    expect(await screen.findByRole('heading', { name: en.phoneEntryHeading })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: en.addPhoneHeading })).toBeInTheDocument();
     expect(countCalls(adapter, 'sendEmailCode')).toBe(1);
   });
 
@@ -319,7 +324,7 @@ describe('freshness window before removing the phone (reverifyAfterMs)', () => {
     await openEditing(user);
     passTime(24 * 60 * 60 * 1000);
     await confirmReset(user, await openResetDialog(user));
-    expect(await screen.findByRole('heading', { name: en.phoneEntryHeading })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: en.addPhoneHeading })).toBeInTheDocument();
     expect(countCalls(adapter, 'sendEmailCode')).toBe(1);
   });
 });
@@ -333,6 +338,8 @@ describe('the adapter useTwoFactorPhoneWizard hands to the steps', () => {
     // Never verified: refused.
     await expect(result.current.adapter.resetPhone!({ signal })).rejects.toMatchObject({ code: 'reverification_required' });
 
+    await act(async () => {});
+    await act(async () => fake.last('getTwoFactorStatus').reject(new TwoFactorError('reverification_required')));
     act(() => result.current.handlers.onEmailVerified());
     void result.current.adapter.resetPhone!({ signal });
     expect(fake.calls.resetPhone).toHaveLength(1);
@@ -367,5 +374,32 @@ describe('the adapter useTwoFactorPhoneWizard hands to the steps', () => {
     const signal = new AbortController().signal;
     await expect(result.current.adapter.sendEmailCode({ signal })).resolves.toEqual({ maskedEmail: 'c•••@example.com' });
     await expect(result.current.adapter.disableTwoFactor?.({ signal })).resolves.toBeUndefined();
+  });
+});
+
+describe('a step-up that is still fresh', () => {
+  it('is not asked for again when the wizard remounts (Back/Forward, navigation) within the window', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ code: CODE });
+    const first = render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />);
+    await verifyEmail(user);
+    expect(await screen.findByText('+1 ••• ••• 0123')).toBeInTheDocument();
+    first.unmount();
+
+    // The backend still answers the status read: the section opens, no email is sent.
+    render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />);
+    expect(await screen.findByText('+1 ••• ••• 0123')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: en.emailGateHeading })).not.toBeInTheDocument();
+    expect(countCalls(adapter, 'sendEmailCode')).toBe(1);
+    // The page owns initial focus: a remount does not pull it into the wizard.
+    expect(document.body).toHaveFocus();
+  });
+
+  it('locks and sends one email when the backend refuses the first read', async () => {
+    const { adapter, onError } = setup();
+    expect(await screen.findByRole('heading', { name: en.emailGateHeading })).toBeInTheDocument();
+    await waitFor(() => expect(countCalls(adapter, 'sendEmailCode')).toBe(1));
+    expect(adapter.calls.slice(0, 2)).toEqual(['getTwoFactorStatus', 'sendEmailCode']);
+    expect(onError).not.toHaveBeenCalled();
   });
 });

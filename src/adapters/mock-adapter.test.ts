@@ -44,6 +44,7 @@ describe('createMockAdapter', () => {
     expect(before.phone?.maskedNumber).toMatch(/0123$/);
     expect(before.phone?.maskedNumber).not.toContain('415555');
 
+    // resetTiming="immediate": the old phone is removed first, then a first phone is added.
     await adapter.resetPhone!({ signal: signal() });
     expect(await adapter.getTwoFactorStatus({ signal: signal() })).toEqual({ phone: null, canDisable: true });
     expect(adapter.getState().twoFactorEnabled).toBe(false);
@@ -311,7 +312,8 @@ describe('createMockAdapter', () => {
   it('keeps the calls log free of codes and phone numbers', async () => {
     const adapter = createMockAdapter({ code: '123456', emailVerified: true });
     await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550199', channel: 'sms' });
-    await adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: false, phoneNumber: '+14155550199', code: '123456' });
+    await adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: true, phoneNumber: '+14155550199', code: '123456' });
+    expect(adapter.getState().phoneNumber).toBe('+14155550199');
     expect(JSON.stringify(adapter.calls)).not.toMatch(/123456|4155550199/);
   });
 
@@ -358,5 +360,72 @@ describe('createMockAdapter', () => {
     expect(adapter.messages[0]?.id).toBe('msg-1');
     await adapter.verifyEmailCode({ signal: signal(), code: '123456' });
     expect((await errorOf(adapter.getTwoFactorStatus({ signal: signal() }))).code).toBe('network');
+  });
+
+  describe('swap on verify', () => {
+    it('keeps the old phone until the new number verifies with replacesCurrent, then swaps in one step', async () => {
+      const adapter = createMockAdapter({ code: '123456', emailVerified: true, recoveryCode: 'NEW1-NEW2-NEW3-NEW4' });
+      await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550199', channel: 'sms' });
+      // Sending, and a wrong code, leave the account as it was.
+      await errorOf(adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: true, phoneNumber: '+14155550199', code: '000000' }));
+      expect(adapter.getState()).toMatchObject({ phoneNumber: '+14155550123', twoFactorEnabled: true });
+
+      const verified = await adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: true, phoneNumber: '+14155550199', code: '123456' });
+      expect(verified).toEqual({ recoveryCode: 'NEW1-NEW2-NEW3-NEW4' });
+      expect(adapter.getState()).toMatchObject({ phoneNumber: '+14155550199', twoFactorEnabled: true });
+      expect(adapter.calls).not.toContain('resetPhone');
+    });
+
+    it('refuses replacesCurrent: false while the account has a phone, and changes nothing', async () => {
+      const adapter = createMockAdapter({ code: '123456', emailVerified: true });
+      await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550199', channel: 'sms' });
+      const refused = await errorOf(
+        adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: false, phoneNumber: '+14155550199', code: '123456' }),
+      );
+      expect(refused.code).toBe('unknown');
+      expect(adapter.getState().phoneNumber).toBe('+14155550123');
+      // The code was not used up by the refusal: the swap still works.
+      await adapter.verifyPhoneCode({ signal: signal(), replacesCurrent: true, phoneNumber: '+14155550199', code: '123456' });
+      expect(adapter.getState().phoneNumber).toBe('+14155550199');
+    });
+
+    it('answers a repeated verify with the same recovery code until it is acknowledged', async () => {
+      const adapter = createMockAdapter({ code: '123456', emailVerified: true });
+      await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550199', channel: 'sms' });
+      const request = { replacesCurrent: true, phoneNumber: '+14155550199', code: '123456' };
+      const first = await adapter.verifyPhoneCode({ signal: signal(), ...request });
+      // The answer was lost on the way; the client asks again.
+      const again = await adapter.verifyPhoneCode({ signal: signal(), ...request });
+      expect(again.recoveryCode).toBe(first.recoveryCode);
+      // Another code for the same number is not a replay.
+      expect((await errorOf(adapter.verifyPhoneCode({ signal: signal(), ...request, code: '654321' }))).code).toBe('expired_code');
+
+      await adapter.acknowledgeRecoveryCode?.({ signal: signal() });
+      const afterAck = await errorOf(adapter.verifyPhoneCode({ signal: signal(), ...request }));
+      expect(afterAck.code).toBe('expired_code');
+      expect(adapter.getState().phoneNumber).toBe('+14155550199');
+    });
+
+    it('stops replaying after 15 minutes', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        const adapter = createMockAdapter({ code: '123456', emailVerified: true, phoneNumber: null });
+        await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550199', channel: 'sms' });
+        const request = { replacesCurrent: false, phoneNumber: '+14155550199', code: '123456' };
+        await adapter.verifyPhoneCode({ signal: signal(), ...request });
+        vi.setSystemTime(Date.now() + 15 * 60 * 1000 - 1);
+        await adapter.verifyPhoneCode({ signal: signal(), ...request, replacesCurrent: true });
+        vi.setSystemTime(Date.now() + 2);
+        expect((await errorOf(adapter.verifyPhoneCode({ signal: signal(), ...request, replacesCurrent: true }))).code).toBe('expired_code');
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('keeps the old phone when the flow is abandoned after a code went to the new number', async () => {
+      const adapter = createMockAdapter({ code: '123456', emailVerified: true });
+      await adapter.sendPhoneCode({ signal: signal(), phoneNumber: '+14155550199', channel: 'call' });
+      expect(await adapter.getTwoFactorStatus({ signal: signal() })).toMatchObject({ phone: { maskedNumber: expect.stringMatching(/0123$/) } });
+    });
   });
 });

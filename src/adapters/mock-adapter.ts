@@ -16,8 +16,11 @@ import { maskEmail, maskPhoneNumber } from '../core/mask';
 /**
  * An in-memory backend for Storybook, demos and tests. It behaves like a careful real one: codes
  * expire, wrong codes count down to a lockout, resends are rate limited, and everything after the
- * email step-up is refused until the emailed code verifies. Codes live only in this object (it is
- * a development tool); it never logs.
+ * email step-up is refused until the emailed code verifies. The current phone stays until a new
+ * number verifies with `replacesCurrent: true` (swap on verify; `false` is refused while a phone
+ * exists), and a verify repeated with the same number and code answers the same recovery code
+ * until it is acknowledged or 15 minutes pass (lost-answer recovery). Codes live only in this
+ * object (it is a development tool); it never logs.
  */
 
 /** The request each adapter method receives, by method name. */
@@ -184,6 +187,16 @@ interface PendingPhoneCode extends PendingCode {
   phoneNumber: string;
 }
 
+/** How long a verify's answer can be replayed (same number and code) before it is acknowledged. */
+const RECOVERY_REPLAY_MS = 15 * 60 * 1000;
+
+interface VerifiedAnswer {
+  phoneNumber: string;
+  code: string;
+  recoveryCode: string;
+  expiresAt: number;
+}
+
 const DEFAULT_EMAIL = 'jane.doe@example.com';
 const DEFAULT_PHONE = '+14155550123';
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -213,6 +226,8 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
   let emailVerified = options.emailVerified ?? false;
   let emailCode: PendingCode | null = null;
   let phoneCode: PendingPhoneCode | null = null;
+  // The last successful verify, answered again to the same request until acknowledged.
+  let lastVerified: VerifiedAnswer | null = null;
   // Resend cooldowns per destination ('email', or the E.164 number and channel): epoch ms of the
   // next allowed send.
   let nextSendAt = new Map<string, number>();
@@ -357,12 +372,35 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
     async verifyPhoneCode(request: VerifyPhoneCodeRequest): Promise<VerifyPhoneCodeResult> {
       await begin('verifyPhoneCode', request);
       requireStepUp();
+      const now = Date.now();
+      // Lost-answer recovery: the same verify again gets the same answer, without a second swap.
+      if (
+        lastVerified !== null &&
+        now < lastVerified.expiresAt &&
+        lastVerified.phoneNumber === request.phoneNumber &&
+        lastVerified.code === request.code
+      ) {
+        return { recoveryCode: lastVerified.recoveryCode };
+      }
+      if (request.replacesCurrent !== true && phoneNumber !== null) {
+        // Never a silent replace: the client must say it means to swap the current phone.
+        throw new TwoFactorError('unknown', { message: 'The account has a phone: verify with replacesCurrent' });
+      }
       // A code proves control of the number it went to, and only that one.
       const pending = phoneCode !== null && phoneCode.phoneNumber === request.phoneNumber ? phoneCode : null;
-      checkCode(pending, request.code, Date.now());
+      checkCode(pending, request.code, now);
       phoneCode = null;
+      // One step: the new number becomes the 2FA phone, the old one is retired, a new code issued.
       phoneNumber = request.phoneNumber;
-      return { recoveryCode: options.recoveryCode ?? randomRecoveryCode() };
+      const recoveryCode = options.recoveryCode ?? randomRecoveryCode();
+      lastVerified = { phoneNumber: request.phoneNumber, code: request.code, recoveryCode, expiresAt: now + RECOVERY_REPLAY_MS };
+      return { recoveryCode };
+    },
+
+    async acknowledgeRecoveryCode(request: AdapterRequest): Promise<void> {
+      await begin('acknowledgeRecoveryCode', request);
+      requireStepUp();
+      lastVerified = null;
     },
 
     subscribe(listener) {
@@ -381,6 +419,7 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
       emailVerified = options.emailVerified ?? false;
       emailCode = null;
       phoneCode = null;
+      lastVerified = null;
       nextSendAt = new Map();
       calls = [];
       messageCount = 0;
@@ -400,6 +439,7 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
       }
       phoneNumber = null;
       phoneCode = null;
+      lastVerified = null;
     };
   }
 

@@ -11,7 +11,15 @@ const NUMBER = '+16502530000';
 
 /** A mock backend that already sent a code to NUMBER, as phone entry would have. */
 async function adapterWithSentCode(options: MockAdapterOptions = {}) {
-  const adapter = createMockAdapter({ emailVerified: true, code: CODE, recoveryCode: 'ABCD-EFGH-JKMN-PQRS', ...options });
+  // No phone yet: the step alone verifies a first phone (`replacesCurrent: false`), which the mock
+  // refuses while the account has one.
+  const adapter = createMockAdapter({
+    emailVerified: true,
+    phoneNumber: null,
+    code: CODE,
+    recoveryCode: 'ABCD-EFGH-JKMN-PQRS',
+    ...options,
+  });
   await adapter.sendPhoneCode({ phoneNumber: NUMBER, channel: 'sms', signal: new AbortController().signal });
   return adapter;
 }

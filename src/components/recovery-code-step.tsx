@@ -1,15 +1,20 @@
 import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { useRecoveryCode } from '../hooks/use-recovery-code';
 import type { UseRecoveryCodeOptions } from '../hooks/types';
-import { MessagesProvider, useMessages } from '../i18n/context';
+import { MessagesProvider, useLocale, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { Button } from './button';
 import { cx } from './class-names';
 import { Announce, ComponentRoot } from './component-root';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
+import { maskPhoneNumber } from '../core/mask';
 
 export interface RecoveryCodeStepProps extends UseRecoveryCodeOptions {
+  /** The service the code signs in to, named in the downloaded file. @default messages' `serviceNameDefault` */
+  serviceName?: string;
+  /** The account, masked (e.g. the new 2FA phone), named in the downloaded file. */
+  accountLabel?: string;
   /** Level of the step's heading. @default 2 */
   headingLevel?: HeadingLevel;
   /** Class names after `tfa-recovery-code`. */
@@ -21,9 +26,11 @@ export interface RecoveryCodeStepProps extends UseRecoveryCodeOptions {
 }
 
 /**
- * Shows the emergency recovery code once: large, monospaced, in groups of four, with Copy,
- * Download .txt and Print. Finish stays unavailable until the user confirms they saved the code,
- * and leaving the page before that asks for confirmation.
+ * Shows the emergency recovery code once, exactly as the adapter returned it (grouping is only
+ * styling, so selecting, copying, downloading and printing all give that string), with Copy,
+ * Download .txt (naming the service, the account, the date and how to use the code) and Print.
+ * Finish stays unavailable until the user confirms they saved the code, and leaving the page
+ * before that asks for confirmation.
  */
 export function RecoveryCodeStep({ locale, messages, ...props }: RecoveryCodeStepProps) {
   return (
@@ -33,9 +40,31 @@ export function RecoveryCodeStep({ locale, messages, ...props }: RecoveryCodeSte
   );
 }
 
-function RecoveryCodeStepContent({ headingLevel, className, ...options }: Omit<RecoveryCodeStepProps, 'locale' | 'messages'>) {
-  const recovery = useRecoveryCode(options);
+function RecoveryCodeStepContent({
+  headingLevel,
+  className,
+  serviceName,
+  accountLabel,
+  ...options
+}: Omit<RecoveryCodeStepProps, 'locale' | 'messages'>) {
   const t = useMessages();
+  const locale = useLocale();
+  const recovery = useRecoveryCode({
+    ...options,
+    fileContents:
+      options.fileContents ??
+      ((code) =>
+        [
+          t.recoveryFileTitle(serviceName ?? t.serviceNameDefault),
+          ...(accountLabel ? [t.recoveryFileAccount(accountLabel)] : []),
+          t.recoveryFileDate(formatDate(locale)),
+          '',
+          code,
+          '',
+          t.recoveryFileUsage,
+          '',
+        ].join('\n')),
+  });
   const headingId = useId();
   const codeLabelId = useId();
   const checkboxId = useId();
@@ -71,16 +100,27 @@ function RecoveryCodeStepContent({ headingLevel, className, ...options }: Omit<R
         <span id={codeLabelId} className="tfa-label">
           {t.recoveryCodeLabel}
         </span>
-        {/* dir: the groups keep their order on a right-to-left page. */}
-        <code className="tfa-recovery-code__value" translate="no" dir="ltr" data-tfa-recovery-code="">
-          {recovery.groups.map((group, index) => (
-            // Real spaces between groups: selecting and copying by hand gives "ABCD EFGH", and
-            // screen readers pause between groups.
-            <Fragment key={index}>
-              {index > 0 ? ' ' : null}
-              <span className="tfa-recovery-code__group">{group}</span>
-            </Fragment>
-          ))}
+        {/* dir: the groups keep their order on a right-to-left page. The pieces are the code
+            exactly as given, nothing added between them: the gaps are CSS, so a selection copies
+            the adapter's string (issue 13). */}
+        <code
+          className="tfa-recovery-code__value"
+          translate="no"
+          dir="ltr"
+          data-tfa-recovery-code=""
+          data-separated={recovery.groups.length > 1 && /[\s-]/.test(recovery.recoveryCode) ? '' : undefined}
+        >
+          {recovery.groups.map((group, index) => {
+            // A space after a group stays outside it: where a line may break, and what a
+            // selection copies.
+            const [, characters = group, space = ''] = /^(.*?)(\s*)$/s.exec(group) ?? [];
+            return (
+              <Fragment key={index}>
+                <span className="tfa-recovery-code__group">{characters}</span>
+                {space}
+              </Fragment>
+            );
+          })}
         </code>
       </div>
       <div className="tfa-actions tfa-recovery-code__actions">
@@ -152,4 +192,31 @@ function useLeaveWarning(active: boolean, message: string): void {
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [active]);
+}
+
+/** Today's date for the downloaded file, in the copy's language (ISO date where Intl is missing). */
+function formatDate(locale: string): string {
+  const now = new Date();
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+/** Props of the wizard's recovery step: the step, plus the verified number to mask on Finish. */
+export interface WizardRecoveryCodeStepProps extends Omit<RecoveryCodeStepProps, 'onFinish' | 'accountLabel'> {
+  /** The number that was verified, E.164. */
+  phoneNumber: string;
+  /** Finish, with the new number masked as the section shows it (never a code). */
+  onFinish: (details: { maskedNumber: string }) => void;
+}
+
+/**
+ * The recovery step as the wizard loads it: masking needs the phone metadata, which lives in this
+ * on-demand chunk rather than in front of the email gate. Internal.
+ */
+export function WizardRecoveryCodeStep({ phoneNumber, onFinish, ...props }: WizardRecoveryCodeStepProps) {
+  const maskedNumber = maskPhoneNumber(phoneNumber);
+  return <RecoveryCodeStep {...props} accountLabel={maskedNumber} onFinish={() => onFinish({ maskedNumber })} />;
 }

@@ -20,7 +20,8 @@ describe('ResetPhoneDialog', () => {
     const adapter = createMockAdapter({ emailVerified: true });
     render(<ResetPhoneDialog adapter={adapter} defaultOpen />);
     const dialog = await screen.findByRole('alertdialog', { name: 'Reset your 2FA phone number?' });
-    expect(dialog).toHaveAccessibleDescription(/stop receiving sign-in codes/);
+    // Swap on verify: the copy says the current number keeps working until the new one verifies.
+    expect(dialog).toHaveAccessibleDescription(/keeps receiving sign-in codes until you verify a new one/);
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     expect(dialog).toHaveClass('tfa-root', 'tfa-dialog');
   });
@@ -38,6 +39,21 @@ describe('ResetPhoneDialog', () => {
     await user.click(screen.getByRole('checkbox', { name: /I understand my current number/ }));
     expect(confirm).not.toHaveAttribute('aria-disabled');
     await user.click(confirm);
+    await waitFor(() => expect(onReset).toHaveBeenCalledTimes(1));
+    // Nothing removed: the current number keeps working until the new one verifies.
+    expect(adapter.calls).not.toContain('resetPhone');
+    expect(adapter.getState().phoneNumber).toBe('+14155550123');
+  });
+
+  it('with resetTiming="immediate", says the number stops at once and removes it on confirm', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onReset = vi.fn();
+    render(<ResetPhoneDialog adapter={adapter} defaultOpen onReset={onReset} resetTiming="immediate" />);
+    const dialog = await findAlertDialog();
+    expect(dialog).toHaveAccessibleDescription(/stop receiving sign-in codes right away/);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'I understand my current number will no longer receive codes' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Reset and continue' }));
     await waitFor(() => expect(onReset).toHaveBeenCalledTimes(1));
     expect(adapter.getState().phoneNumber).toBeNull();
   });
@@ -83,7 +99,7 @@ describe('ResetPhoneDialog', () => {
       return resetPhone(request);
     };
     const onReset = vi.fn();
-    render(<ResetPhoneDialog adapter={adapter} defaultOpen onReset={onReset} />);
+    render(<ResetPhoneDialog adapter={adapter} defaultOpen onReset={onReset} resetTiming="immediate" />);
     await user.click(await screen.findByRole('checkbox'));
     await user.click(screen.getByRole('button', { name: 'Reset and continue' }));
     const pending = screen.getByRole('button', { name: 'Resetting…' });
@@ -106,7 +122,7 @@ describe('ResetPhoneDialog', () => {
       emailVerified: true,
       failures: { resetPhone: [new TwoFactorError('network')] },
     });
-    render(<ResetPhoneDialog adapter={adapter} defaultOpen />);
+    render(<ResetPhoneDialog adapter={adapter} defaultOpen resetTiming="immediate" />);
     const dialog = await findAlertDialog();
     await user.click(within(dialog).getByRole('checkbox'));
     await user.click(within(dialog).getByRole('button', { name: 'Reset and continue' }));

@@ -29,8 +29,10 @@ export interface ResetPhoneDialogProps extends UseResetPhoneOptions {
 /**
  * The reset confirmation, with alert-dialog behaviour (after Radix's AlertDialog): focus starts on
  * Cancel, outside clicks are ignored, Escape and Cancel close without calling the adapter, and the
- * user must tick the acknowledgement before "Reset and continue" does anything. While the reset is
- * in flight nothing closes the dialog.
+ * user must tick the acknowledgement before "Reset and continue" does anything. By default
+ * (`resetTiming="on-verify"`) confirming removes nothing and says so: the current number keeps
+ * working until the new one verifies. With `"immediate"` it calls `adapter.resetPhone`, and while
+ * that is in flight nothing closes the dialog.
  */
 export function ResetPhoneDialog({ locale, messages, ...props }: ResetPhoneDialogProps) {
   return (
@@ -50,6 +52,7 @@ function ResetPhoneDialogContent({
   const reset = useResetPhone(options);
   const t = useMessages();
   const checkboxId = useId();
+  const immediate = options.resetTiming === 'immediate';
 
   return (
     <ConfirmationDialog
@@ -57,7 +60,7 @@ function ResetPhoneDialogContent({
       onOpenChange={reset.setOpen}
       onConfirm={reset.confirm}
       title={t.resetTitle}
-      description={t.resetDescription}
+      description={immediate ? t.resetDescriptionImmediate : t.resetDescription}
       confirmLabel={t.resetConfirm}
       pendingLabel={t.resetting}
       isPending={reset.isPending}
@@ -79,7 +82,7 @@ function ResetPhoneDialogContent({
           onChange={(event) => reset.setAcknowledged(event.currentTarget.checked)}
         />
         <label htmlFor={checkboxId} className="tfa-checkbox__label">
-          {t.resetAcknowledge}
+          {immediate ? t.resetAcknowledgeImmediate : t.resetAcknowledge}
         </label>
       </div>
     </ConfirmationDialog>

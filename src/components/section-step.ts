@@ -5,3 +5,4 @@
  */
 export { TwoFactorSectionView } from './two-factor-section-view';
 export { ResetPhoneDialog } from './reset-phone-dialog';
+export { ConfirmationDialog } from './confirmation-dialog';

@@ -18,7 +18,7 @@ async function axeViolations(element: Element): Promise<string[]> {
 }
 
 describe('TwoFactorPhoneWizard', () => {
-  it('walks from the email gate to Finish and calls onComplete with no arguments', async () => {
+  it('walks from the email gate to Finish, swapping the phone on verify, and ends on the updated section', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ code: CODE, recoveryCode: 'ABCD-EFGH-JKMN-PQRS' });
     const onComplete = vi.fn();
@@ -47,7 +47,12 @@ describe('TwoFactorPhoneWizard', () => {
     await user.click(within(dialog).getByRole('checkbox'));
     await user.click(within(dialog).getByRole('button', { name: 'Reset and continue' }));
 
-    // 5. Phone entry.
+    // 5. "+ Add phone based verification" (nothing removed yet), then phone entry.
+    const addHeading = await screen.findByRole('heading', { name: 'Add your new phone number' });
+    await waitFor(() => expect(addHeading).toHaveFocus());
+    expect(screen.getByText('Your current number keeps receiving sign-in codes until the new one is verified.')).toBeInTheDocument();
+    expect(adapter.getState().phoneNumber).toBe('+14155550123');
+    await user.click(screen.getByRole('button', { name: '+ Add phone based verification' }));
     const phoneHeading = await screen.findByRole('heading', { name: 'Add a phone number' });
     await waitFor(() => expect(phoneHeading).toHaveFocus());
     await user.type(screen.getByLabelText('Phone number'), '6502530000');
@@ -60,15 +65,24 @@ describe('TwoFactorPhoneWizard', () => {
 
     // 7. Recovery code, Finish.
     expect(await screen.findByRole('heading', { name: 'Save your recovery code' })).toHaveFocus();
-    expect(screen.getByText('ABCD')).toBeInTheDocument();
+    expect(document.querySelector('[data-tfa-recovery-code]')?.textContent).toBe('ABCD-EFGH-JKMN-PQRS');
     await user.click(screen.getByRole('checkbox', { name: 'I have saved my recovery code' }));
     await user.click(screen.getByRole('button', { name: 'Finish' }));
 
     expect(onComplete).toHaveBeenCalledTimes(1);
-    expect(onComplete).toHaveBeenCalledWith();
+    expect(onComplete).toHaveBeenCalledWith({ maskedNumber: '+1 ••• ••• 0000' });
     expect(adapter.getState().phoneNumber).toBe('+16502530000');
     expect(screen.queryByText('ABCD')).not.toBeInTheDocument();
-  });
+
+    // Not a dead end: the section shows the new number, updated, with focus on its heading.
+    const updated = await screen.findByRole('heading', { name: 'Two-factor authentication (2FA)' });
+    await waitFor(() => expect(updated).toHaveFocus());
+    expect(screen.getByText('Your 2FA phone number was updated.')).toBeInTheDocument();
+    expect(screen.getByText('+1 ••• ••• 0000')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
+    await waitFor(() => expect(adapter.calls).toContain('acknowledgeRecoveryCode'));
+    // Eight steps of typing through jsdom: more than the default 5 s on a busy machine.
+  }, 20_000);
 
   it('has one polite and one assertive live region from the first render', () => {
     const adapter = createMockAdapter({ code: CODE, latencyMs: 1000 });
@@ -82,25 +96,25 @@ describe('TwoFactorPhoneWizard', () => {
   it('renders step headings at the given headingLevel', async () => {
     const adapter = createMockAdapter({ code: CODE });
     render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} headingLevel={4} />);
-    expect(screen.getByRole('heading', { level: 4, name: 'Confirm it’s you' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 4, name: 'Confirm it’s you' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 2 })).not.toBeInTheDocument();
   });
 
   it('renders the Spanish copy with locale="es"', async () => {
     const adapter = createMockAdapter({ code: CODE });
     render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} locale="es" />);
-    expect(screen.getByRole('heading', { name: 'Confirma que eres tú' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Confirma que eres tú' })).toBeInTheDocument();
     expect(await screen.findByText('Enviamos un código a j•••@example.com', { selector: '.tfa-lead' })).toBeInTheDocument();
     expect(screen.getByLabelText('Código de verificación del correo')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Verificar' })).toBeInTheDocument();
   });
 
-  it('applies a partial messages override on top of the locale', () => {
+  it('applies a partial messages override on top of the locale', async () => {
     const adapter = createMockAdapter({ code: CODE });
     render(
       <TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} messages={{ emailGateHeading: 'Security check' }} />,
     );
-    expect(screen.getByRole('heading', { name: 'Security check' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Security check' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Verify' })).toBeInTheDocument();
   });
 

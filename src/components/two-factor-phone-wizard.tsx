@@ -3,7 +3,8 @@ import type { ReactNode, RefObject } from 'react';
 import type { TwoFactorAdapter } from '../core/adapter';
 import type { WizardState } from '../core/machine';
 import { useTwoFactorPhoneWizard } from '../hooks/use-two-factor-phone-wizard';
-import type { BaseHookOptions, TwoFactorPhoneWizardState } from '../hooks/types';
+import type { BaseHookOptions, CompleteDetails, ResetTiming, TwoFactorPhoneWizardState } from '../hooks/types';
+import { selectSection } from '../core/machine';
 import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { Button } from './button';
@@ -23,24 +24,34 @@ const PhoneEntry = /* @__PURE__ */ lazyStep(() => import('./phone-entry-step').t
 const CodeVerification = /* @__PURE__ */ lazyStep(() =>
   import('./code-verification-step').then((module) => module.CodeVerificationStep),
 );
-const RecoveryCode = /* @__PURE__ */ lazyStep(() => import('./recovery-code-step').then((module) => module.RecoveryCodeStep));
+const RecoveryCode = /* @__PURE__ */ lazyStep(() =>
+  import('./recovery-code-step').then((module) => module.WizardRecoveryCodeStep),
+);
+// Asked before leaving once `resetTiming="immediate"` removed the old phone; the section's chunk
+// (loaded by then) carries the dialog.
+const LeaveDialog = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.ConfirmationDialog));
 
 /** What to load while the user is on each step: the steps it can lead to. */
 const PRELOAD_NEXT: Readonly<Record<WizardState['step'], ReadonlyArray<() => void>>> = {
   'email-gate': [SectionView.preload],
   section: [ResetDialog.preload, PhoneEntry.preload],
   'reset-confirm': [PhoneEntry.preload],
+  'add-phone': [PhoneEntry.preload],
   'phone-entry': [CodeVerification.preload],
   'code-verification': [RecoveryCode.preload],
-  'recovery-code': [],
+  'recovery-code': [SectionView.preload],
   done: [],
 };
 
 export interface TwoFactorPhoneWizardProps {
   /** The host's backend. */
   adapter: TwoFactorAdapter;
-  /** Called once after Finish on the recovery code step. Receives nothing (no codes). */
-  onComplete: () => void;
+  /**
+   * Called once after Finish on the recovery code step, with the new number masked (never a code).
+   * The wizard then shows the section with that number and "Your 2FA phone number was updated";
+   * navigate away here, or leave it on screen.
+   */
+  onComplete: (details: CompleteDetails) => void;
   /** Called when the user leaves the flow with Cancel. Without it there is no Cancel button. */
   onCancel?: () => void;
   /** Every step change, with the step's name only. */
@@ -68,6 +79,17 @@ export interface TwoFactorPhoneWizardProps {
    * @default 1200000 (20 minutes)
    */
   reverifyAfterMs?: number;
+  /**
+   * When "Reset and continue" touches the current phone. `'on-verify'`: nothing is removed; the
+   * current number keeps working until the new one's code verifies, and the backend swaps them in
+   * one step (`verifyPhoneCode` with `replacesCurrent: true`). `'immediate'`: `adapter.resetPhone`
+   * removes it right away (for backends that must delete first); leaving between Reset and Finish
+   * then asks to confirm (Cancel, and the browser's leave prompt).
+   * @default 'on-verify'
+   */
+  resetTiming?: ResetTiming;
+  /** The service the recovery code signs in to, named in its downloaded file. @default 'your account' (the copy's) */
+  serviceName?: string;
   /** Class names after `tfa-wizard`. */
   className?: string;
 }
@@ -93,6 +115,7 @@ const CANCELLABLE_STEPS: ReadonlySet<WizardState['step']> = new Set([
   'email-gate',
   'section',
   'reset-confirm',
+  'add-phone',
   'phone-entry',
   'code-verification',
 ]);
@@ -108,7 +131,22 @@ function TwoFactorPhoneWizardContent({
   const stepRef = useRef<HTMLDivElement>(null);
   const { state } = wizard;
 
-  const focusStep = useFocusOnStepChange(state.step, stepRef);
+  // The last status the email gate had: leaving it from `checking` (the step-up was still fresh)
+  // is like a first render, and focus stays where the page put it.
+  const gateStatusRef = useRef<'checking' | 'locked'>('checking');
+  if (state.step === 'email-gate') gateStatusRef.current = state.status;
+  const focusStep = useFocusOnStepChange(state.step, stepRef, gateStatusRef);
+
+  // Leaving once the old phone is gone would leave the account without a second factor: warn.
+  // `null` until first asked: from then on the dialog stays mounted, so closing it returns focus.
+  const [leaveOpen, setLeaveOpen] = useState<boolean | null>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useLeaveWarning(wizard.isLeaveGuarded, t.leaveNoPhoneWarning);
+  const handleCancel = () => {
+    if (wizard.isVerifyInFlight) return;
+    if (wizard.isLeaveGuarded) setLeaveOpen(true);
+    else wizard.cancel();
+  };
 
   useEffect(() => {
     for (const preload of PRELOAD_NEXT[state.step]) preload();
@@ -134,7 +172,15 @@ function TwoFactorPhoneWizardContent({
           <Suspense fallback={<StepLoading />}>
             {renderStep(
               { ...wizard, handlers },
-              { adapter: wizard.adapter, defaultCountry: options.defaultCountry, headingLevel, timeoutMs: options.timeoutMs },
+              {
+                adapter: wizard.adapter,
+                defaultCountry: options.defaultCountry,
+                headingLevel,
+                timeoutMs: options.timeoutMs,
+                resetTiming: wizard.resetTiming,
+                phoneUpdated: t.phoneUpdated,
+                serviceName: options.serviceName,
+              },
             )}
             {/* Mounts with the step's content, so focus moves once a lazy step is really there. */}
             <StepMounted key={state.step} step={state.step} onMount={focusStep} />
@@ -143,10 +189,34 @@ function TwoFactorPhoneWizardContent({
       </div>
       {options.onCancel && CANCELLABLE_STEPS.has(state.step) ? (
         <div className="tfa-wizard__footer">
-          <Button variant="link" onClick={wizard.cancel}>
+          {/* Unavailable while a verify is in flight: its answer may carry the new recovery code. */}
+          <Button ref={cancelRef} variant="link" isDisabled={wizard.isVerifyInFlight} onClick={handleCancel}>
             {t.cancel}
           </Button>
         </div>
+      ) : null}
+      {leaveOpen !== null ? (
+        <Suspense fallback={null}>
+          <LeaveDialog.Step
+            open={leaveOpen}
+            onOpenChange={(open) => {
+              if (!open) setLeaveOpen(false);
+            }}
+            onConfirm={() => {
+              setLeaveOpen(false);
+              wizard.cancel();
+            }}
+            title={t.leaveTitle}
+            description={t.leaveDescription}
+            confirmLabel={t.leaveConfirm}
+            pendingLabel={t.leaveConfirm}
+            isPending={false}
+            error={null}
+            headingLevel={headingLevel}
+            className="tfa-leave-dialog"
+            finalFocus={() => cancelRef.current}
+          />
+        </Suspense>
       ) : null}
     </ComponentRoot>
   );
@@ -157,35 +227,41 @@ interface StepContext {
   defaultCountry: string | undefined;
   headingLevel: HeadingLevel;
   timeoutMs: number | undefined;
+  resetTiming: ResetTiming;
+  /** The section's notice after Finish. */
+  phoneUpdated: string;
+  serviceName: string | undefined;
 }
 
 function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): ReactNode {
   const { state, handlers } = wizard;
-  const { adapter, defaultCountry, headingLevel, timeoutMs } = context;
+  const { adapter, defaultCountry, headingLevel, timeoutMs, resetTiming } = context;
   const common = { adapter, timeoutMs, headingLevel, onError: handlers.onStepError };
   switch (state.step) {
     case 'email-gate':
+      // While the backend is asked whether the step-up is still fresh, nothing is sent yet.
+      if (state.status === 'checking') return <StepLoading state="checking" />;
       return <EmailCodeGate {...common} onVerified={handlers.onEmailVerified} />;
     case 'section':
     case 'reset-confirm': {
-      const twoFactorStatus = state.twoFactorStatus;
-      const editing = state.step === 'reset-confirm' || state.status === 'editing';
-      // The view shows viewing and editing alike as 'ready'; edit mode is a prop of its own.
-      const status =
-        state.step === 'reset-confirm' || state.status === 'viewing' || state.status === 'editing' ? 'ready' : state.status;
+      const section = selectSection(
+        state.step === 'section' ? state : { status: 'editing', twoFactorStatus: state.twoFactorStatus },
+        typeof adapter.disableTwoFactor === 'function',
+      );
       return (
         <>
           <SectionView.Step
-            status={status}
-            maskedNumber={twoFactorStatus?.phone?.maskedNumber ?? null}
-            canDisable={Boolean(twoFactorStatus?.canDisable) && typeof adapter.disableTwoFactor === 'function'}
-            editing={editing}
+            status={section.status}
+            maskedNumber={section.maskedNumber}
+            canDisable={section.canDisable}
+            editing={section.editing}
             onEditingChange={(next) => (next ? handlers.onEdit() : handlers.onCloseEdit())}
             onReset={handlers.onResetRequest}
             onAddPhone={handlers.onAddPhone}
-            onDisable={wizard.disableTwoFactor}
+            disableStatus={section.disable}
             onDisableRequest={handlers.onDisableRequest}
-            disableStatus={wizard.disableStatus}
+            onDisableCancel={handlers.onDisableCancel}
+            onDisable={wizard.disableTwoFactor}
             onRetry={wizard.reloadStatus}
             error={wizard.error}
             headingLevel={headingLevel}
@@ -196,6 +272,7 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
               <ResetDialog.Step
                 {...common}
                 open
+                resetTiming={resetTiming}
                 onOpenChange={(open) => {
                   if (!open) handlers.onResetCancel();
                 }}
@@ -208,6 +285,8 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
         </>
       );
     }
+    case 'add-phone':
+      return <AddPhoneStep change={state.change} onAddPhone={handlers.onAddPhone} headingLevel={headingLevel} />;
     case 'phone-entry':
       return (
         <PhoneEntry.Step
@@ -231,14 +310,63 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
         />
       );
     case 'recovery-code':
-      return <RecoveryCode.Step recoveryCode={state.recoveryCode} onFinish={handlers.onFinish} headingLevel={headingLevel} />;
+      return (
+        <RecoveryCode.Step
+          recoveryCode={state.recoveryCode}
+          phoneNumber={state.phoneNumber}
+          onFinish={handlers.onFinish}
+          serviceName={context.serviceName}
+          headingLevel={headingLevel}
+        />
+      );
     case 'done':
-      return <DoneStep headingLevel={headingLevel} />;
+      // Not a dead end: the section, read-only, with the new number and what happened.
+      return state.maskedNumber === null ? (
+        <DoneStep headingLevel={headingLevel} />
+      ) : (
+        <SectionView.Step
+          status="ready"
+          maskedNumber={state.maskedNumber}
+          canDisable={false}
+          editing={false}
+          notice={context.phoneUpdated}
+          headingLevel={headingLevel}
+        />
+      );
     default: {
       const unreachable: never = state;
       return unreachable;
     }
   }
+}
+
+/**
+ * After Reset: the seed's "+ Add phone based verification" step, a button that opens phone entry,
+ * with a line on what happens to the current number meanwhile.
+ */
+function AddPhoneStep({
+  change,
+  onAddPhone,
+  headingLevel,
+}: {
+  change: 'add' | 'swap' | 'removed';
+  onAddPhone: () => void;
+  headingLevel: HeadingLevel;
+}) {
+  const t = useMessages();
+  return (
+    <div className="tfa-step tfa-add-phone-step" data-state="add-phone">
+      <Heading level={headingLevel} isStepHeading className="tfa-heading">
+        {t.addPhoneHeading}
+      </Heading>
+      <p className="tfa-lead">{change === 'removed' ? t.addPhoneRemovedNote : t.addPhoneSwapNote}</p>
+      <div className="tfa-actions">
+        <Button variant="secondary" className="tfa-add-phone" onClick={onAddPhone}>
+          {t.addPhone}
+        </Button>
+      </div>
+    </div>
+  );
 }
 
 function DoneStep({ headingLevel }: { headingLevel: HeadingLevel }) {
@@ -253,10 +381,10 @@ function DoneStep({ headingLevel }: { headingLevel: HeadingLevel }) {
 }
 
 /** Shown while a step's module loads: rare, since each step is preloaded on the step before. */
-function StepLoading() {
+function StepLoading({ state = 'loading' }: { state?: 'loading' | 'checking' }) {
   const t = useMessages();
   return (
-    <div className="tfa-step" data-state="loading" aria-busy="true">
+    <div className="tfa-step" data-state={state} aria-busy="true">
       <p className="tfa-loading">{t.loading}</p>
     </div>
   );
@@ -284,7 +412,9 @@ function StepMounted({ step, onMount }: { step: WizardState['step']; onMount: (s
 
 /**
  * Moves focus on every step change (not on first render: the page, not the wizard, owns initial
- * focus): to the new step's heading, or back to Reset when the confirmation is cancelled (as the
+ * focus — nor when the first check finds the step-up still fresh, which is the same moment): to
+ * the new step's heading, to the phone field when phone entry resumes after a re-verification
+ * (the typed number is still there), or back to Reset when the confirmation is cancelled (as the
  * dialog pattern asks). Entering the confirmation is left to the dialog, which focuses Cancel.
  * Returns the function to call once the new step's content has mounted, since a lazy step's
  * heading exists only after its module has loaded.
@@ -292,6 +422,7 @@ function StepMounted({ step, onMount }: { step: WizardState['step']; onMount: (s
 function useFocusOnStepChange(
   initialStep: WizardState['step'],
   stepRef: RefObject<HTMLDivElement | null>,
+  gateStatusRef: RefObject<'checking' | 'locked'>,
 ): (step: WizardState['step']) => void {
   const previousStepRef = useRef(initialStep);
   return useCallback(
@@ -299,6 +430,7 @@ function useFocusOnStepChange(
       const previous = previousStepRef.current;
       previousStepRef.current = step;
       if (previous === step || step === 'reset-confirm') return;
+      if (previous === 'email-gate' && gateStatusRef.current === 'checking') return;
       const container = stepRef.current;
       if (!container) return;
       if (previous === 'reset-confirm') {
@@ -308,8 +440,35 @@ function useFocusOnStepChange(
           return;
         }
       }
+      if (previous === 'email-gate' && step === 'phone-entry') {
+        const field = container.querySelector<HTMLInputElement>('input[type="tel"]');
+        if (field && field.value !== '') {
+          field.focus();
+          return;
+        }
+      }
       container.querySelector<HTMLElement>('[data-tfa-step-heading]')?.focus();
     },
-    [stepRef],
+    [stepRef, gateStatusRef],
   );
+}
+
+/**
+ * Asks before the page unloads while `active`. Browsers show their own wording; the message only
+ * reaches older ones.
+ */
+function useLeaveWarning(active: boolean, message: string): void {
+  const messageRef = useRef(message);
+  messageRef.current = message;
+  useEffect(() => {
+    if (!active) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Legacy browsers read the prompt from `returnValue`.
+      event.returnValue = messageRef.current;
+      return messageRef.current;
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [active]);
 }

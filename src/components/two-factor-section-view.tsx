@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import type { TwoFactorError } from '../core/errors';
 import { useMessages } from '../i18n/context';
 import { Button } from './button';
@@ -21,28 +21,30 @@ export interface TwoFactorSectionViewProps {
   canDisable: boolean;
   /** Edit mode: shows Reset / "+ Add phone based verification" and Disable or the mandatory note. */
   editing: boolean;
-  /** Edit / Done. */
-  onEditingChange: (editing: boolean) => void;
+  /** Edit / Done. Without it there is no Edit button (the wizard's finished section). */
+  onEditingChange?: (editing: boolean) => void;
   /** Reset next to the current number (opens the confirmation). */
-  onReset: () => void;
+  onReset?: () => void;
   /** "+ Add phone based verification" when there is no number. Hidden when omitted. */
   onAddPhone?: () => void;
   /**
-   * Turns 2FA off, offered only when `canDisable`: called once the user confirms in the
-   * "Turn off two-factor authentication?" alert dialog that Disable opens.
+   * Disable's confirmation, owned by the section's state: `'confirming'` shows the "Turn off
+   * two-factor authentication?" alert dialog, `'pending'` keeps it open while 2FA is turned off.
+   * @default 'idle'
    */
+  disableStatus?: 'idle' | 'confirming' | 'pending';
+  /** Disable was pressed: the owner moves to `'confirming'` (or re-locks first). */
+  onDisableRequest?: () => void;
+  /** The confirmation was dismissed (Cancel, Escape). */
+  onDisableCancel?: () => void;
+  /** "Turn off" in the confirmation. */
   onDisable?: () => void;
-  /**
-   * Called when Disable is pressed, before the confirmation opens; returning false keeps it closed
-   * (the wizard re-locks at the email gate first when the verification is old).
-   */
-  onDisableRequest?: () => boolean;
-  /** State of a disable request. @default 'idle' */
-  disableStatus?: 'idle' | 'pending' | 'error' | 'done';
   /** Retries a failed load. */
   onRetry?: () => void;
-  /** The failure to explain (a failed load or disable), or null. */
+  /** The failure to explain (a failed load, or a failed disable inside its confirmation), or null. */
   error?: TwoFactorError | null;
+  /** A short status shown under the heading, e.g. that the phone number was just updated. */
+  notice?: string | null;
   /** Level of the section's heading. @default 2 */
   headingLevel?: HeadingLevel;
   /** Class names after `tfa-section`. */
@@ -63,11 +65,13 @@ export function TwoFactorSectionView({
   onEditingChange,
   onReset,
   onAddPhone,
-  onDisable,
-  onDisableRequest,
   disableStatus = 'idle',
+  onDisableRequest,
+  onDisableCancel,
+  onDisable,
   onRetry,
   error = null,
+  notice = null,
   headingLevel,
   className,
 }: TwoFactorSectionViewProps) {
@@ -75,33 +79,21 @@ export function TwoFactorSectionView({
   const headingId = useId();
   const phoneId = useId();
   const isDisabling = disableStatus === 'pending';
+  const isConfirming = disableStatus === 'confirming' || isDisabling;
   const isReady = status === 'ready';
   const isEditing = isReady && editing;
   const errorText = error ? t.errors[error.code] : null;
   const retrySeconds = useRetryCountdown(error);
   const headerRef = useRef<HTMLDivElement>(null);
   const disableRef = useRef<HTMLButtonElement>(null);
-  const [confirming, setConfirming] = useState(false);
-  // The error already there when the confirmation opened is old news: the dialog shows only its own.
-  const [errorBeforeConfirm, setErrorBeforeConfirm] = useState<TwoFactorError | null>(null);
-  const succeededRef = useRef(false);
-  const wasDisablingRef = useRef(isDisabling);
-  useEffect(() => {
-    const settled = wasDisablingRef.current && !isDisabling;
-    wasDisablingRef.current = isDisabling;
-    // Settled without an error (the wizard reports 'idle' then, the standalone section 'done').
-    if (settled && disableStatus !== 'error') {
-      succeededRef.current = true;
-      setConfirming(false);
-    }
-  }, [isDisabling, disableStatus]);
+  const focusHeading = () => headerRef.current?.querySelector<HTMLElement>('[data-tfa-step-heading]')?.focus();
   // A rate limit says when to try again, wherever its error is shown.
   const retryNotice = error?.retryAfterSeconds !== undefined ? <RetryNotice secondsRemaining={retrySeconds} /> : null;
 
   return (
     <ComponentRoot
       className={cx('tfa-step', 'tfa-section', className)}
-      data-state={isReady ? (editing ? 'editing' : 'viewing') : status}
+      data-state={isReady ? (notice !== null ? 'updated' : editing ? 'editing' : 'viewing') : status}
       data-pending={dataFlag(status === 'loading' || isDisabling)}
       aria-busy={status === 'loading' || undefined}
     >
@@ -110,13 +102,13 @@ export function TwoFactorSectionView({
         politeness="assertive"
         trigger={status === 'error' ? (error ?? status) : null}
       />
-      <Announce message={isReady ? errorText : null} politeness="assertive" trigger={isReady ? error : null} />
-      <AnnounceOnSettle isPending={isDisabling} failed={disableStatus === 'error'} message={t.disabled} />
+      <Announce message={isReady && !isConfirming ? errorText : null} politeness="assertive" trigger={isReady ? error : null} />
+      <AnnounceOnSettle isPending={isDisabling} failed={disableStatus === 'confirming'} message={t.disabled} />
       <div ref={headerRef} className="tfa-section__header">
         <Heading level={toHeadingLevel(headingLevel)} isStepHeading id={headingId} className="tfa-heading">
           {t.sectionHeading}
         </Heading>
-        {isReady ? (
+        {isReady && onEditingChange ? (
           // One element for Edit and Done, so focus stays on it when the mode flips.
           <Button variant="secondary" aria-describedby={headingId} onClick={() => onEditingChange(!editing)}>
             {editing ? t.doneEditing : t.edit}
@@ -126,6 +118,12 @@ export function TwoFactorSectionView({
 
       {status === 'loading' ? <p className="tfa-loading">{t.loading}</p> : null}
 
+      {isReady && notice !== null ? (
+        <p className="tfa-success" role="status">
+          {notice}
+        </p>
+      ) : null}
+
       {status === 'error' ? (
         <div className="tfa-section__error">
           <p className="tfa-error">
@@ -133,7 +131,14 @@ export function TwoFactorSectionView({
           </p>
           {retryNotice}
           {onRetry ? (
-            <Button variant="secondary" onClick={onRetry}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                // The button goes away while the status loads: focus the heading first, never <body>.
+                focusHeading();
+                onRetry();
+              }}
+            >
               {t.retry}
             </Button>
           ) : null}
@@ -147,7 +152,7 @@ export function TwoFactorSectionView({
           <span id={phoneId} className="tfa-masked" translate="no" dir="ltr">
             {maskedNumber}
           </span>
-          {isEditing ? (
+          {isEditing && onReset ? (
             <Button variant="secondary" data-tfa-reset-trigger="" aria-describedby={phoneId} onClick={onReset}>
               {t.reset}
             </Button>
@@ -170,21 +175,11 @@ export function TwoFactorSectionView({
         <div className="tfa-section__policy">
           {canDisable && onDisable ? (
             <>
-              <Button
-                ref={disableRef}
-                variant="danger"
-                isPending={isDisabling}
-                onClick={() => {
-                  if (onDisableRequest && !onDisableRequest()) return;
-                  succeededRef.current = false;
-                  setErrorBeforeConfirm(error);
-                  setConfirming(true);
-                }}
-              >
+              <Button ref={disableRef} variant="danger" isPending={isDisabling} onClick={() => onDisableRequest?.()}>
                 {t.disable}
               </Button>
-              {error ? <p className="tfa-error">{errorText}</p> : null}
-              {retryNotice}
+              {error && !isConfirming ? <p className="tfa-error">{errorText}</p> : null}
+              {isConfirming ? null : retryNotice}
             </>
           ) : canDisable ? null : (
             <p className="tfa-note">{t.mandatoryNote}</p>
@@ -194,22 +189,24 @@ export function TwoFactorSectionView({
 
       {onDisable ? (
         <ConfirmationDialog
-          open={confirming}
-          onOpenChange={setConfirming}
+          open={isConfirming}
+          onOpenChange={(open) => {
+            if (!open) onDisableCancel?.();
+          }}
           onConfirm={onDisable}
           title={t.disableTitle}
           description={t.disableDescription}
           confirmLabel={t.disableConfirm}
           pendingLabel={t.disabling}
           isPending={isDisabling}
-          error={disableStatus === 'error' && error !== errorBeforeConfirm ? error : null}
+          error={isConfirming ? error : null}
           headingLevel={toHeadingLevel(headingLevel)}
           className="tfa-disable-dialog"
           finalFocus={() => {
             // Back to Disable after Cancel or Escape; to the heading once 2FA is off (Disable is
             // gone then), never to <body>.
-            const heading = headerRef.current?.querySelector<HTMLElement>('[data-tfa-step-heading]');
-            return succeededRef.current ? heading : (disableRef.current ?? heading);
+            const disableButton = disableRef.current;
+            return disableButton?.isConnected ? disableButton : headerRef.current?.querySelector<HTMLElement>('[data-tfa-step-heading]');
           }}
         />
       ) : null}

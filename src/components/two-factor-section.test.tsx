@@ -197,11 +197,27 @@ describe('TwoFactorSection', () => {
     expect(await screen.findByText('+1 ••• ••• 0123')).toBeInTheDocument();
   });
 
-  it('resets the number through the confirmation dialog', async () => {
+  it('records the confirmed Reset without removing the number (swap on verify)', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });
     const onReset = vi.fn();
     render(<TwoFactorSection adapter={adapter} onReset={onReset} />);
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    await user.click(screen.getByRole('button', { name: 'Reset' }));
+    const dialog = await findAlertDialog();
+    await user.click(within(dialog).getByRole('checkbox'));
+    await user.click(within(dialog).getByRole('button', { name: 'Reset and continue' }));
+    await waitFor(() => expect(onReset).toHaveBeenCalledTimes(1));
+    expect(adapter.calls).not.toContain('resetPhone');
+    expect(adapter.getState().phoneNumber).toBe('+14155550123');
+    expect(screen.getByText(/0123$/)).toBeInTheDocument();
+  });
+
+  it('with resetTiming="immediate", removes the number through the confirmation dialog', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onReset = vi.fn();
+    render(<TwoFactorSection adapter={adapter} onReset={onReset} resetTiming="immediate" />);
     await user.click(await screen.findByRole('button', { name: 'Edit' }));
     await user.click(screen.getByRole('button', { name: 'Reset' }));
     const dialog = await findAlertDialog();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTwoFactorSection } from '../hooks/use-two-factor-section';
-import type { UseTwoFactorSectionOptions } from '../hooks/types';
+import type { ResetTiming, UseTwoFactorSectionOptions } from '../hooks/types';
 import { MessagesProvider } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { cx } from './class-names';
@@ -11,12 +11,21 @@ import { TwoFactorSectionView } from './two-factor-section-view';
 
 export interface TwoFactorSectionProps extends UseTwoFactorSectionOptions {
   /**
-   * "+ Add phone based verification" was chosen (no number yet), or a reset just removed the
-   * number: show your phone entry. Without it the add button is hidden.
+   * "+ Add phone based verification" was chosen (no number yet), or the user confirmed Reset: show
+   * your phone entry. Without it the add button is hidden.
    */
   onAddPhone?: () => void;
-  /** Called after the current number was reset. */
+  /**
+   * Called once the user confirmed Reset. With `resetTiming="on-verify"` (the default) nothing was
+   * removed: verify the new number with `replacesCurrent: true` and the backend swaps them.
+   */
   onReset?: () => void;
+  /**
+   * `'on-verify'` (default): "Reset and continue" removes nothing; `'immediate'`: it calls
+   * `adapter.resetPhone` first.
+   * @default 'on-verify'
+   */
+  resetTiming?: ResetTiming;
   /** Level of the section's heading (and the reset dialog's title). @default 2 */
   headingLevel?: HeadingLevel;
   /** Class names after `tfa-two-factor-section`. */
@@ -42,6 +51,7 @@ export function TwoFactorSection({ locale, messages, ...props }: TwoFactorSectio
 function TwoFactorSectionContent({
   onAddPhone,
   onReset,
+  resetTiming,
   headingLevel,
   className,
   ...options
@@ -50,7 +60,8 @@ function TwoFactorSectionContent({
   const [resetOpen, setResetOpen] = useState(false);
 
   const handleReset = () => {
-    section.reload();
+    // Only a removal changed the account; a swap happens when the new number verifies.
+    if (resetTiming === 'immediate') section.reload();
     onReset?.();
     onAddPhone?.();
   };
@@ -65,8 +76,10 @@ function TwoFactorSectionContent({
         onEditingChange={section.setEditing}
         onReset={() => setResetOpen(true)}
         onAddPhone={onAddPhone}
+        onDisableRequest={section.requestDisable}
+        onDisableCancel={section.cancelDisable}
         onDisable={section.disable}
-        disableStatus={section.disableStatus}
+        disableStatus={section.disableConfirmation}
         onRetry={section.reload}
         error={section.error}
         headingLevel={headingLevel}
@@ -75,6 +88,7 @@ function TwoFactorSectionContent({
         adapter={options.adapter}
         timeoutMs={options.timeoutMs}
         onError={options.onError}
+        resetTiming={resetTiming}
         open={resetOpen}
         onOpenChange={setResetOpen}
         onReset={() => {

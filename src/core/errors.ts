@@ -62,10 +62,12 @@ function isWithin(value: unknown, max: number): value is number {
   return typeof value === 'number' && value >= 0 && value <= max;
 }
 
+/** Whether `value` is one of the closed vocabulary's codes (`TWO_FACTOR_ERROR_CODES`). */
 export function isTwoFactorErrorCode(value: unknown): value is TwoFactorErrorCode {
   return typeof value === 'string' && (TWO_FACTOR_ERROR_CODES as readonly string[]).includes(value);
 }
 
+/** Whether `value` is a `TwoFactorError`. */
 export function isTwoFactorError(value: unknown): value is TwoFactorError {
   return value instanceof TwoFactorError;
 }

@@ -21,7 +21,19 @@ export {
 } from './errors';
 export type { TwoFactorErrorCode, TwoFactorErrorOptions } from './errors';
 export { DEFAULT_CODE_LENGTH, initialWizardState, resolveCodeLength, transition } from './machine';
-export type { ResumeTarget, SectionStatus, WizardEvent, WizardState, WizardStep } from './machine';
+export type {
+  PhoneChange,
+  ResumeTarget,
+  SectionEvent,
+  SectionModel,
+  SectionSelection,
+  SectionStatus,
+  StepUpGrant,
+  WizardEvent,
+  WizardState,
+  WizardStep,
+  WizardStepState,
+} from './machine';
 export { MASK_CHARACTER, maskEmail, maskPhoneNumber } from './mask';
 export { sanitizeCode } from './code';
 export { formatPhoneForDisplay, normalizePhoneInput, parsePhoneNumber } from './phone';

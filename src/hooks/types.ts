@@ -198,9 +198,22 @@ export interface TwoFactorSectionState {
   setEditing: (editing: boolean) => void;
   /** Reloads the status (after an error or a change). */
   reload: () => void;
-  /** Disables 2FA when `canDisable` and the adapter supports it. Single flight. */
+  /** Disable was pressed: opens the confirmation (`disableConfirmation: 'confirming'`), when allowed. */
+  requestDisable: () => void;
+  /** Closes the confirmation without turning 2FA off (not while it is being turned off). */
+  cancelDisable: () => void;
+  /**
+   * Turns 2FA off when `canDisable` and the adapter supports it: from the confirmation, or straight
+   * away for a headless host that confirms its own way. Single flight.
+   */
   disable: () => void;
-  disableStatus: 'idle' | 'pending' | 'error' | 'done';
+  /**
+   * The last disable: `'confirming'` while the confirmation is open, `'pending'` while 2FA is being
+   * turned off, `'error'` when that failed (the confirmation stays open), `'done'` once it is off.
+   */
+  disableStatus: 'idle' | 'confirming' | 'pending' | 'error' | 'done';
+  /** Disable's confirmation as the section's state holds it: closed, open, or turning 2FA off. */
+  disableConfirmation: 'idle' | 'confirming' | 'pending';
   error: TwoFactorError | null;
 }
 
@@ -213,8 +226,18 @@ export interface UseResetPhoneOptions extends BaseHookOptions {
   open?: boolean;
   defaultOpen?: boolean;
   onOpenChange?: (open: boolean) => void;
-  /** Called after the reset succeeds. */
+  /**
+   * Called once the user confirmed ("Reset and continue"): with `'on-verify'` right away (nothing
+   * was removed: the swap happens when the new number verifies, `replacesCurrent: true`), with
+   * `'immediate'` after `adapter.resetPhone` succeeded.
+   */
   onReset?: () => void;
+  /**
+   * `'on-verify'` records the confirmed intent and calls nothing; `'immediate'` calls
+   * `adapter.resetPhone` (the old delete-first behaviour).
+   * @default 'on-verify'
+   */
+  resetTiming?: ResetTiming;
 }
 
 export interface ResetPhoneState {
@@ -224,7 +247,10 @@ export interface ResetPhoneState {
   acknowledged: boolean;
   setAcknowledged: (value: boolean) => void;
   status: 'idle' | 'pending' | 'error' | 'done';
-  /** Calls `adapter.resetPhone` if acknowledged. Single flight. */
+  /**
+   * If acknowledged: records the intent (`'on-verify'`) or calls `adapter.resetPhone`
+   * (`'immediate'`), then `onReset`. Single flight.
+   */
   confirm: () => void;
   error: TwoFactorError | null;
   /** True while the reset is in flight: the dialog must not close on Escape. */
@@ -403,12 +429,21 @@ export interface UseRecoveryCodeOptions {
   onFinish?: () => void;
   /** File name for the download. @default 'recovery-code.txt' */
   downloadFileName?: string;
+  /**
+   * The text of the downloaded file, given the code (exactly as the adapter returned it). The
+   * styled step names the service, the account, the date and how to use the code.
+   * @default the code and a line break
+   */
+  fileContents?: (recoveryCode: string) => string;
 }
 
 export interface RecoveryCodeState {
   /** The code, or '' after finish. */
   recoveryCode: string;
-  /** The code split into groups of 4 for display. */
+  /**
+   * Pieces of the code for display, exactly as given (`groups.join('') === recoveryCode`): split
+   * after each separator, or every 4 characters when there is none. Grouping is only styling.
+   */
   groups: string[];
   copyStatus: 'idle' | 'copied' | 'failed';
   /** Copies to the clipboard; sets `copyStatus`. */
@@ -428,10 +463,31 @@ export interface RecoveryCodeState {
 // useTwoFactorPhoneWizard
 // ---------------------------------------------------------------------------------------------
 
+/** When "Reset and continue" touches the current phone. */
+export type ResetTiming = 'on-verify' | 'immediate';
+
+/** What `onComplete` receives after Finish: never a code. */
+export interface CompleteDetails {
+  /**
+   * The new 2FA phone, masked as the section shows it (e.g. `"+1 ••• ••• 0199"`); `null` when a
+   * headless host finished without passing it to `handlers.onFinish`.
+   */
+  maskedNumber: string | null;
+}
+
 export interface UseTwoFactorPhoneWizardOptions extends BaseHookOptions {
   adapter: TwoFactorAdapter;
-  /** After Finish. Receives no code. */
-  onComplete?: () => void;
+  /** After Finish, with the new number masked. Receives no code. */
+  onComplete?: (details: CompleteDetails) => void;
+  /**
+   * When "Reset and continue" touches the current phone. `'on-verify'`: nothing is removed; the
+   * current phone keeps working until the new number's code verifies, and `verifyPhoneCode` gets
+   * `replacesCurrent: true` so the backend swaps them in one step. `'immediate'`: the old
+   * delete-first behaviour (`adapter.resetPhone` right away), for backends that need it; leaving
+   * between Reset and Finish then asks to confirm (Cancel, and the browser's leave prompt).
+   * @default 'on-verify'
+   */
+  resetTiming?: ResetTiming;
   onCancel?: () => void;
   /** Every step change, with the step's name only. */
   onStepChange?: (details: { step: WizardState['step'] }) => void;
@@ -455,7 +511,7 @@ export interface TwoFactorPhoneWizardState {
   adapter: TwoFactorAdapter;
   /** Send a machine event (advanced). */
   send: (event: import('../core/machine').WizardEvent) => void;
-  /** Cancels the flow and calls `onCancel`. */
+  /** Cancels the flow and calls `onCancel`; does nothing while a verify is in flight. */
   cancel: () => void;
   /** Reloads the 2FA status (section step, after a load error). */
   reloadStatus: () => void;
@@ -464,6 +520,19 @@ export interface TwoFactorPhoneWizardState {
   disableStatus: 'idle' | 'pending' | 'error';
   /** The last failure of the wizard's own calls (status load, disable), or null. */
   error: TwoFactorError | null;
+  /**
+   * True while leaving would leave the account without a phone (`resetTiming="immediate"` removed
+   * the old one and the new one is not verified yet): ask before calling `cancel`, and warn on
+   * page unload.
+   */
+  isLeaveGuarded: boolean;
+  /**
+   * True while a `verifyPhoneCode` is in flight: the backend may already have swapped the phone,
+   * so leaving is unavailable (`cancel` does nothing) until the answer arrives.
+   */
+  isVerifyInFlight: boolean;
+  /** The `resetTiming` in effect. */
+  resetTiming: ResetTiming;
   /** Handlers for the step components: each maps a step outcome to a machine event. */
   handlers: {
     onEmailVerified: () => void;
@@ -476,13 +545,19 @@ export interface TwoFactorPhoneWizardState {
      * `reverifyAfterMs`; the flow then re-locks at the email gate first, as for Reset.
      */
     onDisableRequest: () => boolean;
+    /** Disable's confirmation was dismissed (Cancel, Escape). */
+    onDisableCancel: () => void;
     onResetCancel: () => void;
     onResetDone: () => void;
     onAddPhone: () => void;
     onCodeSent: (details: PhoneCodeSentDetails) => void;
     onChangeNumber: () => void;
     onPhoneVerified: (result: { recoveryCode: string }) => void;
-    onFinish: () => void;
+    /**
+     * Finish on the recovery step. Pass the new number masked (the styled wizard does) so the
+     * section and `onComplete` can show it.
+     */
+    onFinish: (details?: { maskedNumber?: string }) => void;
     /** Pass to every step's `onError`: handles `reverification_required`. */
     onStepError: (details: { error: TwoFactorError }) => void;
   };

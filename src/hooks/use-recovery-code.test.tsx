@@ -19,9 +19,43 @@ afterEach(() => {
 });
 
 describe('useRecoveryCode', () => {
-  it('splits the code into groups of 4 for display', () => {
+  it('splits the code for display without changing a character', () => {
     const { result } = renderHook(() => useRecoveryCode({ recoveryCode: CODE }));
-    expect(result.current.groups).toEqual(['ABCD', 'EFGH', 'JKMN', 'PQRS']);
+    expect(result.current.groups).toEqual(['ABCD-', 'EFGH-', 'JKMN-', 'PQRS']);
+    expect(result.current.groups.join('')).toBe(CODE);
+  });
+
+  it.each(['RCV7-QK2M-9XD4-PLT8', 'abcd efgh ijkl', 'ABCDEFGHJKMNPQRS', 'A1B2C3', '12345678-90'])(
+    'gives groups that join back to exactly %j',
+    (code) => {
+      const { result } = renderHook(() => useRecoveryCode({ recoveryCode: code }));
+      expect(result.current.groups.join('')).toBe(code);
+      expect(result.current.recoveryCode).toBe(code);
+    },
+  );
+
+  it('writes the file the caller describes, and the code alone by default', async () => {
+    const created: Blob[] = [];
+    Object.assign(URL, { createObjectURL: vi.fn((blob: Blob) => (created.push(blob), 'blob:x')), revokeObjectURL: vi.fn() });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const plain = renderHook(() => useRecoveryCode({ recoveryCode: CODE }));
+    act(() => plain.result.current.download());
+    const described = renderHook(() => useRecoveryCode({ recoveryCode: CODE, fileContents: (code) => `Acme\n${code}\n` }));
+    act(() => described.result.current.download());
+    expect(await created[0]?.text()).toBe(`${CODE}\n`);
+    expect(await created[1]?.text()).toBe(`Acme\n${CODE}\n`);
+  });
+
+  it('shows a new code from the parent after Finish, starting over', () => {
+    const { result, rerender } = renderHook(({ code }) => useRecoveryCode({ recoveryCode: code }), {
+      initialProps: { code: CODE },
+    });
+    act(() => result.current.setAcknowledged(true));
+    act(() => result.current.finish());
+    expect(result.current.recoveryCode).toBe('');
+    rerender({ code: 'WXYZ-2345' });
+    expect(result.current.recoveryCode).toBe('WXYZ-2345');
+    expect(result.current.acknowledged).toBe(false);
   });
 
   it('copies the code to the clipboard and says so', async () => {

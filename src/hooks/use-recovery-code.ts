@@ -5,37 +5,44 @@ const DEFAULT_FILE_NAME = 'recovery-code.txt';
 
 /**
  * Shows the emergency recovery code once and helps the user keep it: copy, download, print, then
- * Finish once they confirm they saved it. The code leaves state on Finish and on unmount.
+ * Finish once they confirm they saved it. The code is held in one place, the `recoveryCode` option
+ * (the wizard's state): this hook keeps no copy of it in state, only whether it was finished, and
+ * reads nothing once finished or unmounted. `groups` are pieces of the code exactly as the adapter
+ * returned it (`groups.join('') === recoveryCode`), for display only: grouping is styling.
  * @example
  * const recovery = useRecoveryCode({ recoveryCode, onFinish: () => navigate('/dashboard') });
- * <code translate="no">{recovery.groups.join(' ')}</code>
+ * <code translate="no">{recovery.groups.map((group, i) => <span key={i}>{group}</span>)}</code>
  * <button onClick={() => void recovery.copy()}>Copy</button>
  * <button disabled={!recovery.canFinish} onClick={recovery.finish}>Finish</button>
  */
 export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeState {
-  const { recoveryCode: initialCode, downloadFileName = DEFAULT_FILE_NAME } = options;
-  const [recoveryCode, setRecoveryCode] = useState(initialCode);
+  const { downloadFileName = DEFAULT_FILE_NAME } = options;
+  // Finished for this code: a new code from the parent (a fresh verification) starts over.
+  const [finished, setFinished] = useState(false);
   const [copyStatus, setCopyStatus] = useState<RecoveryCodeState['copyStatus']>('idle');
   const [acknowledged, setAcknowledged] = useState(false);
+  const recoveryCode = finished ? '' : options.recoveryCode;
 
   const onFinishRef = useRef(options.onFinish);
   onFinishRef.current = options.onFinish;
+  const fileContentsRef = useRef(options.fileContents);
+  fileContentsRef.current = options.fileContents;
   // The clipboard write and the download read the code from here so their callbacks need not
-  // change identity with it; cleared with the state. They do nothing once the hook has unmounted.
+  // change identity with it. Emptied on Finish and on unmount: a `copy` or `download` a host kept
+  // then holds nothing.
   const codeRef = useRef(recoveryCode);
-  codeRef.current = recoveryCode;
   const mountedRef = useRef(true);
 
-  // A new code from the parent (a fresh verification) replaces the old one and starts over.
-  const [codeFromProps, setCodeFromProps] = useState(initialCode);
-  if (codeFromProps !== initialCode) {
-    setCodeFromProps(initialCode);
-    setRecoveryCode(initialCode);
-    setCopyStatus('idle');
-    setAcknowledged(false);
+  // A new code from the parent (a fresh verification) starts over. Checked while rendering, like
+  // React's "storing information from previous renders", so the new code never shows as finished.
+  const lastCodeRef = useRef(options.recoveryCode);
+  if (lastCodeRef.current !== options.recoveryCode) {
+    lastCodeRef.current = options.recoveryCode;
+    if (finished) setFinished(false);
+    if (copyStatus !== 'idle') setCopyStatus('idle');
+    if (acknowledged) setAcknowledged(false);
   }
 
-  // On unmount the code leaves the ref too, so a `copy` or `download` a host kept holds nothing.
   // StrictMode runs this cleanup and the setups again without a render in between: the effect
   // after it puts the code back then (and after every render, where it is already there).
   useEffect(() => {
@@ -69,7 +76,8 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
   const download = useCallback((): void => {
     const code = codeRef.current;
     if (!code || !mountedRef.current || typeof document === 'undefined' || typeof URL.createObjectURL !== 'function') return;
-    const url = URL.createObjectURL(new Blob([`${code}\n`], { type: 'text/plain;charset=utf-8' }));
+    const contents = fileContentsRef.current ? fileContentsRef.current(code) : `${code}\n`;
+    const url = URL.createObjectURL(new Blob([contents], { type: 'text/plain;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
     link.download = downloadFileName;
@@ -96,12 +104,12 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
     // The emptied ref makes a second Finish (double click) a no-op before React re-renders.
     if (!acknowledged || codeRef.current === '') return;
     codeRef.current = '';
-    setRecoveryCode('');
+    setFinished(true);
     setCopyStatus('idle');
     onFinishRef.current?.();
   }, [acknowledged]);
 
-  const groups = useMemo(() => groupCode(recoveryCode), [recoveryCode]);
+  const groups = useMemo(() => splitForDisplay(recoveryCode), [recoveryCode]);
 
   return {
     recoveryCode,
@@ -117,10 +125,15 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
   };
 }
 
-/** Splits the code into groups of 4 for reading aloud or copying by hand; separators are dropped. */
-function groupCode(code: string): string[] {
-  const compact = code.replace(/[\s-]+/g, '');
+/**
+ * Pieces of the code for display, exactly as given (`join('')` is the code): after each separator
+ * (space, hyphen) when it has them, else every 4 characters. Nothing is added or dropped, so
+ * selecting, copying or printing the shown code gives the adapter's string.
+ */
+function splitForDisplay(code: string): string[] {
+  if (code === '') return [];
+  if (/[\s-]/.test(code)) return code.match(/[^\s-]*[\s-]*/g)?.filter((piece) => piece !== '') ?? [code];
   const groups: string[] = [];
-  for (let index = 0; index < compact.length; index += 4) groups.push(compact.slice(index, index + 4));
+  for (let index = 0; index < code.length; index += 4) groups.push(code.slice(index, index + 4));
   return groups;
 }

@@ -39,7 +39,7 @@ describe('useResetPhone', () => {
 
   it('confirms only once acknowledged, with one call for a double click', () => {
     const fake = createDeferredAdapter();
-    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, defaultOpen: true }));
+    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, resetTiming: 'immediate', defaultOpen: true }));
     expect(result.current.canConfirm).toBe(false);
     act(() => result.current.confirm());
     expect(fake.calls.resetPhone).toHaveLength(0);
@@ -58,7 +58,7 @@ describe('useResetPhone', () => {
   it('does not close while the reset is in flight', () => {
     const fake = createDeferredAdapter();
     const onOpenChange = vi.fn();
-    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, defaultOpen: true, onOpenChange }));
+    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, resetTiming: 'immediate', defaultOpen: true, onOpenChange }));
     act(() => result.current.setAcknowledged(true));
     act(() => result.current.confirm());
     act(() => result.current.setOpen(false));
@@ -69,7 +69,7 @@ describe('useResetPhone', () => {
   it('closes an uncontrolled dialog and calls onReset after success', async () => {
     const fake = createDeferredAdapter();
     const onReset = vi.fn();
-    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, defaultOpen: true, onReset }));
+    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, resetTiming: 'immediate', defaultOpen: true, onReset }));
     act(() => result.current.setAcknowledged(true));
     act(() => result.current.confirm());
     await act(async () => fake.last('resetPhone').resolve());
@@ -82,7 +82,7 @@ describe('useResetPhone', () => {
     const fake = createDeferredAdapter();
     const onReset = vi.fn();
     const onOpenChange = vi.fn();
-    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, open: true, onOpenChange, onReset }));
+    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, resetTiming: 'immediate', open: true, onOpenChange, onReset }));
     act(() => result.current.setAcknowledged(true));
     act(() => result.current.confirm());
     await act(async () => fake.last('resetPhone').resolve());
@@ -92,7 +92,7 @@ describe('useResetPhone', () => {
 
   it('stays open with the error when the reset fails, and asks for the acknowledgement again on reopen', async () => {
     const fake = createDeferredAdapter();
-    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, defaultOpen: true }));
+    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, resetTiming: 'immediate', defaultOpen: true }));
     act(() => result.current.setAcknowledged(true));
     act(() => result.current.confirm());
     await act(async () => fake.last('resetPhone').reject(new TwoFactorError('network')));
@@ -111,7 +111,7 @@ describe('useResetPhone', () => {
     const fake = createDeferredAdapter();
     const onReset = vi.fn();
     const { result, rerender } = renderHook(
-      ({ open }: { open: boolean }) => useResetPhone({ adapter: fake.adapter, open, onReset }),
+      ({ open }: { open: boolean }) => useResetPhone({ adapter: fake.adapter, resetTiming: 'immediate', open, onReset }),
       { initialProps: { open: true } },
     );
     act(() => result.current.setAcknowledged(true));
@@ -120,5 +120,18 @@ describe('useResetPhone', () => {
     expect(fake.last('resetPhone').request.signal.aborted).toBe(true);
     await act(async () => fake.last('resetPhone').resolve());
     expect(onReset).not.toHaveBeenCalled();
+  });
+
+  it('by default records the confirmed intent and removes nothing (swap on verify)', async () => {
+    const fake = createDeferredAdapter();
+    const onReset = vi.fn();
+    const { result } = renderHook(() => useResetPhone({ adapter: fake.adapter, defaultOpen: true, onReset }));
+    act(() => result.current.confirm());
+    expect(onReset).not.toHaveBeenCalled();
+    act(() => result.current.setAcknowledged(true));
+    await act(async () => result.current.confirm());
+    expect(onReset).toHaveBeenCalledTimes(1);
+    expect(fake.calls.resetPhone).toHaveLength(0);
+    expect(result.current.status).toBe('done');
   });
 });

@@ -5,8 +5,11 @@ import { useRequest } from './use-request';
 import type { ResetPhoneState, UseResetPhoneOptions } from './types';
 
 /**
- * The "remove the current 2FA phone" confirmation: open state (controlled or not), the required
- * acknowledgement, and the single-flight reset call.
+ * The "reset the current 2FA phone" confirmation: open state (controlled or not), the required
+ * acknowledgement, and what confirming does. By default (`resetTiming: 'on-verify'`) confirming
+ * records the intent and removes nothing: the current phone keeps working until the new number
+ * verifies with `replacesCurrent: true`. With `'immediate'` it calls `adapter.resetPhone` (single
+ * flight) first.
  * @example
  * const reset = useResetPhone({ onReset: () => setStep('phone-entry') });
  * <button onClick={() => reset.setOpen(true)}>Reset</button>
@@ -24,10 +27,15 @@ export function useResetPhone(options: UseResetPhoneOptions = {}): ResetPhoneSta
   const acknowledgedRef = useRef(acknowledged);
   acknowledgedRef.current = acknowledged;
 
-  const request = useRequest<void, void>((_args, signal) => (adapter.resetPhone ? adapter.resetPhone({ signal }) : Promise.resolve()), {
+  const immediate = options.resetTiming === 'immediate';
+  const request = useRequest<void, void>(
+    // 'on-verify' calls nothing: the swap happens when the new number's code verifies.
+    (_args, signal) => (immediate && adapter.resetPhone ? adapter.resetPhone({ signal }) : Promise.resolve()),
+    {
     timeoutMs: options.timeoutMs,
-    onError: (error) => options.onError?.({ error }),
-  });
+      onError: (error) => options.onError?.({ error }),
+    },
+  );
   const { run, abort, reset, isInFlight } = request;
   const isPending = request.status === 'pending';
 

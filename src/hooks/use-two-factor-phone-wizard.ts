@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
 import { TwoFactorError, toHostError } from '../core/errors';
-import { initialWizardState, transition } from '../core/machine';
+import { grantStepUp, initialWizardState, isStepUpFresh, replacesCurrentPhone, transition } from '../core/machine';
 import type { WizardEvent, WizardState } from '../core/machine';
 import { useTwoFactorAdapter } from './context';
 import { isTwoFactorStatus } from '../core/results';
@@ -9,7 +9,7 @@ import { useDeferredEffect } from './use-deferred-effect';
 import { useRequest } from './use-request';
 import type { PhoneCodeSentDetails, TwoFactorPhoneWizardState, UseTwoFactorPhoneWizardOptions } from './types';
 
-/** How long an email verification is fresh enough to remove the current phone or disable 2FA. */
+/** How long an email verification is fresh enough to replace the current phone or disable 2FA. */
 export const DEFAULT_REVERIFY_AFTER_MS = 20 * 60 * 1000;
 
 /** The freshness window to apply: the default for anything that is not a number ≥ 0. */
@@ -18,73 +18,63 @@ function resolveReverifyAfterMs(value: number | undefined): number {
 }
 
 /**
- * The whole flow as one headless hook: owns the wizard machine, loads the 2FA status when the
- * section needs it, and hands each step handlers that turn its outcome into the next step, plus
- * the adapter to call (`wizard.adapter`: yours, with the `reverifyAfterMs` check before
+ * The whole flow as one headless hook: owns the wizard machine (including the step-up grant),
+ * asks the backend on mount whether an earlier step-up is still fresh (a status read; only a
+ * `reverification_required` answer locks the flow and sends an email), loads the 2FA status when
+ * the section needs it, runs Disable once confirmed, and hands each step handlers that turn its
+ * outcome into the next step, plus the adapter to call (`wizard.adapter`: yours, with the
+ * wizard's additions — `replacesCurrent` on verify from the machine, the freshness check before
  * `resetPhone`). Callbacks never receive a code or the recovery code.
  * @example
- * const wizard = useTwoFactorPhoneWizard({ adapter, onComplete: () => navigate('/dashboard') });
- * const { adapter: stepAdapter, handlers } = wizard;
- * switch (wizard.state.step) {
+ * const wizard = useTwoFactorPhoneWizard({ adapter, onComplete: ({ maskedNumber }) => toast(`2FA now uses ${maskedNumber}`) });
+ * const { adapter: stepAdapter, handlers, state } = wizard;
+ * switch (state.step) {
  *   case 'email-gate':
- *     return <EmailCodeGate adapter={stepAdapter} onVerified={handlers.onEmailVerified} onError={handlers.onStepError} />;
+ *     return state.status === 'checking' ? <p>Loading…</p> : <EmailCodeGate adapter={stepAdapter} onVerified={handlers.onEmailVerified} onError={handlers.onStepError} />;
  *   // …one case per step
  * }
  */
 export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions): TwoFactorPhoneWizardState {
   const adapter = useTwoFactorAdapter(options.adapter, 'useTwoFactorPhoneWizard');
   const [state, dispatch] = useReducer(transition, initialWizardState);
+  const resetTiming = options.resetTiming === 'immediate' ? 'immediate' : 'on-verify';
 
   const stateRef = useRef(state);
   stateRef.current = state;
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  // Wall-clock time (epoch ms) of the last email verification: a removal of the 2FA phone needs a
-  // recent one, however long the user has spent on the section since.
-  const verifiedAtRef = useRef<number | null>(null);
-  // The number of the last send from phone entry, so a re-verification resumes with it filled in.
-  const sendingNumberRef = useRef<string | null>(null);
-
-  const isStepUpStale = useCallback((): boolean => {
-    const verifiedAt = verifiedAtRef.current;
-    if (verifiedAt === null) return true;
-    return Date.now() - verifiedAt > resolveReverifyAfterMs(optionsRef.current.reverifyAfterMs);
-  }, []);
-
-  /** Every event goes through here, so a verification is timed whoever reports it. */
-  const apply = useCallback((event: WizardEvent) => {
-    if (event.type === 'EMAIL.VERIFIED' && stateRef.current.step === 'email-gate') verifiedAtRef.current = Date.now();
-    dispatch(event);
-  }, []);
-
-  const requireReverification = useCallback(() => {
-    const current = stateRef.current;
-    const phoneNumber = current.step === 'phone-entry' ? (sendingNumberRef.current ?? undefined) : undefined;
-    dispatch({ type: 'REVERIFICATION.REQUIRED', phoneNumber });
-  }, []);
-
-  const reportError = useCallback(
-    (error: TwoFactorError) => {
-      // `onStepError` is public, so a host's own step may pass an adapter's raw error here.
-      optionsRef.current.onError?.({ error: toHostError(error) });
-      // The backend wants a fresh step-up: back to the email gate, resuming here afterwards.
-      if (error.code === 'reverification_required') requireReverification();
-    },
-    [requireReverification],
+  /** A step-up starting now, for the window the host set. */
+  const grantNow = useCallback(
+    () => grantStepUp(Date.now(), resolveReverifyAfterMs(optionsRef.current.reverifyAfterMs)),
+    [],
   );
+
+  const reportError = useCallback((error: TwoFactorError) => {
+    // `onStepError` is public, so a host's own step may pass an adapter's raw error here.
+    optionsRef.current.onError?.({ error: toHostError(error) });
+    // The backend wants a fresh step-up: back to the email gate, resuming here afterwards.
+    if (error.code === 'reverification_required') dispatch({ type: 'REVERIFICATION.REQUIRED' });
+  }, []);
+
+  // A verify the backend may have accepted must reach the recovery step: while one is in flight,
+  // leaving (Cancel) is unavailable. Counted here, where every verify passes, and read
+  // synchronously by `cancel`.
+  const verifyInFlightRef = useRef(0);
+  const [isVerifyInFlight, setVerifyInFlight] = useState(false);
 
   // What the steps call. Methods are wrapped one by one (not spread) so an adapter written as a
   // class keeps its `this`.
   const stepAdapter = useMemo<TwoFactorAdapter>(() => {
     const disable = adapter.disableTwoFactor;
+    const acknowledge = adapter.acknowledgeRecoveryCode;
     return {
       sendEmailCode: (request) => adapter.sendEmailCode(request),
       verifyEmailCode: (request) => adapter.verifyEmailCode(request),
       getTwoFactorStatus: (request) => adapter.getTwoFactorStatus(request),
       resetPhone: (request) => {
         // Checked at the last moment: the confirmation may have stood open for a long time.
-        if (isStepUpStale()) {
+        if (!isStepUpFresh(stateRef.current.stepUp, Date.now())) {
           return Promise.reject(
             new TwoFactorError('reverification_required', {
               message: 'The email verification is older than `reverifyAfterMs`',
@@ -94,13 +84,29 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
         return adapter.resetPhone ? adapter.resetPhone(request) : Promise.resolve();
       },
       sendPhoneCode: (request) => {
-        sendingNumberRef.current = request.phoneNumber;
+        // The number travels in the machine, so a re-verification resumes phone entry with it.
+        dispatch({ type: 'PHONE_CODE.SENDING', phoneNumber: request.phoneNumber });
         return adapter.sendPhoneCode(request);
       },
-      verifyPhoneCode: (request) => adapter.verifyPhoneCode(request),
+      verifyPhoneCode: (request) => {
+        const current = stateRef.current;
+        // The machine knows what the user confirmed (swap on verify, or a first phone), whatever
+        // the step hook passed.
+        const replacesCurrent = current.step === 'code-verification' ? replacesCurrentPhone(current.change) : request.replacesCurrent;
+        verifyInFlightRef.current += 1;
+        setVerifyInFlight(true);
+        const settle = () => {
+          verifyInFlightRef.current -= 1;
+          if (verifyInFlightRef.current === 0) setVerifyInFlight(false);
+        };
+        const pending = Promise.resolve().then(() => adapter.verifyPhoneCode({ ...request, replacesCurrent }));
+        pending.then(settle, settle);
+        return pending;
+      },
+      ...(acknowledge ? { acknowledgeRecoveryCode: (request) => acknowledge.call(adapter, request) } : {}),
       ...(disable ? { disableTwoFactor: (request) => disable.call(adapter, request) } : {}),
     };
-  }, [adapter, isStepUpStale]);
+  }, [adapter]);
 
   // A newer load (reload, re-entry after re-verification) supersedes an older one.
   const statusRequest = useRequest<void, TwoFactorStatus>((_args, signal) => adapter.getTwoFactorStatus({ signal }), {
@@ -113,33 +119,66 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
     { timeoutMs: options.timeoutMs },
   );
   const { run: runStatus, abort: abortStatus } = statusRequest;
-  const { run: runDisable, abort: abortDisable } = disableRequest;
+  const { run: runDisable, abort: abortDisable, reset: resetDisable } = disableRequest;
 
-  // The section's loading state object itself: each entry into loading is a new object, and an
-  // event that does not apply returns the same one, so this changes exactly once per entry.
+  // The states that read the status: the first check (is the step-up still fresh?) and the
+  // section's loading. Each entry is a new object, and an event that does not apply returns the
+  // same one, so this changes exactly once per entry.
+  const checkingState = state.step === 'email-gate' && state.status === 'checking' ? state : null;
   const loadingState = state.step === 'section' && state.status === 'loading' ? state : null;
+  const statusReader = checkingState ?? loadingState;
 
   useDeferredEffect(() => {
-    if (loadingState === null) return;
+    if (statusReader === null) return;
+    const isCheck = statusReader === checkingState;
     void runStatus(undefined, {
-      onSuccess: (twoFactorStatus) => dispatch({ type: 'STATUS.LOADED', twoFactorStatus }),
+      onSuccess: (twoFactorStatus) =>
+        dispatch({ type: 'STATUS.LOADED', twoFactorStatus, grant: isCheck ? grantNow() : undefined }),
       onError: (error) => {
+        if (isCheck) {
+          // Expected when the step-up is old: the gate takes over, no error to show or report.
+          dispatch({ type: 'STATUS.FAILED' });
+          if (error.code !== 'reverification_required') optionsRef.current.onError?.({ error: toHostError(error) });
+          return;
+        }
         if (error.code !== 'reverification_required') dispatch({ type: 'STATUS.FAILED' });
         reportError(error);
       },
     });
-  }, [loadingState]);
+  }, [statusReader]);
 
-  // Leaving the loading state (re-verification, unmount aside) abandons its load.
+  // Leaving the reading states (re-verification, unmount aside) abandons the read.
   useEffect(() => {
-    if (loadingState === null) abortStatus();
-  }, [loadingState, abortStatus]);
+    if (statusReader === null) abortStatus();
+  }, [statusReader, abortStatus]);
+
+  // Disable runs while the section is in `disabling`, entered once the user confirmed.
+  const disablingState = state.step === 'section' && state.status === 'disabling' ? state : null;
+  useDeferredEffect(() => {
+    if (disablingState === null) return;
+    void runDisable(undefined, {
+      onSuccess: () => dispatch({ type: 'TWO_FACTOR.DISABLED' }),
+      onError: (error) => {
+        if (error.code !== 'reverification_required') dispatch({ type: 'DISABLE.FAILED' });
+        reportError(error);
+      },
+    });
+  }, [disablingState]);
 
   // Leaving the section abandons a disable in flight.
   const isSection = state.step === 'section';
   useEffect(() => {
     if (!isSection) abortDisable();
   }, [isSection, abortDisable]);
+
+  // The recovery code leaves memory on Finish, not only the screen: React keeps the previous
+  // render's state and elements on each component's alternate fiber until the next render, so
+  // one more render after reaching `done` replaces the last copies that still held it.
+  const [, renderAgain] = useReducer((count: number) => count + 1, 0);
+  const isDone = state.step === 'done';
+  useEffect(() => {
+    if (isDone) renderAgain();
+  }, [isDone]);
 
   // Step changes, reported by name only. The ref makes StrictMode's second effect run a no-op.
   const reportedStepRef = useRef(state.step);
@@ -149,25 +188,26 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
     optionsRef.current.onStepChange?.({ step: state.step });
   }, [state.step]);
 
-  const send = apply;
+  const send = useCallback((event: WizardEvent) => dispatch(event), []);
 
   const reloadStatus = useCallback(() => dispatch({ type: 'STATUS.RELOAD' }), []);
 
+  const supportsDisable = typeof adapter.disableTwoFactor === 'function';
+
   const disableTwoFactor = useCallback(() => {
     const current = stateRef.current;
-    if (current.step !== 'section' || !current.twoFactorStatus?.canDisable || !adapter.disableTwoFactor) return;
+    if (current.step !== 'section' || !supportsDisable) return;
     // Turning 2FA off weakens the account at least as much as removing the phone: same window.
-    if (isStepUpStale()) {
-      requireReverification();
+    if (!isStepUpFresh(current.stepUp, Date.now())) {
+      dispatch({ type: 'REVERIFICATION.REQUIRED' });
       return;
     }
-    void runDisable(undefined, {
-      onSuccess: () => dispatch({ type: 'TWO_FACTOR.DISABLED' }),
-      onError: reportError,
-    });
-  }, [adapter, runDisable, reportError, isStepUpStale, requireReverification]);
+    dispatch({ type: 'DISABLE.CONFIRM' });
+  }, [supportsDisable]);
 
   const cancel = useCallback(() => {
+    // A verify the backend may have accepted must not be dropped (the recovery code would be lost).
+    if (verifyInFlightRef.current > 0) return;
     abortStatus();
     abortDisable();
     optionsRef.current.onCancel?.();
@@ -175,41 +215,49 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
 
   const handlers = useMemo<TwoFactorPhoneWizardState['handlers']>(
     () => ({
-      onEmailVerified: () => apply({ type: 'EMAIL.VERIFIED' }),
+      onEmailVerified: () => dispatch({ type: 'EMAIL.VERIFIED', grant: grantNow() }),
       onEdit: () => dispatch({ type: 'SECTION.EDIT' }),
       onCloseEdit: () => dispatch({ type: 'SECTION.CLOSE' }),
-      onResetRequest: () => {
-        const current = stateRef.current;
-        if (transition(current, { type: 'RESET.OPEN' }) === current) return;
-        // An old verification re-locks before the destructive step, not only when it is confirmed.
-        if (isStepUpStale()) requireReverification();
-        else dispatch({ type: 'RESET.OPEN' });
-      },
+      onResetRequest: () => dispatch({ type: 'RESET.OPEN', now: Date.now() }),
       onDisableRequest: () => {
-        const current = stateRef.current;
-        if (current.step !== 'section' || current.status !== 'editing' || !current.twoFactorStatus?.canDisable) return false;
-        // As for Reset: an old verification re-locks before the confirmation, not only after it.
-        if (!isStepUpStale()) return true;
-        requireReverification();
-        return false;
+        if (!supportsDisable) return false;
+        const event: WizardEvent = { type: 'DISABLE.REQUEST', now: Date.now() };
+        const next = transition(stateRef.current, event);
+        // A new confirmation starts without the last one's failure.
+        if (next.step === 'section' && next.status === 'confirming-disable') resetDisable();
+        dispatch(event);
+        return next.step === 'section' && next.status === 'confirming-disable';
       },
+      onDisableCancel: () => dispatch({ type: 'DISABLE.CANCEL' }),
       onResetCancel: () => dispatch({ type: 'RESET.CANCEL' }),
-      onResetDone: () => dispatch({ type: 'RESET.DONE' }),
+      onResetDone: () => dispatch({ type: resetTiming === 'immediate' ? 'RESET.DONE' : 'RESET.CONFIRMED' }),
       onAddPhone: () => dispatch({ type: 'PHONE.ADD' }),
       onCodeSent: (details: PhoneCodeSentDetails) => dispatch({ ...details, type: 'PHONE_CODE.SENT', now: Date.now() }),
       onChangeNumber: () => dispatch({ type: 'PHONE.CHANGE' }),
       onPhoneVerified: (result: { recoveryCode: string }) =>
         dispatch({ type: 'PHONE_CODE.VERIFIED', recoveryCode: result.recoveryCode }),
-      onFinish: () => {
+      onFinish: (details?: { maskedNumber?: string }) => {
         // Read from the ref, not the render: a double Finish must not complete twice.
-        if (stateRef.current.step !== 'recovery-code') return;
-        stateRef.current = transition(stateRef.current, { type: 'RECOVERY.FINISH' });
-        dispatch({ type: 'RECOVERY.FINISH' });
-        optionsRef.current.onComplete?.();
+        const current = stateRef.current;
+        if (current.step !== 'recovery-code') return;
+        const event: WizardEvent = { type: 'RECOVERY.FINISH', maskedNumber: details?.maskedNumber };
+        stateRef.current = transition(current, event);
+        dispatch(event);
+        // The backend may stop replaying the recovery code now. Not aborted on unmount (Finish
+        // often unmounts the wizard), and its failure is nobody's concern: the user has the code.
+        const acknowledge = adapter.acknowledgeRecoveryCode;
+        if (acknowledge) {
+          try {
+            void Promise.resolve(acknowledge.call(adapter, { signal: new AbortController().signal })).catch(() => undefined);
+          } catch {
+            // A synchronous throw is ignored like a rejection.
+          }
+        }
+        optionsRef.current.onComplete?.({ maskedNumber: details?.maskedNumber ?? null });
       },
       onStepError: ({ error }: { error: TwoFactorError }) => reportError(error),
     }),
-    [apply, isStepUpStale, requireReverification, reportError],
+    [adapter, grantNow, reportError, resetDisable, resetTiming, supportsDisable],
   );
 
   const disableStatus: TwoFactorPhoneWizardState['disableStatus'] =
@@ -224,6 +272,9 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
     disableTwoFactor,
     disableStatus,
     error: latestError(state, statusRequest.error, disableRequest.error),
+    isLeaveGuarded: isPhoneRemoved(state),
+    isVerifyInFlight,
+    resetTiming,
     handlers,
   };
 }
@@ -235,5 +286,17 @@ function latestError(
   disableError: TwoFactorError | null,
 ): TwoFactorError | null {
   if (state.step !== 'section') return null;
-  return disableError ?? (state.status === 'error' ? statusError : null);
+  // A failed disable is explained in its confirmation, and next to Disable once that is closed.
+  if ((state.status === 'confirming-disable' || state.status === 'editing') && disableError) return disableError;
+  return state.status === 'error' ? statusError : null;
+}
+
+/**
+ * True while `resetTiming="immediate"` has removed the old phone and the new one is not verified:
+ * leaving now would leave the account without a second factor.
+ */
+function isPhoneRemoved(state: WizardState): boolean {
+  const step = state.step === 'email-gate' ? state.resume : state;
+  if (step === null) return false;
+  return (step.step === 'add-phone' || step.step === 'phone-entry' || step.step === 'code-verification') && step.change === 'removed';
 }

@@ -1,20 +1,27 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { TwoFactorStatus } from '../core/adapter';
+import { selectSection, transitionSection } from '../core/machine';
+import type { SectionEvent, SectionModel } from '../core/machine';
 import { useTwoFactorAdapter } from './context';
-import { useControllableState } from './use-controllable-state';
 import { useDeferredEffect } from './use-deferred-effect';
 import { isTwoFactorStatus } from '../core/results';
 import { useRequest } from './use-request';
 import type { TwoFactorSectionState, UseTwoFactorSectionOptions } from './types';
 
+function sectionReducer(model: SectionModel, event: SectionEvent): SectionModel {
+  return transitionSection(model, event);
+}
+
 /**
  * The "Two-factor authentication (2FA)" settings section: loads the current phone (masked) and
- * whether 2FA may be disabled, and holds edit mode (controlled or not).
+ * whether 2FA may be disabled, holds edit mode (controlled or not) and Disable's confirmation. Its
+ * rules are the section's state machine in core (`transitionSection`, read through
+ * `selectSection`), the same one the wizard's section step runs.
  *
- * `disable()` turns 2FA off straight away: it asks for no confirmation. The styled components put
- * an alert dialog ("Turn off two-factor authentication?") in front of it; a headless host builds
- * its own confirmation and calls `disable()` from the confirm button. On success it leaves edit
- * mode, calls `onDisabled` and reloads the status.
+ * `requestDisable()` opens the confirmation (`disableConfirmation: 'confirming'`), `disable()`
+ * turns 2FA off (from the confirmation, or straight away for a headless host that confirms its
+ * own way), `cancelDisable()` closes it. On success it leaves edit mode, calls `onDisabled` and
+ * reloads the status.
  * @example
  * const section = useTwoFactorSection({ onDisabled: () => toast('2FA is off') });
  * if (section.status === 'loading') return <p>Loading…</p>;
@@ -23,24 +30,34 @@ import type { TwoFactorSectionState, UseTwoFactorSectionOptions } from './types'
  */
 export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): TwoFactorSectionState {
   const adapter = useTwoFactorAdapter(options.adapter, 'useTwoFactorSection');
-  const [editing, setEditing] = useControllableState(
-    options.editing,
-    options.defaultEditing ?? false,
-    options.onEditingChange,
+  const isControlled = options.editing !== undefined;
+  const wantsEditing = options.editing ?? options.defaultEditing ?? false;
+  const [model, dispatch] = useReducer(sectionReducer, options.twoFactorStatus, (initial): SectionModel =>
+    initial === undefined
+      ? { status: 'loading', twoFactorStatus: null }
+      : { status: wantsEditing ? 'editing' : 'viewing', twoFactorStatus: initial },
   );
+  const modelRef = useRef(model);
+  modelRef.current = model;
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  // Edit mode asked for before the status arrived (`defaultEditing`, or the controlled prop).
+  const wantsEditingRef = useRef(wantsEditing);
+  wantsEditingRef.current = isControlled ? wantsEditing : wantsEditingRef.current;
 
-  const [twoFactorStatus, setTwoFactorStatus] = useState<TwoFactorStatus | null>(options.twoFactorStatus ?? null);
-  // A status handed down by a parent that loaded it (the wizard) replaces ours when it changes.
-  const [statusFromProps, setStatusFromProps] = useState(options.twoFactorStatus);
-  if (statusFromProps !== options.twoFactorStatus) {
-    setStatusFromProps(options.twoFactorStatus);
-    if (options.twoFactorStatus !== undefined) setTwoFactorStatus(options.twoFactorStatus);
-  }
+  // A status handed down by a parent that loaded it replaces ours when it changes.
+  const statusFromProps = options.twoFactorStatus;
+  const seenStatusRef = useRef(statusFromProps);
+  useEffect(() => {
+    if (statusFromProps === undefined || seenStatusRef.current === statusFromProps) return;
+    seenStatusRef.current = statusFromProps;
+    dispatch({ type: 'STATUS.RELOAD' });
+    dispatch({ type: 'STATUS.LOADED', twoFactorStatus: statusFromProps });
+    if (wantsEditingRef.current) dispatch({ type: 'SECTION.EDIT' });
+  }, [statusFromProps]);
 
-  const onDisabledRef = useRef(options.onDisabled);
-  onDisabledRef.current = options.onDisabled;
   const reportError = (error: Parameters<NonNullable<UseTwoFactorSectionOptions['onError']>>[0]['error']) =>
-    options.onError?.({ error });
+    optionsRef.current.onError?.({ error });
 
   // A reload supersedes a load in flight: only the newest answer describes the account.
   const load = useRequest<void, TwoFactorStatus>((_args, signal) => adapter.getTwoFactorStatus({ signal }), {
@@ -50,65 +67,102 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
     isValidResult: isTwoFactorStatus,
   });
   const disableRequest = useRequest<void, void>(
-    (_args, signal) => {
-      if (!adapter.disableTwoFactor) return Promise.resolve();
-      return adapter.disableTwoFactor({ signal });
-    },
+    (_args, signal) => (adapter.disableTwoFactor ? adapter.disableTwoFactor({ signal }) : Promise.resolve()),
     { timeoutMs: options.timeoutMs, onError: reportError },
   );
   const { run: runLoad } = load;
-  const { run: runDisable } = disableRequest;
+  const { run: runDisable, reset: resetDisable } = disableRequest;
 
   const reload = useCallback(() => {
-    void runLoad(undefined, { onSuccess: setTwoFactorStatus });
-  }, [runLoad]);
+    dispatch({ type: 'STATUS.RELOAD' });
+    void runLoad(undefined, {
+      onSuccess: (twoFactorStatus) => {
+        dispatch({ type: 'STATUS.LOADED', twoFactorStatus });
+        if (wantsEditingRef.current) dispatch({ type: 'SECTION.EDIT' });
+        wantsEditingRef.current = isControlled ? wantsEditingRef.current : false;
+      },
+      onError: () => dispatch({ type: 'STATUS.FAILED' }),
+    });
+  }, [runLoad, isControlled]);
 
   const hasInitialStatus = options.twoFactorStatus !== undefined;
   useDeferredEffect(() => {
     if (!hasInitialStatus) reload();
   }, []);
 
-  const canDisable = Boolean(twoFactorStatus?.canDisable) && typeof adapter.disableTwoFactor === 'function';
-  const canDisableRef = useRef(canDisable);
-  canDisableRef.current = canDisable;
+  const supportsDisable = typeof adapter.disableTwoFactor === 'function';
+  const selection = selectSection(model, supportsDisable);
+
+  // A controlled `editing` prop drives the machine's edit mode.
+  useEffect(() => {
+    if (!isControlled) return;
+    dispatch({ type: options.editing ? 'SECTION.EDIT' : 'SECTION.CLOSE' });
+  }, [isControlled, options.editing, model.status]);
+
+  const setEditing = useCallback(
+    (next: boolean) => {
+      optionsRef.current.onEditingChange?.(next);
+      if (optionsRef.current.editing !== undefined) return;
+      dispatch({ type: next ? 'SECTION.EDIT' : 'SECTION.CLOSE' });
+    },
+    [],
+  );
+
+  const requestDisable = useCallback(() => {
+    if (!supportsDisable) return;
+    resetDisable();
+    dispatch({ type: 'DISABLE.REQUEST' });
+  }, [supportsDisable, resetDisable]);
+
+  const cancelDisable = useCallback(() => {
+    if (disableRequest.isInFlight()) return;
+    dispatch({ type: 'DISABLE.CANCEL' });
+  }, [disableRequest]);
 
   const disable = useCallback(() => {
-    if (!canDisableRef.current) return;
+    const current = modelRef.current;
+    if (!supportsDisable || transitionSection(current, { type: 'DISABLE.CONFIRM' }) === current) return;
+    // The ref makes a double click a no-op before React re-renders.
+    modelRef.current = { status: 'disabling', twoFactorStatus: current.twoFactorStatus };
+    dispatch({ type: 'DISABLE.CONFIRM' });
     void runDisable(undefined, {
       onSuccess: () => {
-        setEditing(false);
-        onDisabledRef.current?.();
-        reload();
+        dispatch({ type: 'TWO_FACTOR.DISABLED' });
+        if (optionsRef.current.editing !== undefined) optionsRef.current.onEditingChange?.(false);
+        optionsRef.current.onDisabled?.();
+        void runLoad(undefined, {
+          onSuccess: (twoFactorStatus) => dispatch({ type: 'STATUS.LOADED', twoFactorStatus }),
+          onError: () => dispatch({ type: 'STATUS.FAILED' }),
+        });
       },
+      onError: () => dispatch({ type: 'DISABLE.FAILED' }),
     });
-  }, [runDisable, setEditing, reload]);
-
-  const status: TwoFactorSectionState['status'] =
-    load.status === 'pending' || (twoFactorStatus === null && load.status !== 'error')
-      ? 'loading'
-      : load.status === 'error'
-        ? 'error'
-        : 'ready';
+  }, [supportsDisable, runDisable, runLoad]);
 
   const disableStatus: TwoFactorSectionState['disableStatus'] =
-    disableRequest.status === 'pending'
+    model.status === 'disabling'
       ? 'pending'
       : disableRequest.status === 'error'
         ? 'error'
         : disableRequest.status === 'success'
           ? 'done'
-          : 'idle';
+          : model.status === 'confirming-disable'
+            ? 'confirming'
+            : 'idle';
 
   return {
-    status,
-    twoFactorStatus,
-    maskedNumber: twoFactorStatus?.phone?.maskedNumber ?? null,
-    canDisable,
-    editing,
+    status: selection.status,
+    twoFactorStatus: model.twoFactorStatus,
+    maskedNumber: selection.maskedNumber,
+    canDisable: selection.canDisable,
+    editing: isControlled ? Boolean(options.editing) : selection.editing,
     setEditing,
     reload,
+    requestDisable,
+    cancelDisable,
     disable,
     disableStatus,
-    error: disableRequest.error ?? load.error,
+    disableConfirmation: selection.disable,
+    error: model.status === 'disabling' ? null : (disableRequest.error ?? load.error),
   };
 }

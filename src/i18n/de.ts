@@ -53,13 +53,25 @@ export const de: TwoFactorMessages = {
   disabled: 'Die Zwei-Faktor-Authentifizierung ist deaktiviert.',
   mandatoryNote: 'Bei bezahlten Konten ist die Zwei-Faktor-Authentifizierung Pflicht und kann nicht deaktiviert werden.',
   sectionLoadFailed: 'Deine Einstellungen zur Zwei-Faktor-Authentifizierung konnten nicht geladen werden.',
+  phoneUpdated: 'Deine Telefonnummer für 2FA wurde aktualisiert.',
 
   resetTitle: 'Telefonnummer für 2FA zurücksetzen?',
   resetDescription:
-    'Deine aktuelle Nummer erhält sofort keine Anmeldecodes mehr. Du musst eine neue Nummer hinzufügen und bestätigen, damit die Zwei-Faktor-Authentifizierung weiter funktioniert.',
-  resetAcknowledge: 'Ich verstehe, dass meine aktuelle Nummer keine Codes mehr erhält',
+    'Deine aktuelle Nummer erhält weiter Anmeldecodes, bis du eine neue Nummer bestätigt hast. Dann ersetzt die neue Nummer die aktuelle, und du erhältst einen neuen Wiederherstellungscode.',
+  resetAcknowledge: 'Ich verstehe, dass meine aktuelle Nummer keine Codes mehr erhält, sobald die neue bestätigt ist',
   resetConfirm: 'Zurücksetzen und fortfahren',
   resetting: 'Wird zurückgesetzt…',
+  resetDescriptionImmediate:
+    'Deine aktuelle Nummer erhält sofort keine Anmeldecodes mehr. Du musst eine neue Nummer hinzufügen und bestätigen, damit die Zwei-Faktor-Authentifizierung weiter funktioniert.',
+  resetAcknowledgeImmediate: 'Ich verstehe, dass meine aktuelle Nummer keine Codes mehr erhält',
+  addPhoneHeading: 'Neue Telefonnummer hinzufügen',
+  addPhoneSwapNote: 'Deine aktuelle Nummer erhält weiter Anmeldecodes, bis die neue bestätigt ist.',
+  addPhoneRemovedNote: 'Dein Konto hat keine Telefonnummer für Anmeldecodes, bis du eine neue hinzufügst und bestätigst.',
+  leaveTitle: 'Ohne Telefonnummer für 2FA verlassen?',
+  leaveDescription:
+    'Deine bisherige Nummer wurde entfernt. Wenn du jetzt gehst, hat dein Konto keine Telefonnummer für Anmeldecodes, bis du eine hinzufügst.',
+  leaveConfirm: 'Trotzdem verlassen',
+  leaveNoPhoneWarning: 'Dein Konto hat noch keine Telefonnummer für Anmeldecodes. Trotzdem verlassen?',
 
   phoneEntryHeading: 'Telefonnummer hinzufügen',
   phoneLabel: 'Telefonnummer',
@@ -107,6 +119,12 @@ export const de: TwoFactorMessages = {
   print: 'Drucken',
   recoveryAcknowledge: 'Ich habe meinen Wiederherstellungscode gespeichert',
   finish: 'Fertigstellen',
+  serviceNameDefault: 'dein Konto',
+  recoveryFileTitle: (serviceName) => `Notfall-Wiederherstellungscode für ${serviceName}`,
+  recoveryFileAccount: (account) => `Konto: Telefon für die Bestätigung ${account}`,
+  recoveryFileDate: (date) => `Gespeichert am: ${date}`,
+  recoveryFileUsage:
+    'Wenn du keinen Zugriff mehr auf dein Telefon hast, gib diesen Code dort ein, wo ein Bestätigungscode verlangt wird. Er funktioniert nur einmal.',
   leaveWarning: 'Du hast nicht bestätigt, dass du deinen Wiederherstellungscode gespeichert hast. Trotzdem verlassen?',
 
   doneHeading: 'Die Zwei-Faktor-Authentifizierung ist eingerichtet',

@@ -52,13 +52,25 @@ export const en: TwoFactorMessages = {
   disabled: 'Two-factor authentication is turned off.',
   mandatoryNote: 'Two-factor authentication is required on paid accounts, so it can’t be turned off.',
   sectionLoadFailed: 'We couldn’t load your two-factor settings.',
+  phoneUpdated: 'Your 2FA phone number was updated.',
 
   resetTitle: 'Reset your 2FA phone number?',
   resetDescription:
-    'Your current number will stop receiving sign-in codes right away. You will need to add and verify a new number to keep two-factor authentication working.',
-  resetAcknowledge: 'I understand my current number will no longer receive codes',
+    'Your current number keeps receiving sign-in codes until you verify a new one. Once the new number is verified, it replaces the current one and you get a new recovery code.',
+  resetAcknowledge: 'I understand my current number will stop receiving codes once the new one is verified',
   resetConfirm: 'Reset and continue',
   resetting: 'Resetting…',
+  resetDescriptionImmediate:
+    'Your current number will stop receiving sign-in codes right away. You will need to add and verify a new number to keep two-factor authentication working.',
+  resetAcknowledgeImmediate: 'I understand my current number will no longer receive codes',
+  addPhoneHeading: 'Add your new phone number',
+  addPhoneSwapNote: 'Your current number keeps receiving sign-in codes until the new one is verified.',
+  addPhoneRemovedNote: 'Your account has no phone for sign-in codes until you add and verify a new one.',
+  leaveTitle: 'Leave without a 2FA phone?',
+  leaveDescription:
+    'Your previous number was removed. If you leave now, your account has no phone for sign-in codes until you add one.',
+  leaveConfirm: 'Leave anyway',
+  leaveNoPhoneWarning: 'Your account has no phone for sign-in codes yet. Leave anyway?',
 
   phoneEntryHeading: 'Add a phone number',
   phoneLabel: 'Phone number',
@@ -107,6 +119,12 @@ export const en: TwoFactorMessages = {
   recoveryAcknowledge: 'I have saved my recovery code',
   finish: 'Finish',
   leaveWarning: 'You haven’t confirmed that you saved your recovery code. Leave anyway?',
+  serviceNameDefault: 'your account',
+  recoveryFileTitle: (serviceName) => `Emergency recovery code for ${serviceName}`,
+  recoveryFileAccount: (account) => `Account: two-factor phone ${account}`,
+  recoveryFileDate: (date) => `Saved on: ${date}`,
+  recoveryFileUsage:
+    'If you lose access to your phone, enter this code where you are asked for a verification code. It works once.',
 
   doneHeading: 'Two-factor authentication is set up',
 };

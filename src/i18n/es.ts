@@ -53,13 +53,25 @@ export const es: TwoFactorMessages = {
   disabled: 'La verificación en dos pasos está desactivada.',
   mandatoryNote: 'La verificación en dos pasos es obligatoria en las cuentas de pago y no se puede desactivar.',
   sectionLoadFailed: 'No pudimos cargar tu configuración de verificación en dos pasos.',
+  phoneUpdated: 'Se actualizó tu teléfono de 2FA.',
 
   resetTitle: '¿Restablecer tu teléfono de 2FA?',
   resetDescription:
-    'Tu número actual dejará de recibir códigos de inicio de sesión de inmediato. Tendrás que añadir y verificar un número nuevo para que la verificación en dos pasos siga funcionando.',
-  resetAcknowledge: 'Entiendo que mi número actual dejará de recibir códigos',
+    'Tu número actual seguirá recibiendo códigos de inicio de sesión hasta que verifiques uno nuevo. Cuando el número nuevo esté verificado, sustituirá al actual y recibirás un código de recuperación nuevo.',
+  resetAcknowledge: 'Entiendo que mi número actual dejará de recibir códigos cuando se verifique el nuevo',
   resetConfirm: 'Restablecer y continuar',
   resetting: 'Restableciendo…',
+  resetDescriptionImmediate:
+    'Tu número actual dejará de recibir códigos de inicio de sesión de inmediato. Tendrás que añadir y verificar un número nuevo para que la verificación en dos pasos siga funcionando.',
+  resetAcknowledgeImmediate: 'Entiendo que mi número actual dejará de recibir códigos',
+  addPhoneHeading: 'Añade tu nuevo número de teléfono',
+  addPhoneSwapNote: 'Tu número actual seguirá recibiendo códigos de inicio de sesión hasta que se verifique el nuevo.',
+  addPhoneRemovedNote: 'Tu cuenta no tendrá teléfono para los códigos de inicio de sesión hasta que añadas y verifiques uno nuevo.',
+  leaveTitle: '¿Salir sin teléfono de 2FA?',
+  leaveDescription:
+    'Tu número anterior se eliminó. Si sales ahora, tu cuenta no tendrá teléfono para los códigos de inicio de sesión hasta que añadas uno.',
+  leaveConfirm: 'Salir de todos modos',
+  leaveNoPhoneWarning: 'Tu cuenta aún no tiene teléfono para los códigos de inicio de sesión. ¿Salir de todos modos?',
 
   phoneEntryHeading: 'Añade un número de teléfono',
   phoneLabel: 'Número de teléfono',
@@ -107,6 +119,12 @@ export const es: TwoFactorMessages = {
   print: 'Imprimir',
   recoveryAcknowledge: 'He guardado mi código de recuperación',
   finish: 'Finalizar',
+  serviceNameDefault: 'tu cuenta',
+  recoveryFileTitle: (serviceName) => `Código de recuperación de emergencia de ${serviceName}`,
+  recoveryFileAccount: (account) => `Cuenta: teléfono de verificación ${account}`,
+  recoveryFileDate: (date) => `Guardado el: ${date}`,
+  recoveryFileUsage:
+    'Si pierdes el acceso a tu teléfono, introduce este código donde se te pida un código de verificación. Solo funciona una vez.',
   leaveWarning: 'No has confirmado que guardaste tu código de recuperación. ¿Salir de todos modos?',
 
   doneHeading: 'La verificación en dos pasos está configurada',

@@ -83,6 +83,8 @@ export interface TwoFactorMessages {
   mandatoryNote: string;
   /** Shown when the section's status could not be loaded. */
   sectionLoadFailed: string;
+  /** Shown in the section after Finish, next to the new (masked) number. */
+  phoneUpdated: string;
 
   // --- reset confirmation -----------------------------------------------------------------------
   /** Title of the reset confirmation dialog. */
@@ -95,6 +97,24 @@ export interface TwoFactorMessages {
   resetConfirm: string;
   /** Shown on the confirm button while the reset is in flight. */
   resetting: string;
+  /** What resetting does with `resetTiming="immediate"`: the number is removed right away. */
+  resetDescriptionImmediate: string;
+  /** The checkbox with `resetTiming="immediate"`. */
+  resetAcknowledgeImmediate: string;
+  /** Heading of the step after Reset, before phone entry. */
+  addPhoneHeading: string;
+  /** On that step (swap on verify): the current number keeps working until the new one verifies. */
+  addPhoneSwapNote: string;
+  /** On that step (`resetTiming="immediate"`): the account has no 2FA phone until a new one verifies. */
+  addPhoneRemovedNote: string;
+  /** Title of the confirmation when leaving after the old phone was removed. */
+  leaveTitle: string;
+  /** Its consequence, in plain words. */
+  leaveDescription: string;
+  /** Confirms leaving. */
+  leaveConfirm: string;
+  /** Browser leave prompt while the account has no 2FA phone (older browsers only show it). */
+  leaveNoPhoneWarning: string;
 
   // --- phone entry ------------------------------------------------------------------------------
   /** Heading of the phone entry step. */
@@ -171,6 +191,16 @@ export interface TwoFactorMessages {
   finish: string;
   /** Asked when leaving before confirming the code was saved (browsers may show their own text). */
   leaveWarning: string;
+  /** What to call the service in the downloaded file when the host gives no `serviceName`. */
+  serviceNameDefault: string;
+  /** First line of the downloaded file. */
+  recoveryFileTitle: (serviceName: string) => string;
+  /** The account line of the downloaded file (the masked 2FA phone). */
+  recoveryFileAccount: (account: string) => string;
+  /** The date line of the downloaded file. */
+  recoveryFileDate: (date: string) => string;
+  /** One line on how to use the code, in the downloaded file. */
+  recoveryFileUsage: string;
 
   // --- end --------------------------------------------------------------------------------------
   /** Heading once the flow is done. */

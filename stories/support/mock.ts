@@ -78,9 +78,15 @@ export function fail(code: TwoFactorErrorCode, options?: TwoFactorErrorOptions):
 /** E.164 form of {@link NEW_PHONE_NUMBER}, as it crosses the adapter. */
 export const NEW_PHONE_E164 = '+16502530000';
 
-/** Setup for stories that start on code verification: the SMS to the new number was sent. */
+/**
+ * Setup for stories that start on code verification: the SMS to the new number was sent. The
+ * step on its own verifies a first phone (`replacesCurrent: false`), which the mock refuses while
+ * the account has one, so the account starts without (as after `resetTiming="immediate"`).
+ */
 export async function sendPhoneCodeFirst(adapter: MockAdapter): Promise<void> {
-  await adapter.sendPhoneCode({ phoneNumber: NEW_PHONE_E164, channel: 'sms', signal: new AbortController().signal });
+  const signal = new AbortController().signal;
+  if (adapter.getState().phoneNumber !== null) await adapter.resetPhone?.({ signal });
+  await adapter.sendPhoneCode({ phoneNumber: NEW_PHONE_E164, channel: 'sms', signal });
 }
 
 /** The newest message of a kind the mock sent, or undefined. */
