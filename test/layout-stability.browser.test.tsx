@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { page, userEvent } from 'vitest/browser';
-import { CodeVerificationStep, EmailCodeGate, PhoneEntryStep, RecoveryCodeStep, TwoFactorError, TwoFactorSectionView } from '../src';
+import { CodeVerificationStep, EmailCodeGate, PhoneEntryStep, RecoveryCodeStep, TwoFactorError } from '../src';
+import { TwoFactorSectionView } from '../src/components/two-factor-section-view';
 import { createDeferredAdapter } from './deferred-adapter';
 import type { DeferredAdapter } from './deferred-adapter';
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { page } from 'vitest/browser';
-import { EmailCodeGate, RecoveryCodeStep, TwoFactorPhoneWizard, TwoFactorSectionView, createMockAdapter } from '../src';
+import { EmailCodeGate, RecoveryCodeStep, TwoFactorPhoneWizard, createMockAdapter } from '../src';
+import { TwoFactorSectionView } from '../src/components/two-factor-section-view';
 import type { TwoFactorAdapter } from '../src';
 
 /**

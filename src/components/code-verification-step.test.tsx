@@ -100,7 +100,6 @@ describe('CodeVerificationStep', () => {
 
   it('shows the resend countdown outside the live regions', async () => {
     const adapter = await adapterWithSentCode();
-    const user = userEvent.setup();
     const { container } = render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} resendAfterSeconds={30} />);
     const countdown = screen.getByText(/You can request a new code in 0:(30|29)/, { selector: '.tfa-hint .tfa-countdown' });
     expect(countdown).toBeVisible();
