@@ -32,8 +32,11 @@ function same<T>(value: T): T {
 
 /**
  * Entering the code sent to the new number: "We sent a code to …" (or "Calling …"), the code
- * field, Verify, resend with a visible countdown, a switch between SMS and a voice call, and
- * "Change number". A failed verify keeps the typed code.
+ * field and Verify, "Change number", and a "Didn't get a code?" disclosure offering, in order, a
+ * new code by SMS, a call, and another number, with when the code expires and when a new one may
+ * be requested. What happened is said visibly and in the live region. While a verify is in
+ * flight none of these can start; after too many wrong attempts the field is disabled and the
+ * step offers a new code or another number. A failed verify keeps the typed code.
  */
 export const CodeVerificationStep = /* @__PURE__ */ same(CodeVerificationStepComponent);
 /**
@@ -67,9 +70,11 @@ export const ResetPhoneDialog = /* @__PURE__ */ same(ResetPhoneDialogComponent);
 export const TwoFactorSection = /* @__PURE__ */ same(TwoFactorSectionComponent);
 
 /**
- * Entering the code sent to the new phone: verify (by hand or automatically once the code is
- * complete, through the same single-flight guard), resend after the cooldown, or switch between
- * SMS and a voice call.
+ * Entering the code sent to the new phone: verify (by hand or automatically once an edit makes
+ * the code complete, through the same single-flight guard), ask for a new code by SMS or by call
+ * once the last delivery's cooldown is over, or go back for another number. While a verify is in
+ * flight nothing on the step can supersede it, so an answer the backend gave always reaches
+ * `onVerified`. A thin layer over the shared code-entry engine (`useCodeEntry`).
  * @example
  * const verification = useCodeVerification({ phoneNumber, resendAfterSeconds: 30, onVerified });
  * <form {...verification.getFormProps()}>
