@@ -88,7 +88,6 @@ export const Calling: Story = {
   parameters: { mockAdapter: { emailVerified: true, resendAfterSeconds: 0 } },
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: /didn’t get a code/i }));
     await userEvent.click(canvas.getByRole('button', { name: /receive a call/i }));
     await waitForCode(storyAdapter(loaded), 'call');
     await expect(await canvas.findByText('Calling +1 650 253 0000…', VISIBLE)).toBeInTheDocument();
@@ -101,7 +100,6 @@ export const NewCodeSent: Story = {
   parameters: { mockAdapter: { emailVerified: true, resendAfterSeconds: 0 } },
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: /didn’t get a code/i }));
     await userEvent.click(canvas.getByRole('button', { name: /resend code by sms/i }));
     await waitFor(() => expect(storyAdapter(loaded).messages.filter((message) => message.kind === 'sms')).toHaveLength(2));
     await expect(await canvas.findByText('We sent you a new code.', { selector: '.tfa-delivery-status' })).toBeVisible();
@@ -237,7 +235,6 @@ export const RateLimited: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: /didn’t get a code/i }));
     await userEvent.click(canvas.getByRole('button', { name: /resend code by sms/i }));
     await expect(await canvas.findByText(/too many requests/i, VISIBLE)).toBeInTheDocument();
   },

@@ -120,44 +120,47 @@ function CodeVerificationStepContent({
           </Button>
         </div>
       ) : null}
-      <div className="tfa-delivery-help" data-state={helpOpen ? 'open' : 'closed'}>
-        <Button
-          variant="link"
-          className="tfa-delivery-help__toggle"
-          aria-expanded={helpOpen}
-          aria-controls={helpId}
-          onClick={() => setHelpOpen((open) => !open)}
-        >
-          {t.didntGetCode}
-        </Button>
-        <div id={helpId} className="tfa-delivery-help__panel" hidden={!helpOpen}>
-          <p className="tfa-hint">
-            {t.codeExpiresSoon}{' '}
-            <span id={`${helpId}-countdown`} className="tfa-countdown">
-              {verification.resendSecondsRemaining > 0 ? t.resendIn(verification.resendSecondsRemaining) : t.newCodeNow}
-            </span>
-          </p>
-          <ol className="tfa-delivery-help__options">
-            <li>
-              <DeliveryButton verification={verification} channel="sms" countdownId={`${helpId}-countdown`}>
-                {t.resendSms}
-              </DeliveryButton>
-            </li>
-            <li>
-              <DeliveryButton verification={verification} channel="call" countdownId={`${helpId}-countdown`}>
-                {t.switchToCall}
-              </DeliveryButton>
-            </li>
-            {canChangeNumber ? (
+      {/* Locked out, the step already offers a new code and another number in the form's place. */}
+      {verification.isLocked ? null : (
+        <div className="tfa-delivery-help" data-state={helpOpen ? 'open' : 'closed'}>
+          <Button
+            variant="link"
+            className="tfa-delivery-help__toggle"
+            aria-expanded={helpOpen}
+            aria-controls={helpId}
+            onClick={() => setHelpOpen((open) => !open)}
+          >
+            {t.didntGetCode}
+          </Button>
+          <div id={helpId} className="tfa-delivery-help__panel" hidden={!helpOpen}>
+            <p className="tfa-hint">
+              {t.codeExpiresSoon}{' '}
+              <span id={`${helpId}-countdown`} className="tfa-countdown">
+                {verification.resendSecondsRemaining > 0 ? t.resendIn(verification.resendSecondsRemaining) : t.newCodeNow}
+              </span>
+            </p>
+            <ol className="tfa-delivery-help__options">
               <li>
-                <Button variant="link" isDisabled={isVerifying} onClick={verification.changeNumber}>
-                  {t.useAnotherNumber}
-                </Button>
+                <DeliveryButton verification={verification} channel="sms" countdownId={`${helpId}-countdown`}>
+                  {t.resendSms}
+                </DeliveryButton>
               </li>
-            ) : null}
-          </ol>
+              <li>
+                <DeliveryButton verification={verification} channel="call" countdownId={`${helpId}-countdown`}>
+                  {t.switchToCall}
+                </DeliveryButton>
+              </li>
+              {canChangeNumber ? (
+                <li>
+                  <Button variant="link" isDisabled={isVerifying} onClick={verification.changeNumber}>
+                    {t.useAnotherNumber}
+                  </Button>
+                </li>
+              ) : null}
+            </ol>
+          </div>
         </div>
-      </div>
+      )}
     </ComponentRoot>
   );
 }
