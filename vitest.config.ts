@@ -64,9 +64,6 @@ export default defineConfig({
           root: './server',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          // Needs the wizard's swap-on-verify ("Reset and continue" removes nothing): it fails on a
-          // wizard that still deletes the phone first. Drop this line once that wizard is in.
-          exclude: ['test/example-flow-swap.chromium.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -47,6 +47,8 @@ describe('the example console in Chromium: a cancelled change', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Reset your 2FA phone number?' });
     await dialog.getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Reset and continue' }).click();
+    // Nothing is removed yet: the add-phone step, then the number.
+    await page.getByRole('button', { name: '+ Add phone based verification' }).click();
     await page.getByRole('textbox', { name: 'Phone number' }).fill('4155550199');
     await page.getByRole('button', { name: 'Send code via SMS' }).click();
     await page.getByRole('heading', { name: 'Enter the code' }).waitFor();

@@ -67,7 +67,7 @@ describe('the example console in Chromium (createFetchAdapter → reference serv
       .poll(async () => (await resend.isEnabled()) && (await resend.getAttribute('aria-disabled')) !== 'true', { timeout: 5000 })
       .toBe(true);
     await resend.click();
-    await page.getByText('We sent you a new code.').waitFor();
+    await page.locator('.tfa-delivery-status', { hasText: 'We sent you a new code.' }).waitFor();
     await expect.poll(async () => (await api.inbox()).filter((m) => m.channel === 'sms').length).toBe(2);
 
     // A call instead: the voice code is the one that counts now.
@@ -97,6 +97,8 @@ describe('the example console in Chromium (createFetchAdapter → reference serv
     const dialog = page.getByRole('alertdialog', { name: 'Reset your 2FA phone number?' });
     await dialog.getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Reset and continue' }).click();
+    // Nothing is removed yet: the add-phone step, then the number.
+    await page.getByRole('button', { name: '+ Add phone based verification' }).click();
     await page.getByRole('textbox', { name: 'Phone number' }).fill('4155550199');
     await page.getByRole('button', { name: 'Send code via SMS' }).click();
     await page.getByRole('heading', { name: 'Enter the code' }).waitFor();

@@ -77,6 +77,7 @@ interface ServerRenderReport {
   loadedByHeadless?: string[];
   stylesheet?: string;
   html: string;
+  gateHtml: string;
   renderError: string | null;
   adapterCalls: string[];
   consoleOutput: string[];
@@ -213,14 +214,18 @@ describe('the packed tarball, installed in an app outside the repository', () =>
 
     for (const report of [esm, cjs]) {
       expect(report.renderError, `${report.format} render`).toBeNull();
-      // The gate's markup: the root with its live regions, the heading, the labelled code field.
+      // The wizard's markup: the root with its live regions, busy while it checks whether the
+      // step-up is still fresh (that needs the backend, so it is never decided on the server).
       expect(report.html).toContain('class="tfa-root tfa-wizard"');
       expect(report.html).toContain('data-state="email-gate"');
-      expect(report.html).toContain('Confirm it’s you');
-      expect(report.html).toMatch(/<label[^>]*>Email verification code<\/label>/);
-      expect(report.html).toMatch(/autocomplete="one-time-code"/i);
+      expect(report.html).toMatch(/data-state="checking" aria-busy="true"/);
       expect(report.html).toContain('role="status"');
       expect(report.html).toContain('role="alert"');
+      // The gate's markup: the heading and the labelled code field, children kept locked away.
+      expect(report.gateHtml).toContain('Confirm it’s you');
+      expect(report.gateHtml).toMatch(/<label[^>]*>Email verification code<\/label>/);
+      expect(report.gateHtml).toMatch(/autocomplete="one-time-code"/i);
+      expect(report.gateHtml).not.toContain('Settings');
       // Rendering sends nothing (effects do not run on the server), says nothing, and creates no
       // browser globals; an unguarded `window` access would have thrown a ReferenceError above.
       expect(report.adapterCalls).toEqual([]);
@@ -273,8 +278,11 @@ describe('the packed tarball, installed in an app outside the repository', () =>
 
         // 4. The confirmation: tick the acknowledgement, then Reset and continue.
         const dialog = page.getByRole('alertdialog', { name: 'Reset your 2FA phone number?' });
-        await dialog.getByRole('checkbox', { name: 'I understand my current number will no longer receive codes' }).check();
+        await dialog.getByRole('checkbox', { name: 'I understand my current number will stop receiving codes once the new one is verified' }).check();
         await dialog.getByRole('button', { name: 'Reset and continue' }).click();
+
+        // Nothing is removed yet: the add-phone step first.
+        await page.getByRole('button', { name: '+ Add phone based verification' }).click();
 
         // 5. Phone entry: a number with its own +, sent by SMS.
         await page.getByRole('heading', { name: 'Add a phone number' }).waitFor();
@@ -288,7 +296,7 @@ describe('the packed tarball, installed in an app outside the repository', () =>
 
         // 7. The recovery code, shown once in groups; confirm it is saved, then Finish.
         await page.getByRole('heading', { name: 'Save your recovery code' }).waitFor();
-        await page.getByRole('group', { name: 'Recovery code' }).filter({ hasText: 'ABCD EFGH JKMN PQRS' }).waitFor();
+        await page.getByRole('group', { name: 'Recovery code' }).filter({ hasText: 'ABCD-EFGH-JKMN-PQRS' }).waitFor();
         await page.getByRole('checkbox', { name: 'I have saved my recovery code' }).check();
         await page.getByRole('button', { name: 'Finish' }).click();
 

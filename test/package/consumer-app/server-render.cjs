@@ -18,9 +18,13 @@ const main = require('react-2fa-phone');
 
 const adapter = main.createMockAdapter({ code: '123456' });
 let html = '';
+let gateHtml = '';
 let renderError = null;
 try {
   html = renderToString(createElement(main.TwoFactorPhoneWizard, { adapter, onComplete() {} }));
+  // The wizard first asks whether the step-up is still fresh, so its server markup is that check;
+  // the gate's own markup comes from the standalone component.
+  gateHtml = renderToString(createElement(main.EmailCodeGate, { adapter }, 'Settings'));
 } catch (error) {
   renderError = String((error && error.stack) || error);
 }
@@ -32,6 +36,7 @@ const report = {
   loadedByHeadless,
   stylesheet: require.resolve('react-2fa-phone/styles.css'),
   html,
+  gateHtml,
   renderError,
   adapterCalls: adapter.calls,
   consoleOutput,

@@ -16,9 +16,13 @@ const headless = await import('react-2fa-phone/headless');
 
 const adapter = main.createMockAdapter({ code: '123456' });
 let html = '';
+let gateHtml = '';
 let renderError = null;
 try {
   html = renderToString(createElement(main.TwoFactorPhoneWizard, { adapter, onComplete() {} }));
+  // The wizard first asks whether the step-up is still fresh, so its server markup is that check;
+  // the gate's own markup comes from the standalone component.
+  gateHtml = renderToString(createElement(main.EmailCodeGate, { adapter }, 'Settings'));
 } catch (error) {
   renderError = String(error?.stack ?? error);
 }
@@ -28,6 +32,7 @@ const report = {
   mainExports: Object.keys(main).filter((name) => name !== 'default').sort(),
   headlessExports: Object.keys(headless).filter((name) => name !== 'default').sort(),
   html,
+  gateHtml,
   renderError,
   adapterCalls: adapter.calls,
   consoleOutput,
