@@ -187,7 +187,8 @@ function TwoFactorPhoneWizardContent({
           </Suspense>
         </StepLoadBoundary>
       </div>
-      {options.onCancel && CANCELLABLE_STEPS.has(state.step) ? (
+      {/* Not on the read-only section: nothing is under way there to cancel. */}
+      {options.onCancel && CANCELLABLE_STEPS.has(state.step) && !(state.step === 'section' && state.status === 'viewing') ? (
         <div className="tfa-wizard__footer">
           {/* Unavailable while a verify is in flight: its answer may carry the new recovery code. */}
           <Button ref={cancelRef} variant="link" isDisabled={wizard.isVerifyInFlight} onClick={handleCancel}>

@@ -306,12 +306,16 @@ describe('the packed tarball, installed in an app outside the repository', () =>
 
       expect(await page.title()).toBe('Dashboard');
       const host = page.getByRole('main');
-      expect(await host.getAttribute('data-complete-arguments')).toBe('0');
-      // One email, one reset, one SMS: StrictMode's double mount sent nothing twice.
+      // onComplete gets the new masked number, and nothing secret.
+      expect(await host.getAttribute('data-complete-arguments')).toBe('1');
+      expect(JSON.parse((await host.getAttribute('data-complete-details')) ?? 'null')).toEqual({ maskedNumber: '+1 ••• ••• 0000' });
+      // One email, one SMS, one verify, one acknowledgement: StrictMode's double mount sent nothing
+      // twice. Swap on verify: nothing was removed before the new number verified.
       const calls = (await host.getAttribute('data-adapter-calls'))?.split(' ') ?? [];
-      for (const method of ['sendEmailCode', 'verifyEmailCode', 'resetPhone', 'sendPhoneCode', 'verifyPhoneCode']) {
+      for (const method of ['sendEmailCode', 'verifyEmailCode', 'sendPhoneCode', 'verifyPhoneCode', 'acknowledgeRecoveryCode']) {
         expect(calls.filter((call) => call === method), method).toHaveLength(1);
       }
+      expect(calls.filter((call) => call === 'resetPhone')).toEqual([]);
 
       // The page loaded its HTML, script and stylesheet, all from its own origin, and nothing else.
       expect(requests).toEqual(expect.arrayContaining([`${origin}/`]));

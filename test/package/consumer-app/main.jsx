@@ -13,7 +13,11 @@ function App() {
     // What the host learned from the flow, for the test to read: how many arguments onComplete
     // got (none: callbacks never carry a code) and which adapter methods ran (names only).
     return (
-      <main data-complete-arguments={completion.argumentCount} data-adapter-calls={completion.calls}>
+      <main
+        data-complete-arguments={completion.argumentCount}
+        data-complete-details={completion.details}
+        data-adapter-calls={completion.calls}
+      >
         <h1>Dashboard</h1>
       </main>
     );
@@ -25,7 +29,7 @@ function App() {
         adapter={adapter}
         onComplete={(...args) => {
           document.title = 'Dashboard';
-          setCompletion({ argumentCount: args.length, calls: adapter.calls.join(' ') });
+          setCompletion({ argumentCount: args.length, details: JSON.stringify(args[0]), calls: adapter.calls.join(' ') });
         }}
       />
     </main>
