@@ -4,7 +4,13 @@ import PhoneInput from 'react-phone-number-input/input-core';
 import { AsYouType, getCountryCallingCode, parseIncompletePhoneNumber } from 'libphonenumber-js/core';
 import type { CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/min/metadata';
-import { isWholeInternationalNumber, normalizePhoneCharacters, phoneDigitsForCountry, readPhoneDigits } from '../core/phone';
+import {
+  isWholeInternationalNumber,
+  normalizePhoneCharacters,
+  normalizePhoneInput,
+  phoneDigitsForCountry,
+  readPhoneDigits,
+} from '../core/phone';
 import { useMessages } from '../i18n/context';
 import { cx } from './class-names';
 import { CountrySelect } from './country-select';
@@ -74,6 +80,10 @@ export function PhoneField({
   const [reading, setReading] = useState<Reading>({ country: initial.country, value: initial.value, key: 0 });
   // The country the select shows: the one chosen, until typing shows the number belongs elsewhere.
   const [shown, setShown] = useState(initial.country);
+  // Text with more than a number in it (an extension, a dialler's pause, letters), shown exactly as
+  // typed and reported as it is, so validation refuses it. The formatter would drop the marks and
+  // fold the digits after them into the number: someone else's number (issue 15).
+  const [rawText, setRawText] = useState<string | null>(null);
   const reportedRef = useRef(value);
   reportedRef.current = value;
   const numberInputRef = useRef<HTMLInputElement | null>(null);
@@ -86,12 +96,25 @@ export function PhoneField({
 
   /** What the text react-phone-number-input has just formatted into the input stands for. */
   const reportInput = (input: HTMLInputElement) => {
+    setRawText(null);
     const next = readPhoneDigits(parseIncompletePhoneNumber(input.value), reading.country).e164;
     setShown(shownCountry(next, reading.country));
     report(next);
   };
 
+  /** Text that is more than a number: kept as typed, and reported so that it cannot be sent. */
+  const reportRawText = (text: string) => {
+    setRawText(text);
+    report(normalizePhoneInput(text));
+  };
+
   const selectCountry = (country?: CountryCode) => {
+    if (rawText !== null) {
+      // Nothing to re-read: the text stays as typed (and refused) in any country.
+      setReading((current) => ({ country, key: current.key + 1 }));
+      setShown(country);
+      return;
+    }
     const digits = phoneDigitsForCountry(
       parseIncompletePhoneNumber(numberInputRef.current?.value ?? ''),
       reading.country,
@@ -143,6 +166,8 @@ export function PhoneField({
         onChange={ignoreReport}
         onBlur={onBlur}
         onInputChange={reportInput}
+        rawText={rawText}
+        onRawText={reportRawText}
         inputComponent={PhoneNumberInput}
         id={id}
         name={name}
@@ -205,6 +230,10 @@ function shownCountry(value: string, country: CountryCode | undefined): CountryC
 interface PhoneNumberInputProps extends InputHTMLAttributes<HTMLInputElement> {
   /** Called after react-phone-number-input has handled an edit, with the input it formatted. */
   onInputChange?: (input: HTMLInputElement) => void;
+  /** Text shown as typed instead of the formatter's, when it is more than a number. */
+  rawText?: string | null | undefined;
+  /** Called instead of the formatter when the text is more than a number. */
+  onRawText?: ((text: string) => void) | undefined;
   /** See `PhoneFieldProps`. */
   errorMessage?: string | null | undefined;
   errorId?: string | undefined;
@@ -212,10 +241,11 @@ interface PhoneNumberInputProps extends InputHTMLAttributes<HTMLInputElement> {
 
 /** The number `<input>` with its visible label, as react-phone-number-input's `inputComponent`. */
 const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(function PhoneNumberInput(
-  { className, onChange, onKeyDown, onPaste, onInputChange, errorMessage, errorId, ...props },
+  { className, onChange, onKeyDown, onPaste, onInputChange, rawText, onRawText, errorMessage, errorId, value, ...props },
   ref,
 ) {
   const t = useMessages();
+  const isRaw = rawText !== null && rawText !== undefined;
   return (
     <div className="tfa-field tfa-phone-number-field">
       <label htmlFor={props.id} className="tfa-label">
@@ -224,6 +254,7 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
       <input
         {...props}
         ref={ref}
+        value={isRaw ? rawText : value}
         className={cx('tfa-input', className)}
         onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
           onPaste?.(event);
@@ -234,10 +265,19 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
           // fullwidth `＋` would be dropped and the number read as national, and a `+` typed
           // inside the number would drop every digit after it.
           normalizeCharacters(event.currentTarget);
+          const text = event.currentTarget.value;
+          // An extension (`ext. 7`, `x89`, `, 7`, `#7`, `;7`, `w7`) or any other letter or mark:
+          // the formatter never sees it, so its digits are never folded into the number.
+          if (isMoreThanANumber(text)) {
+            onRawText?.(text);
+            return;
+          }
           onChange?.(event);
           onInputChange?.(event.currentTarget);
         }}
         onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
+          // Text kept as typed is edited natively: the formatter's key handling reads only digits.
+          if (isRaw) return;
           onKeyDown?.(event);
           // Backspace and Delete are applied by the formatter itself, which cancels the key.
           if (event.defaultPrevented) onInputChange?.(event.currentTarget);
@@ -251,6 +291,14 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
     </div>
   );
 });
+
+/**
+ * Whether the field's text holds anything but a number: once separators (spaces, dashes, dots,
+ * slashes, brackets) and invisible marks are gone, something other than `+` and digits is left.
+ */
+function isMoreThanANumber(text: string): boolean {
+  return /[^+0-9]/.test(normalizePhoneInput(text));
+}
 
 /**
  * Rewrites `+` and digits of other scripts in the input as ASCII and drops a `+` inside the

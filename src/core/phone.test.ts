@@ -204,8 +204,25 @@ describe('parsePhoneNumber', () => {
       ['RFC 3966 ;ext=', '+16502530000;ext=12'],
       ['#', '+1 650 253 0000 #12'],
       ['two commas (auto-dial)', '+1 650 253 0000,,12'],
+      ['one comma (a pause)', '+1 650 253 0000, 12'],
+      ['w (wait)', '+1 650 253 0000 w12'],
+      ['; alone', '+1 650 253 0000;12'],
     ])('says has_extension for an extension written with %s', (_what, raw) => {
       expect(parsePhoneNumber(raw, 'US')).toEqual({ ok: false, reason: 'has_extension' });
+    });
+
+    // Each of these, with the suffix folded into the digits, is a valid number of someone else.
+    it.each([
+      ['030 123456 ext. 7', 'DE'],
+      ['+49 30 123456 x89', 'DE'],
+      ['+49 30 123456, 7', 'DE'],
+      ['+49 30 123456 #7', 'DE'],
+      ['+49 30 123456;7', 'DE'],
+      ['+49 30 123456 w7', 'DE'],
+      ['01 234567 ext 8', 'AT'],
+    ] as const)('refuses %s (%s) as an extension, never as a longer number', (raw, country) => {
+      expect(parsePhoneNumber(raw, country)).toEqual({ ok: false, reason: 'has_extension' });
+      expect(parsePhoneNumber(raw.replace(/[^+\d]/g, ''), country).ok).toBe(true);
     });
   });
 

@@ -79,8 +79,10 @@ export function normalizePhoneInput(raw: string): string {
 }
 
 // An extension written after the digits once separators are gone: "ext12", ";ext=12", "x12",
-// "#12", ",,12", "anexo12", "доб12" (the labels libphonenumber-js recognises).
-const EXTENSION = /^(?:;ext=|[,;]+|(?:e?xt(?:ensi[oó]n|n)?|anexo|доб|int|[x#~])[:,]*)\d{1,20}#?$/iu;
+// "#12", ",,12", "anexo12", "доб12" (the labels libphonenumber-js recognises), and a dialler's
+// wait or pause before extension digits ("w12", "p12"). Refused, never folded into the number:
+// the digits after it would make someone else's number (issue 15).
+const EXTENSION = /^(?:;ext=|[,;]+|(?:e?xt(?:ensi[oó]n|n)?|anexo|доб|int|[x#~wp])[:,;]*)\d{1,20}#?$/iu;
 const E164 = /^\+[1-9]\d{6,14}$/;
 const INTERNATIONAL_DIAL_PREFIX = '00';
 
