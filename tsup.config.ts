@@ -1,5 +1,10 @@
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
+import { writeGeneratedFiles } from './scripts/generate-phone-metadata.mjs';
+
+// The per-calling-code phone metadata is generated from libphonenumber-js's own `min` metadata at
+// build time (and committed, so that tests and Storybook run from a clean checkout).
+writeGeneratedFiles();
 
 /**
  * Keeps the index's import of `./deferred-exports` a runtime import of that entry's own output
@@ -20,11 +25,18 @@ const deferredExportsAsOwnFile: Plugin = {
 // Two builds: the JS entries (ESM + CJS + declarations, with a "use client" banner that only
 // survives tsup's default tree-shaking), and the stylesheet as its own entry.
 //
-// The ESM output is split: every `import()` (the wizard's steps after the email gate) stays a
-// chunk of its own, which a host's bundler splits off in turn.
+// The ESM output is split: every `import()` (the wizard's steps after the email gate, each calling
+// code's phone metadata, the Spanish and German copy) stays a chunk of its own, which a host's
+// bundler splits off in turn. `locales/es` and `locales/de` are entries for hosts to import.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', headless: 'src/headless.ts', 'deferred-exports': 'src/deferred-exports.ts' },
+    entry: {
+      index: 'src/index.ts',
+      headless: 'src/headless.ts',
+      'deferred-exports': 'src/deferred-exports.ts',
+      'locales/es': 'src/locales/es.ts',
+      'locales/de': 'src/locales/de.ts',
+    },
     format: ['esm', 'cjs'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     tsconfig: 'tsconfig.build.json',

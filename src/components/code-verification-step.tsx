@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import { isCodeError } from '../core/errors';
-import { formatPhoneForDisplay } from '../core/phone';
 import { useCodeVerification } from '../hooks/use-code-verification';
 import type { UseCodeVerificationOptions } from '../hooks/types';
 import { MessagesProvider, useMessages } from '../i18n/context';
@@ -12,6 +11,7 @@ import { AnnounceOnSettle, ComponentRoot } from './component-root';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
 import { ResendControl } from './resend-control';
+import { useFormattedPhoneNumber } from './use-formatted-phone-number';
 
 export interface CodeVerificationStepProps extends UseCodeVerificationOptions {
   /** "Change number": back to phone entry, keeping the number. Hidden when omitted. */
@@ -52,7 +52,7 @@ function CodeVerificationStepContent({
   const [sendSource, setSendSource] = useState<'resend' | 'switch'>('resend');
 
   const { error, channel } = verification;
-  const displayNumber = formatPhoneForDisplay(verification.phoneNumber);
+  const displayNumber = useFormattedPhoneNumber(verification.phoneNumber);
   const sentText = channel === 'call' ? t.codeSentCall(displayNumber) : t.codeSentSms(displayNumber);
   const isVerifying = verification.status === 'verifying';
   const otherChannel = channel === 'sms' ? 'call' : 'sms';

@@ -1,7 +1,6 @@
 import { useId, useMemo } from 'react';
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/core';
 import type { CountryCode } from 'libphonenumber-js/core';
-import metadata from 'libphonenumber-js/min/metadata';
+import { ALL_COUNTRIES, callingCodeOfCountry } from '../core/phone-metadata/store';
 import { useLocale, useMessages } from '../i18n/context';
 import { cx } from './class-names';
 
@@ -44,7 +43,7 @@ export function CountrySelect({ value, onChange }: CountrySelectProps) {
         <option value={INTERNATIONAL}>{t.internationalOption}</option>
         {countries.map(([country, name]) => (
           <option key={country} value={country}>
-            {t.countryOption(name, getCountryCallingCode(country, metadata))}
+            {t.countryOption(name, callingCodeOfCountry(country) ?? '')}
           </option>
         ))}
       </select>
@@ -53,7 +52,7 @@ export function CountrySelect({ value, onChange }: CountrySelectProps) {
 }
 
 /**
- * Every country libphonenumber-js knows, named by `Intl.DisplayNames` in `locale` (the region
+ * Every country libphonenumber-js knows (whether its metadata is loaded yet or not), named by `Intl.DisplayNames` in `locale` (the region
  * code where the runtime has no names), sorted by name in that locale.
  */
 function namedCountries(locale: string): Array<[CountryCode, string]> {
@@ -62,8 +61,7 @@ function namedCountries(locale: string): Array<[CountryCode, string]> {
       ? inLocale(locale, (locales) => new Intl.DisplayNames(locales, { type: 'region', fallback: 'code' }))
       : null;
   const collator = inLocale(locale, (locales) => new Intl.Collator(locales));
-  return getCountries(metadata)
-    .map((country): [CountryCode, string] => [country, names?.of(country) ?? country])
+  return ALL_COUNTRIES.map((country): [CountryCode, string] => [country, names?.of(country) ?? country])
     .sort((a, b) => collator.compare(a[1], b[1]));
 }
 

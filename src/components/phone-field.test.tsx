@@ -6,6 +6,7 @@ import { parseIncompletePhoneNumber } from 'libphonenumber-js/core';
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumber, phoneDigitsForCountry, readPhoneDigits, type CountryCode } from '../core/phone';
 import { PhoneField } from './phone-field';
+import { FULL_PHONE_SUPPORT } from './phone-support-full';
 
 /** The field as react-hook-form drives it: the last reported value goes back in as `value`. */
 function Field({ defaultCountry, reported }: { defaultCountry: CountryCode; reported: string[] }) {
@@ -23,6 +24,7 @@ function Field({ defaultCountry, reported }: { defaultCountry: CountryCode; repo
       id="phone"
       name="phone"
       invalid={false}
+      phone={FULL_PHONE_SUPPORT}
     />
   );
 }

@@ -1,19 +1,14 @@
 import { forwardRef, useCallback, useEffect, useRef, useState } from 'react';
 import type { ClipboardEvent, InputHTMLAttributes, KeyboardEvent } from 'react';
 import PhoneInput from 'react-phone-number-input/input-core';
-import { AsYouType, getCountryCallingCode, parseIncompletePhoneNumber } from 'libphonenumber-js/core';
-import type { CountryCode } from 'libphonenumber-js/core';
-import metadata from 'libphonenumber-js/min/metadata';
-import {
-  isWholeInternationalNumber,
-  normalizePhoneCharacters,
-  normalizePhoneInput,
-  phoneDigitsForCountry,
-  readPhoneDigits,
-} from '../core/phone';
+import { AsYouType, parseIncompletePhoneNumber } from 'libphonenumber-js/core';
+import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import { normalizePhoneCharacters, normalizePhoneInput } from '../core/phone-rules';
+import { callingCodeOfCountry } from '../core/phone-metadata/store';
 import { useMessages } from '../i18n/context';
 import { cx } from './class-names';
 import { CountrySelect } from './country-select';
+import type { PhoneSupport } from './phone-support';
 
 /** Props of the phone step's country select and number input. */
 export interface PhoneFieldProps {
@@ -39,6 +34,8 @@ export interface PhoneFieldProps {
   errorMessage?: string | null;
   /** `id` of that message (for `describedBy`). */
   errorId?: string;
+  /** The metadata and rules numbers are read with. */
+  phone: PhoneSupport;
 }
 
 /**
@@ -68,11 +65,13 @@ export function PhoneField({
   describedBy,
   errorMessage,
   errorId,
+  phone,
 }: PhoneFieldProps) {
+  const { metadata, rules } = phone;
   const [initial] = useState(() => {
     // The input only takes E.164; anything else (raw text from a host) starts empty.
     const initialValue = value.startsWith('+') ? value : undefined;
-    return { value: initialValue, country: countryOf(initialValue) ?? defaultCountry };
+    return { value: initialValue, country: countryOf(initialValue, metadata) ?? defaultCountry };
   });
   // The country numbers without `+` are read in, and what the input starts from: `value` (E.164,
   // shown in international format) or `text`, typed into it once mounted. They change only
@@ -84,6 +83,11 @@ export function PhoneField({
   // typed and reported as it is, so validation refuses it. The formatter would drop the marks and
   // fold the digits after them into the number: someone else's number (issue 15).
   const [rawText, setRawText] = useState<string | null>(null);
+  // Counts metadata arrivals (a calling code typed after `+`, a country chosen): each formats the
+  // input again and re-reads it.
+  const [metadataVersion, setMetadataVersion] = useState(0);
+  // The latest country chosen while its metadata loads: only that one is applied.
+  const choiceRef = useRef(0);
   const reportedRef = useRef(value);
   reportedRef.current = value;
   const numberInputRef = useRef<HTMLInputElement | null>(null);
@@ -97,10 +101,32 @@ export function PhoneField({
   /** What the text react-phone-number-input has just formatted into the input stands for. */
   const reportInput = (input: HTMLInputElement) => {
     setRawText(null);
-    const next = readPhoneDigits(parseIncompletePhoneNumber(input.value), reading.country).e164;
-    setShown(shownCountry(next, reading.country));
+    const digits = parseIncompletePhoneNumber(input.value);
+    if (!phone.isReadyFor(digits, reading.country)) {
+      // Its calling code's metadata is on its way: the digits as typed until it comes (a submit
+      // meanwhile waits for it), then the input formats them and they are read again.
+      report(digits);
+      phone.loadFor(digits, reading.country).then(
+        (loaded) => {
+          if (loaded) setMetadataVersion((version) => version + 1);
+        },
+        () => {
+          // Offline: the digits stay as typed; the next keystroke tries again.
+        },
+      );
+      return;
+    }
+    const next = rules.readPhoneDigits(digits, reading.country).e164;
+    setShown(shownCountry(next, reading.country, metadata));
     report(next);
   };
+
+  // Metadata arrived for what is typed: read the input again (it has just been formatted with it).
+  useEffect(() => {
+    const input = numberInputRef.current;
+    if (metadataVersion > 0 && input !== null && rawText === null) reportInput(input);
+    // Only on arrivals: every edit reports itself.
+  }, [metadataVersion]);
 
   /** Text that is more than a number: kept as typed, and reported so that it cannot be sent. */
   const reportRawText = (text: string) => {
@@ -109,18 +135,35 @@ export function PhoneField({
   };
 
   const selectCountry = (country?: CountryCode) => {
+    const choice = (choiceRef.current += 1);
+    setShown(country);
+    if (!phone.isReadyFor('', country)) {
+      phone.loadFor('', country).then(
+        () => {
+          if (choiceRef.current === choice) applyCountry(country);
+        },
+        () => {
+          // Offline: the choice stays on the select; the number is read as before.
+        },
+      );
+      return;
+    }
+    applyCountry(country);
+  };
+
+  const applyCountry = (country?: CountryCode) => {
     if (rawText !== null) {
       // Nothing to re-read: the text stays as typed (and refused) in any country.
       setReading((current) => ({ country, key: current.key + 1 }));
       setShown(country);
       return;
     }
-    const digits = phoneDigitsForCountry(
+    const digits = rules.phoneDigitsForCountry(
       parseIncompletePhoneNumber(numberInputRef.current?.value ?? ''),
       reading.country,
       country,
     );
-    const next = readPhoneDigits(digits, country).e164;
+    const next = rules.readPhoneDigits(digits, country).e164;
     // "International" shows the number in international format and stays chosen even for a number
     // whose country is known; a country gets the digits typed into its input, formatted as the
     // user would see them typing there (or left as they are where it has no format for them).
@@ -129,7 +172,7 @@ export function PhoneField({
         ? { country, value: next === '' ? undefined : next, key: current.key + 1 }
         : { country, text: digits, key: current.key + 1 },
     );
-    setShown(country === undefined ? undefined : shownCountry(next, country));
+    setShown(country === undefined ? undefined : shownCountry(next, country, metadata));
     report(next);
   };
 
@@ -166,6 +209,8 @@ export function PhoneField({
         onChange={ignoreReport}
         onBlur={onBlur}
         onInputChange={reportInput}
+        isWholeInternationalNumber={rules.isWholeInternationalNumber}
+        metadataVersion={metadataVersion}
         rawText={rawText}
         onRawText={reportRawText}
         inputComponent={PhoneNumberInput}
@@ -206,14 +251,11 @@ interface Reading {
   key: number;
 }
 
-function asYouType(digits: string, country: CountryCode | undefined): AsYouType {
-  const formatter = new AsYouType(country, metadata);
-  formatter.input(digits);
-  return formatter;
-}
-
-function countryOf(value: string | undefined): CountryCode | undefined {
-  return value ? asYouType(value, undefined).getCountry() : undefined;
+function countryOf(value: string | undefined, metadata: MetadataJson): CountryCode | undefined {
+  if (!value) return undefined;
+  const formatter = new AsYouType(undefined, metadata);
+  formatter.input(value);
+  return formatter.getCountry();
 }
 
 /**
@@ -221,15 +263,20 @@ function countryOf(value: string | undefined): CountryCode | undefined {
  * to another calling code (typed with `+`): then its own country, or "International" until that
  * is known.
  */
-function shownCountry(value: string, country: CountryCode | undefined): CountryCode | undefined {
+function shownCountry(value: string, country: CountryCode | undefined, metadata: MetadataJson): CountryCode | undefined {
   if (!value.startsWith('+')) return country;
-  if (country !== undefined && value.startsWith(`+${getCountryCallingCode(country, metadata)}`)) return country;
-  return countryOf(value);
+  const callingCode = callingCodeOfCountry(country);
+  if (callingCode !== undefined && value.startsWith(`+${callingCode}`)) return country;
+  return countryOf(value, metadata);
 }
 
 interface PhoneNumberInputProps extends InputHTMLAttributes<HTMLInputElement> {
   /** Called after react-phone-number-input has handled an edit, with the input it formatted. */
   onInputChange?: (input: HTMLInputElement) => void;
+  /** Whether pasted text is a whole international number (it then replaces the field's digits). */
+  isWholeInternationalNumber?: ((text: string) => boolean) | undefined;
+  /** Changes when metadata arrives, so the formatter formats the input again (not an attribute). */
+  metadataVersion?: number | undefined;
   /** Text shown as typed instead of the formatter's, when it is more than a number. */
   rawText?: string | null | undefined;
   /** Called instead of the formatter when the text is more than a number. */
@@ -241,7 +288,21 @@ interface PhoneNumberInputProps extends InputHTMLAttributes<HTMLInputElement> {
 
 /** The number `<input>` with its visible label, as react-phone-number-input's `inputComponent`. */
 const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(function PhoneNumberInput(
-  { className, onChange, onKeyDown, onPaste, onInputChange, rawText, onRawText, errorMessage, errorId, value, ...props },
+  {
+    className,
+    onChange,
+    onKeyDown,
+    onPaste,
+    onInputChange,
+    isWholeInternationalNumber,
+    metadataVersion: _metadataVersion,
+    rawText,
+    onRawText,
+    errorMessage,
+    errorId,
+    value,
+    ...props
+  },
   ref,
 ) {
   const t = useMessages();
@@ -258,7 +319,7 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
         className={cx('tfa-input', className)}
         onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
           onPaste?.(event);
-          if (!event.defaultPrevented) selectAllForWholeNumber(event);
+          if (!event.defaultPrevented && isWholeInternationalNumber) selectAllForWholeNumber(event, isWholeInternationalNumber);
         }}
         onChange={(event) => {
           // The formatter reads only an ASCII `+`, and only first: a pasted or autofilled
@@ -323,7 +384,10 @@ function normalizeCharacters(input: HTMLInputElement): void {
  * run the two numbers together. Selecting everything before the browser inserts the text does
  * that and keeps the paste an ordinary, undoable edit. A part of a number (`+44`) pastes where it is.
  */
-function selectAllForWholeNumber(event: ClipboardEvent<HTMLInputElement>): void {
+function selectAllForWholeNumber(
+  event: ClipboardEvent<HTMLInputElement>,
+  isWholeInternationalNumber: (text: string) => boolean,
+): void {
   const input = event.currentTarget;
   const { value } = input;
   const start = input.selectionStart ?? value.length;

@@ -19,7 +19,10 @@ import { StepLoadBoundary, lazyStep } from './lazy-step';
 // section and its reset confirmation share one: both need the dialog.
 const SectionView = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.TwoFactorSectionView));
 const ResetDialog = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.ResetPhoneDialog));
-const PhoneEntry = /* @__PURE__ */ lazyStep(() => import('./phone-entry-step').then((module) => module.PhoneEntryStep));
+const PhoneEntry = /* @__PURE__ */ lazyStep(() => import('./wizard-phone-entry-step').then((module) => module.WizardPhoneEntryStep));
+/** The default country's phone metadata (data only), loaded in parallel with the phone step's code. */
+const preloadPhoneMetadata = (country: string | undefined) =>
+  void import('../core/phone-metadata/preload').then((module) => module.preloadCountry(country), () => undefined);
 const CodeVerification = /* @__PURE__ */ lazyStep(() =>
   import('./code-verification-step').then((module) => module.CodeVerificationStep),
 );
@@ -112,7 +115,8 @@ function TwoFactorPhoneWizardContent({
 
   useEffect(() => {
     for (const preload of PRELOAD_NEXT[state.step]) preload();
-  }, [state.step]);
+    if (PRELOAD_NEXT[state.step].includes(PhoneEntry.preload)) preloadPhoneMetadata(options.defaultCountry);
+  }, [state.step, options.defaultCountry]);
 
   // The gate unmounts as soon as it verifies, so the wizard says "Verified." on its behalf.
   const [verifiedCount, setVerifiedCount] = useState(0);
