@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import type { TwoFactorAdapter } from '../core/adapter';
 import type { WizardState } from '../core/machine';
@@ -110,6 +110,10 @@ function TwoFactorPhoneWizardContent({
   const headingLevel = toHeadingLevel(headingLevelProp);
   const stepRef = useRef<HTMLDivElement>(null);
   const { state } = wizard;
+  // The step on screen. A step whose code (or phone metadata) has not arrived yet suspends; as a
+  // deferred render it leaves the step before on screen until it is ready, instead of flashing
+  // the "Loading…" fallback (issue 14: slow networks). Preloading makes the wait rare.
+  const shownState = useDeferredValue(state);
 
   const focusStep = useFocusOnStepChange(state.step, stepRef);
 
@@ -131,17 +135,17 @@ function TwoFactorPhoneWizardContent({
   );
 
   return (
-    <ComponentRoot className={cx('tfa-wizard', className)} data-state={state.step} aria-label={t.flowLabel} role="group">
+    <ComponentRoot className={cx('tfa-wizard', className)} data-state={shownState.step} aria-label={t.flowLabel} role="group">
       <Announce message={verifiedCount > 0 ? t.emailVerified : null} politeness="polite" trigger={verifiedCount} />
-      <div ref={stepRef} className="tfa-wizard__step">
+      <div ref={stepRef} className="tfa-wizard__step" aria-busy={shownState.step !== state.step || undefined}>
         <StepLoadBoundary fallback={(retry) => <StepLoadFailed onRetry={retry} />}>
           <Suspense fallback={<StepLoading />}>
             {renderStep(
-              { ...wizard, handlers },
+              { ...wizard, state: shownState, handlers },
               { adapter: wizard.adapter, defaultCountry: options.defaultCountry, headingLevel, timeoutMs: options.timeoutMs },
             )}
             {/* Mounts with the step's content, so focus moves once a lazy step is really there. */}
-            <StepMounted key={state.step} step={state.step} onMount={focusStep} />
+            <StepMounted key={shownState.step} step={shownState.step} onMount={focusStep} />
           </Suspense>
         </StepLoadBoundary>
       </div>
