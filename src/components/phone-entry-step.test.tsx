@@ -162,7 +162,7 @@ describe('PhoneEntryStep country select', () => {
     expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 
-  it('keeps the national digits of a number of another country when a country is chosen', async () => {
+  it('never sends a pasted +44 number to +49 when Germany is chosen: the number keeps its country and says so', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });
     const onCodeSent = vi.fn();
@@ -172,12 +172,15 @@ describe('PhoneEntryStep country select', () => {
     const country = screen.getByRole('combobox', { name: 'Country' });
     expect(country).toHaveValue('GB');
     await user.selectOptions(country, 'DE');
-    expect(country).toHaveValue('DE');
-    // Germany has no format for these digits without its national prefix: they stay as they are.
-    expect(screen.getByLabelText('Phone number')).toHaveValue('2079460958');
+    // Issue 13: the number is not rewritten to +49; the select shows its own country again.
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
+    expect(country).toHaveValue('GB');
+    expect(
+      screen.getByText('This number starts with +44, so it keeps its own country. To enter a number of another country, delete +44 first.'),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
     await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
-    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+492079460958' });
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 
   it('takes Backspace into account before sending', async () => {
@@ -283,7 +286,7 @@ describe('PhoneEntryStep country select, changed after typing', () => {
     expect(screen.getByLabelText('Phone number')).toHaveValue('1 (650) 253-0000');
   });
 
-  it('keeps the digits after an international prefix when another country is chosen', async () => {
+  it('keeps a number dialled with an international prefix in its own country when another is chosen', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });
     const onCodeSent = vi.fn();
@@ -292,10 +295,10 @@ describe('PhoneEntryStep country select, changed after typing', () => {
     const country = screen.getByRole('combobox', { name: 'Country' });
     expect(country).toHaveValue('GB');
     await user.selectOptions(country, 'DE');
-    expect(screen.getByLabelText('Phone number')).toHaveValue('2079460958');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
     await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
     await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
-    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+492079460958' });
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 
   it('writes a number dialled with 011 with + when its own country is chosen, which dials abroad with 00', async () => {
@@ -311,7 +314,7 @@ describe('PhoneEntryStep country select, changed after typing', () => {
     expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 
-  it('keeps an Italian leading zero, read in France as its national prefix', async () => {
+  it('keeps an Italian number Italian when France is chosen', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });
     const onCodeSent = vi.fn();
@@ -320,10 +323,35 @@ describe('PhoneEntryStep country select, changed after typing', () => {
     const country = screen.getByRole('combobox', { name: 'Country' });
     expect(country).toHaveValue('IT');
     await user.selectOptions(country, 'FR');
-    expect(screen.getByLabelText('Phone number')).toHaveValue('06 12 34 56 78');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+39 06 1234 5678');
+    expect(country).toHaveValue('IT');
     await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
     await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
-    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+33612345678' });
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+390612345678' });
+  });
+
+  it('does not pick a country for national digits typed in "International": it asks for one, then reads them in it', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const sendPhoneCode = vi.spyOn(adapter, 'sendPhoneCode');
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} onCodeSent={onCodeSent} />);
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    expect(country).toHaveValue('ZZ');
+    await user.type(screen.getByLabelText('Phone number'), '2079460958');
+    // Read as +20…, these digits would have picked Egypt.
+    expect(screen.getByLabelText('Phone number')).toHaveValue('2079460958');
+    expect(country).toHaveValue('ZZ');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    expect(await screen.findByText('Choose a country, or start the number with + and its country code.')).toBeInTheDocument();
+    expect(sendPhoneCode).not.toHaveBeenCalled();
+
+    await user.selectOptions(country, 'GB');
+    // The UK formats only numbers written with its national prefix 0: the digits stay as typed.
+    expect(screen.getByLabelText('Phone number')).toHaveValue('2079460958');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 
   it('keeps a number typed with + as it is when "International" is chosen', async () => {

@@ -88,6 +88,11 @@ export function PhoneField({
   const [metadataVersion, setMetadataVersion] = useState(0);
   // The latest country chosen while its metadata loads: only that one is applied.
   const choiceRef = useRef(0);
+  // Said when a chosen country did not take over a number typed with another `+code`.
+  const [notice, setNotice] = useState<string | null>(null);
+  const t = useMessages();
+  const noticeId = `${id}-country-notice`;
+  const retypingRef = useRef(false);
   const reportedRef = useRef(value);
   reportedRef.current = value;
   const numberInputRef = useRef<HTMLInputElement | null>(null);
@@ -101,6 +106,8 @@ export function PhoneField({
   /** What the text react-phone-number-input has just formatted into the input stands for. */
   const reportInput = (input: HTMLInputElement) => {
     setRawText(null);
+    // The kept digits typed in after a country change are not an edit: its notice stays.
+    if (!retypingRef.current) setNotice(null);
     const digits = parseIncompletePhoneNumber(input.value);
     if (!phone.isReadyFor(digits, reading.country)) {
       // Its calling code's metadata is on its way: the digits as typed until it comes (a submit
@@ -131,6 +138,7 @@ export function PhoneField({
   /** Text that is more than a number: kept as typed, and reported so that it cannot be sent. */
   const reportRawText = (text: string) => {
     setRawText(text);
+    setNotice(null);
     report(normalizePhoneInput(text));
   };
 
@@ -152,6 +160,17 @@ export function PhoneField({
   };
 
   const applyCountry = (country?: CountryCode) => {
+    if (rawText !== null && !isMoreThanANumber(rawText)) {
+      // Digits typed in "International" without `+`: now that a country is chosen, they are a
+      // national number of it (never read as a `+code`, which would pick a country at random).
+      const digits = parseIncompletePhoneNumber(rawText);
+      setRawText(null);
+      setReading((current) => ({ country, text: digits, key: current.key + 1 }));
+      const next = rules.readPhoneDigits(digits, country).e164;
+      setShown(shownCountry(next, country, metadata));
+      report(next);
+      return;
+    }
     if (rawText !== null) {
       // Nothing to re-read: the text stays as typed (and refused) in any country.
       setReading((current) => ({ country, key: current.key + 1 }));
@@ -172,7 +191,11 @@ export function PhoneField({
         ? { country, value: next === '' ? undefined : next, key: current.key + 1 }
         : { country, text: digits, key: current.key + 1 },
     );
-    setShown(country === undefined ? undefined : shownCountry(next, country, metadata));
+    const shownNext = country === undefined ? undefined : shownCountry(next, country, metadata);
+    setShown(shownNext);
+    // The number keeps its own country (issue 13): say why the select went back to it.
+    const keptCode = next.startsWith('+') ? rules.readPhoneDigits(next).callingCode : undefined;
+    setNotice(country !== undefined && keptCode !== undefined && keptCode !== callingCodeOfCountry(country) ? t.phoneCountryKept(keptCode) : null);
     report(next);
   };
 
@@ -181,7 +204,14 @@ export function PhoneField({
   // Focus stays on the select (WCAG 3.2.2 On Input).
   useEffect(() => {
     const input = numberInputRef.current;
-    if (input !== null && reading.text) typeInto(input, reading.text);
+    if (input !== null && reading.text) {
+      retypingRef.current = true;
+      try {
+        typeInto(input, reading.text);
+      } finally {
+        retypingRef.current = false;
+      }
+    }
   }, [reading]);
 
   const refs = useCallback(
@@ -193,6 +223,7 @@ export function PhoneField({
   );
 
   return (
+    <>
     <div className={cx('PhoneInput', 'tfa-phone-input')}>
       <CountrySelect value={shown} onChange={selectCountry} />
       <PhoneInput
@@ -213,17 +244,23 @@ export function PhoneField({
         metadataVersion={metadataVersion}
         rawText={rawText}
         onRawText={reportRawText}
+        needsPlus={reading.country === undefined}
         inputComponent={PhoneNumberInput}
         id={id}
         name={name}
         autoComplete="tel"
         className="PhoneInputInput"
         aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
+        aria-describedby={cx(describedBy, notice ? noticeId : null) || undefined}
         errorMessage={errorMessage}
         errorId={errorId}
       />
     </div>
+      {/* Always rendered: a live region must exist before its message. */}
+      <p id={noticeId} className="tfa-hint tfa-phone-country-notice" aria-live="polite">
+        {notice}
+      </p>
+    </>
   );
 }
 
@@ -279,6 +316,8 @@ interface PhoneNumberInputProps extends InputHTMLAttributes<HTMLInputElement> {
   metadataVersion?: number | undefined;
   /** Text shown as typed instead of the formatter's, when it is more than a number. */
   rawText?: string | null | undefined;
+  /** "International" is chosen: digits without `+` are kept as typed until a country is chosen. */
+  needsPlus?: boolean | undefined;
   /** Called instead of the formatter when the text is more than a number. */
   onRawText?: ((text: string) => void) | undefined;
   /** See `PhoneFieldProps`. */
@@ -298,6 +337,7 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
     metadataVersion: _metadataVersion,
     rawText,
     onRawText,
+    needsPlus,
     errorMessage,
     errorId,
     value,
@@ -329,7 +369,10 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
           const text = event.currentTarget.value;
           // An extension (`ext. 7`, `x89`, `, 7`, `#7`, `;7`, `w7`) or any other letter or mark:
           // the formatter never sees it, so its digits are never folded into the number.
-          if (isMoreThanANumber(text)) {
+          // In "International", digits typed without `+` are not a `+code`: read as one,
+          // they would pick a country at random (issue 13). Kept as typed, they are refused with
+          // "Choose a country, or start the number with +" until a country is chosen.
+          if (isMoreThanANumber(text) || (needsPlus && !startsInternationally(text))) {
             onRawText?.(text);
             return;
           }
@@ -359,6 +402,12 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
  */
 function isMoreThanANumber(text: string): boolean {
   return /[^+0-9]/.test(normalizePhoneInput(text));
+}
+
+/** Whether text starts with `+` (or holds nothing yet). `00…` is kept as typed, then read as `+`. */
+function startsInternationally(text: string): boolean {
+  const digits = normalizePhoneInput(text);
+  return digits === '' || digits.startsWith('+');
 }
 
 /**

@@ -19,7 +19,15 @@ import { StepLoadBoundary, lazyStep } from './lazy-step';
 // section and its reset confirmation share one: both need the dialog.
 const SectionView = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.TwoFactorSectionView));
 const ResetDialog = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.ResetPhoneDialog));
-const PhoneEntry = /* @__PURE__ */ lazyStep(() => import('./wizard-phone-entry-step').then((module) => module.WizardPhoneEntryStep));
+/** The wizard's default country, for the phone step's loader (set before every preload and render). */
+let phoneEntryCountry: string | undefined;
+// The phone step counts as loaded once its code and its default country's metadata are there.
+const PhoneEntry = /* @__PURE__ */ lazyStep(() =>
+  import('./wizard-phone-entry-step').then(async (module) => {
+    await module.loadPhoneMetadata(phoneEntryCountry);
+    return module.WizardPhoneEntryStep;
+  }),
+);
 /** The default country's phone metadata (data only), loaded in parallel with the phone step's code. */
 const preloadPhoneMetadata = (country: string | undefined) =>
   void import('../core/phone-metadata/preload').then((module) => module.preloadCountry(country), () => undefined);
@@ -27,6 +35,15 @@ const CodeVerification = /* @__PURE__ */ lazyStep(() =>
   import('./code-verification-step').then((module) => module.CodeVerificationStep),
 );
 const RecoveryCode = /* @__PURE__ */ lazyStep(() => import('./recovery-code-step').then((module) => module.RecoveryCodeStep));
+
+/** The steps whose code loads on demand. */
+const LAZY_STEPS: Readonly<Partial<Record<WizardState['step'], { isLoaded: () => boolean }>>> = {
+  section: SectionView,
+  'reset-confirm': SectionView,
+  'phone-entry': PhoneEntry,
+  'code-verification': CodeVerification,
+  'recovery-code': RecoveryCode,
+};
 
 /** What to load while the user is on each step: the steps it can lead to. */
 const PRELOAD_NEXT: Readonly<Record<WizardState['step'], ReadonlyArray<() => void>>> = {
@@ -110,10 +127,13 @@ function TwoFactorPhoneWizardContent({
   const headingLevel = toHeadingLevel(headingLevelProp);
   const stepRef = useRef<HTMLDivElement>(null);
   const { state } = wizard;
-  // The step on screen. A step whose code (or phone metadata) has not arrived yet suspends; as a
-  // deferred render it leaves the step before on screen until it is ready, instead of flashing
-  // the "Loading…" fallback (issue 14: slow networks). Preloading makes the wait rare.
-  const shownState = useDeferredValue(state);
+  phoneEntryCountry = options.defaultCountry;
+  // The step on screen. A step whose code (or phone metadata) has not arrived yet would suspend;
+  // rendered from the deferred state it leaves the step before on screen until it is ready,
+  // instead of flashing the "Loading…" fallback (issue 14: slow networks). Preloading makes the
+  // wait rare; a step that is there renders at once.
+  const deferredState = useDeferredValue(state);
+  const shownState = LAZY_STEPS[state.step]?.isLoaded() === false ? deferredState : state;
 
   const focusStep = useFocusOnStepChange(state.step, stepRef);
 

@@ -26,3 +26,8 @@ export function WizardPhoneEntryStep({ locale, messages, ...props }: PhoneEntryS
   );
 }
 
+
+/** Loads a country's phone metadata (for the wizard's loader of this step); never rejects. */
+export function loadPhoneMetadata(country: string | undefined): Promise<unknown> {
+  return SPLIT_PHONE_SUPPORT.loadFor('', toCountry(country)).catch(() => undefined);
+}

@@ -1,6 +1,5 @@
 import {
   AsYouType,
-  Metadata,
   ParseError,
   getCountryCallingCode,
   isSupportedCountry,
@@ -195,20 +194,18 @@ export function createPhoneRules(metadata: MetadataJson): PhoneRules {
   /**
    * The digits a phone field keeps when another country is chosen in its select: `digits` were
    * typed with `from` selected, and the result is typed again with `to` (read it with
-   * {@link readPhoneDigits}). Nothing typed for the number itself is dropped:
+   * {@link readPhoneDigits}). The number the user typed never changes country (issue 13):
    * - "International" (`to` undefined) keeps the number, in international form;
-   * - a number of `to`'s own calling code is kept as typed (`+1 650…` and Canada; a number typed
-   *   with an international prefix such as `011 44…` is kept as `+44…`, since `to` may dial
-   *   abroad with another prefix);
-   * - an international number of another calling code keeps the digits typed after its calling
-   *   code, which the new country reads: `+44 20 7946 0958` with Germany is `2079460958`, read as
-   *   `+492079460958`;
+   * - an international number (typed with `+` or an international prefix such as `011`, `00`)
+   *   is kept whole, in `+` form (`to` may dial abroad with another prefix), whatever its
+   *   calling code: `+44 20 7946 0958` with Germany stays `+442079460958`, so the field goes on
+   *   showing a UK number instead of sending to +49;
    * - digits typed without an international part stay exactly as typed: `6502530000` typed in
    *   the US is read as `+446502530000` with the UK.
    * An international number with no national digits yet (`+44`, `+4`) leaves nothing: the chosen
    * country replaces its calling code. Never throws.
    *
-   * @example phoneDigitsForCountry('+442079460958', 'GB', 'DE') // '2079460958'
+   * @example phoneDigitsForCountry('+442079460958', 'GB', 'DE') // '+442079460958'
    */
   function phoneDigitsForCountry(digits: string, from: CountryCode | undefined, to: CountryCode | undefined): string {
     const current = readPhoneDigits(digits, from);
@@ -218,39 +215,9 @@ export function createPhoneRules(metadata: MetadataJson): PhoneRules {
     if (region === undefined) return typedWithPlus ? digits : current.e164;
     if (!current.international) return digits;
     if (current.callingCode === getCountryCallingCode(region, metadata)) return typedWithPlus ? digits : current.e164;
-    return digitsAfterCallingCode(digits, current, supportedRegion(from));
+    return current.nationalNumber === '' ? '' : typedWithPlus ? digits : current.e164;
   }
 
-  /**
-   * The digits typed after the international part of an international number: after `+` and the
-   * calling code, or after the international prefix (`011`, `00`, `0011`…) and the calling code.
-   * Not `nationalNumber`, which can differ from what was typed (Madagascar's `+261 8000000` has the
-   * national number `208000000`).
-   */
-  function digitsAfterCallingCode(digits: string, reading: PhoneDigitsReading, region: CountryCode | undefined): string {
-    const { callingCode } = reading;
-    if (callingCode === undefined) return '';
-    if (digits.startsWith('+')) return digits.slice(1 + callingCode.length);
-    // Without a region the digits were read as if `+` came first. With one: its own international
-    // prefix, else `00` (read as parsePhoneNumber reads it).
-    const starts = region === undefined ? [0] : [ownInternationalPrefixLength(digits, region), INTERNATIONAL_DIAL_PREFIX.length];
-    const start = starts.find((length) => length !== undefined && digits.startsWith(callingCode, length));
-    return start === undefined ? reading.nationalNumber : digits.slice(start + callingCode.length);
-  }
-
-  /** How long `region`'s own international prefix at the start of `digits` is, if there is one. */
-  function ownInternationalPrefixLength(digits: string, region: CountryCode): number | undefined {
-    const plan = new Metadata(metadata);
-    plan.selectNumberingPlan(region);
-    const pattern = plan.numberingPlan?.IDDPrefix();
-    if (pattern === undefined) return undefined;
-    return new RegExp(`^(?:${pattern})`).exec(digits)?.[0].length;
-  }
-
-  /**
-   * Whether pasted text is a whole international number on its own (`+44 20 7946 0958`), rather
-   * than a part of one. Never throws.
-   */
   function isWholeInternationalNumber(text: string): boolean {
     return normalizePhoneInput(text).startsWith('+') && parsePhoneNumber(text).ok;
   }

@@ -52,7 +52,7 @@ export function readPhoneDigits(digits: string, country?: CountryCode): PhoneDig
  * typed with `from` selected, and the result is typed again with `to` (read it with
  * {@link readPhoneDigits}). See `PhoneRules.phoneDigitsForCountry` for the cases. Never throws.
  *
- * @example phoneDigitsForCountry('+442079460958', 'GB', 'DE') // '2079460958'
+ * @example phoneDigitsForCountry('+442079460958', 'GB', 'DE') // '+442079460958'
  */
 export function phoneDigitsForCountry(digits: string, from: CountryCode | undefined, to: CountryCode | undefined): string {
   return rules.phoneDigitsForCountry(digits, from, to);
