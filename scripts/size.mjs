@@ -38,12 +38,12 @@ export const BUDGETS = {
  * delete it once its budget is met. Raise one only for a feature, saying so in the commit.
  */
 export const CEILINGS = {
-  initial: 15.6 * 1024,
-  oneCountry: 87.6 * 1024,
+  initial: 15.8 * 1024,
+  oneCountry: 86.9 * 1024,
 };
 
-/** The generated per-calling-code metadata chunks (src/core/phone-metadata/by-calling-code/). */
-const METADATA_CHUNK = /(?:^|\/)calling-code-(\d{1,3})-[A-Z0-9]+\.js$/;
+/** The per-calling-code metadata chunks (dist/phone-metadata/<code>.js, from src/core/phone-metadata/). */
+const METADATA_CHUNK = /(?:^|\/)phone-metadata\/(\d{1,3})\.js$/;
 /** The built-in locales other than English, loaded only when `locale` asks for one. */
 const LOCALE_CHUNK = /(?:^|\/)(?:es|de)-[A-Z0-9]+\.js$/;
 /** Packages that must not load before the email gate is interactive (they load with later steps). */
@@ -254,6 +254,7 @@ async function measureHost(work) {
     initialBytes,
     oneCountryBytes: heaviest.bytes,
     oneCountryCallingCode: heaviest.callingCode,
+    metadataBytes: sumOf(new Set(names.filter(isMetadata))),
     unitedStatesBytes: unitedStates.bytes,
     metadataChunks: countries.length,
     lazyBytes: totalBytes - initialBytes,
@@ -322,12 +323,16 @@ export function report({ host, headless }) {
     if (!ok && ceiling !== undefined) verdict += ` (ceiling ${kB(ceiling)})`;
     lines.push(`  ${label.padEnd(66)} ${kB(bytes).padStart(9)}${verdict}`);
   }
-  const split = (title, { ownBytes, dependencies, unlisted }) => {
+  const split = (title, { ownBytes: allOwnBytes, dependencies: measured, unlisted, metadataBytes = 0 }) => {
+    // The generated per-calling-code metadata ships as this package's files but is
+    // libphonenumber-js's data: listed with the dependencies.
+    const ownBytes = allOwnBytes - metadataBytes;
+    const dependencies = metadataBytes > 0 ? [...measured, { label: 'libphonenumber-js metadata, by calling code', bytes: metadataBytes }] : measured;
     lines.push(`  ${title}:`);
-    lines.push(`    ${'own code (react-2fa-phone)'.padEnd(34)} ${kB(ownBytes).padStart(9)}`);
+    lines.push(`    ${'own code (react-2fa-phone)'.padEnd(46)} ${kB(ownBytes).padStart(9)}`);
     const dependencyBytes = dependencies.reduce((sum, { bytes }) => sum + bytes, 0);
-    lines.push(`    ${'dependencies'.padEnd(34)} ${kB(dependencyBytes).padStart(9)}`);
-    for (const { label, bytes } of dependencies) lines.push(`      ${label.padEnd(32)} ${kB(bytes).padStart(9)}`);
+    lines.push(`    ${'dependencies'.padEnd(46)} ${kB(dependencyBytes).padStart(9)}`);
+    for (const { label, bytes } of dependencies) lines.push(`      ${label.padEnd(44)} ${kB(bytes).padStart(9)}`);
     if (unlisted.length > 0) {
       failures.push(`packages missing from DEPENDENCY_GROUPS: ${unlisted.join(', ')}`);
       lines.push(`    counted as own code but not ours: ${unlisted.join(', ')}  FAIL`);

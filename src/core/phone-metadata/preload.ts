@@ -13,7 +13,7 @@ export function loadCallingCode(code: string): Promise<CallingCodeMetadata> {
   let load = loads.get(code);
   if (load === undefined) {
     const loader = CALLING_CODE_LOADERS[code];
-    load = loader === undefined ? Promise.reject(new Error(`unknown calling code ${code}`)) : loader();
+    load = loader === undefined ? Promise.reject(new Error(`unknown calling code ${code}`)) : loader().then(unwrap);
     load.catch(() => loads.delete(code));
     loads.set(code, load);
   }
@@ -26,4 +26,12 @@ export function preloadCountry(country: string | undefined): void {
   if (upper === undefined) return;
   const code = Object.keys(CALLING_CODE_REGIONS).find((candidate) => CALLING_CODE_REGIONS[candidate]?.includes(upper));
   if (code !== undefined) loadCallingCode(code).catch(() => undefined);
+}
+
+/**
+ * The metadata itself: `import()` of a CommonJS build of the file (dist/phone-metadata/*.cjs)
+ * wraps its exports once more in `default`.
+ */
+function unwrap(part: CallingCodeMetadata | { default: CallingCodeMetadata }): CallingCodeMetadata {
+  return 'countries' in part ? part : part.default;
 }
