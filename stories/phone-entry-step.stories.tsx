@@ -85,10 +85,13 @@ export const CountryChangedAfterPaste: Story = {
     const country = canvas.getByRole('combobox', { name: /country/i });
     await expect(country).toHaveValue('GB');
     await userEvent.selectOptions(country, 'DE');
-    await waitFor(() => expect(canvas.getByLabelText(/^phone number$/i)).toHaveValue('2079460958'));
+    // The number keeps its own country (never sent to +49), and the field says why.
+    await expect(await canvas.findByText(/keeps its own country/i)).toBeInTheDocument();
+    await expect(country).toHaveValue('GB');
+    await expect(canvas.getByLabelText(/^phone number$/i)).toHaveValue('+44 20 7946 0958');
     await userEvent.click(canvas.getByRole('button', { name: /send code via sms/i }));
     await waitFor(() =>
-      expect(args.onCodeSent).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '+492079460958' })),
+      expect(args.onCodeSent).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '+442079460958' })),
     );
   },
 };
