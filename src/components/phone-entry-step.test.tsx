@@ -205,6 +205,21 @@ describe('PhoneEntryStep country select', () => {
     expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
   });
 
+  it('shows an example number of the selected country between the label and the field, and follows the select', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    const field = screen.getByLabelText('Phone number');
+    const hint = screen.getByText('For example: (201) 555-0123');
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('For example: (201) 555-0123'));
+    // Label, hint, field: the hint comes before the input in the document.
+    expect(hint.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'GB');
+    expect(await screen.findByText('For example: 07400 123456')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'ZZ');
+    expect(screen.queryByText(/^For example:/)).not.toBeInTheDocument();
+  });
+
   it('lists International first, then countries sorted by name in the locale', () => {
     const adapter = createMockAdapter({ emailVerified: true });
     render(<PhoneEntryStep adapter={adapter} defaultCountry="DE" locale="de" />);

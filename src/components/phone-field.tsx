@@ -93,6 +93,9 @@ export function PhoneField({
   const t = useMessages();
   const noticeId = `${id}-country-notice`;
   const retypingRef = useRef(false);
+  // An example number of the country shown (its metadata is there once the country is chosen).
+  const example = phone.exampleFor(shown);
+  const hintId = `${id}-example`;
   const reportedRef = useRef(value);
   reportedRef.current = value;
   const numberInputRef = useRef<HTMLInputElement | null>(null);
@@ -245,13 +248,15 @@ export function PhoneField({
         rawText={rawText}
         onRawText={reportRawText}
         needsPlus={reading.country === undefined}
+        hint={example === undefined ? undefined : t.phoneExample(example)}
+        hintId={hintId}
         inputComponent={PhoneNumberInput}
         id={id}
         name={name}
         autoComplete="tel"
         className="PhoneInputInput"
         aria-invalid={invalid || undefined}
-        aria-describedby={cx(describedBy, notice ? noticeId : null) || undefined}
+        aria-describedby={cx(example === undefined ? null : hintId, describedBy, notice ? noticeId : null) || undefined}
         errorMessage={errorMessage}
         errorId={errorId}
       />
@@ -318,6 +323,10 @@ interface PhoneNumberInputProps extends InputHTMLAttributes<HTMLInputElement> {
   rawText?: string | null | undefined;
   /** "International" is chosen: digits without `+` are kept as typed until a country is chosen. */
   needsPlus?: boolean | undefined;
+  /** A hint between the label and the input (an example number). */
+  hint?: string | undefined;
+  /** `id` of the hint. */
+  hintId?: string | undefined;
   /** Called instead of the formatter when the text is more than a number. */
   onRawText?: ((text: string) => void) | undefined;
   /** See `PhoneFieldProps`. */
@@ -338,6 +347,8 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
     rawText,
     onRawText,
     needsPlus,
+    hint,
+    hintId,
     errorMessage,
     errorId,
     value,
@@ -352,6 +363,11 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
       <label htmlFor={props.id} className="tfa-label">
         {t.phoneLabel}
       </label>
+      {hint ? (
+        <p id={hintId} className="tfa-hint tfa-phone-example">
+          {hint}
+        </p>
+      ) : null}
       <input
         {...props}
         ref={ref}

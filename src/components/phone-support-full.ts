@@ -1,5 +1,7 @@
 import metadata from 'libphonenumber-js/min/metadata';
+import examples from 'libphonenumber-js/mobile/examples';
 import { createPhoneRules } from '../core/phone-rules';
+import { formatExample } from './phone-support';
 import type { PhoneSupport } from './phone-support';
 
 function createFullPhoneSupport(): PhoneSupport {
@@ -10,6 +12,7 @@ function createFullPhoneSupport(): PhoneSupport {
     entryRules: { parsePhoneNumber: rules.parsePhoneNumber },
     isReadyFor: () => true,
     loadFor: () => Promise.resolve(false),
+    exampleFor: (country) => (country === undefined ? undefined : formatExample(examples[country], country, metadata)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { normalizePhoneInput } from '../core/phone-rules';
 import { phoneMetadata, phoneRules } from '../core/phone-metadata';
+import { formatExample } from './phone-support';
 import type { PhoneSupport } from './phone-support';
 
 function createSplitPhoneSupport(): PhoneSupport {
@@ -12,6 +13,8 @@ function createSplitPhoneSupport(): PhoneSupport {
     },
     isReadyFor: (text, country) => phoneMetadata.isReadyFor(normalizePhoneInput(text), country),
     loadFor: (text, country) => phoneMetadata.loadFor(normalizePhoneInput(text), country),
+    exampleFor: (country) =>
+      country === undefined ? undefined : formatExample(phoneMetadata.exampleOf(country), country, phoneMetadata.metadata),
   };
 }
 

@@ -1,3 +1,4 @@
+import { parsePhoneNumberWithError } from 'libphonenumber-js/core';
 import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
 import type { PhoneRules } from '../core/phone-rules';
 import type { PhoneEntryRules } from '../hooks/use-phone-entry';
@@ -19,4 +20,16 @@ export interface PhoneSupport {
   isReadyFor: (text: string, country: CountryCode | undefined) => boolean;
   /** Loads it; resolves with whether anything new came. */
   loadFor: (text: string, country: CountryCode | undefined) => Promise<boolean>;
+  /** An example mobile number of `country` as people write it there (`07400 123456`), once known. */
+  exampleFor: (country: CountryCode | undefined) => string | undefined;
+}
+
+/** A region's example number (national digits) in its national format, if it parses. */
+export function formatExample(digits: string | undefined, country: CountryCode, metadata: MetadataJson): string | undefined {
+  if (digits === undefined) return undefined;
+  try {
+    return parsePhoneNumberWithError(digits, country, metadata).formatNational();
+  } catch {
+    return undefined;
+  }
 }

@@ -112,6 +112,8 @@ export interface TwoFactorMessages {
    * keeps its own country (it is never moved to the chosen one).
    */
   phoneCountryKept: (callingCode: string) => string;
+  /** Hint under the phone label: an example number of the selected country. */
+  phoneExample: (example: string) => string;
   /** Recommends a number not hosted on the same platform. */
   phoneNotice: string;
   /** Sends the code by text message. */

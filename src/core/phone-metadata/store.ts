@@ -21,6 +21,8 @@ export interface PhoneMetadataStore {
    * Resolves with whether anything new was loaded.
    */
   loadFor: (text: string, country: CountryCode | undefined) => Promise<boolean>;
+  /** A loaded region's example mobile number, national digits (`'7400123456'` for GB). */
+  exampleOf: (country: CountryCode | undefined) => string | undefined;
 }
 
 /** Every calling code's regions; `001` stands for a non-geographic entity. */
@@ -84,11 +86,13 @@ export function createPhoneMetadataStore(load: (callingCode: string) => Promise<
     nonGeographic: {},
   } as unknown as MetadataJson;
   const loaded = new Set<string>();
+  const examples: Record<string, string> = {};
   const pending = new Map<string, Promise<void>>();
 
   const add = (code: string, part: CallingCodeMetadata) => {
     // Regions first: a calling code is only visible once everything it points at is there.
     Object.assign(metadata.countries, part.countries);
+    if (part.examples) Object.assign(examples, part.examples);
     if (part.nonGeographic) Object.assign(metadata.nonGeographic, part.nonGeographic);
     // Non-geographic codes (region `001`) live in `nonGeographic` only, as in the whole metadata.
     const regions = CALLING_CODE_REGIONS[code] ?? [];
@@ -132,5 +136,7 @@ export function createPhoneMetadataStore(load: (callingCode: string) => Promise<
     return loadedAny;
   };
 
-  return { metadata, isReadyFor, loadFor };
+  const exampleOf = (country: CountryCode | undefined) => (country === undefined ? undefined : examples[country]);
+
+  return { metadata, isReadyFor, loadFor, exampleOf };
 }

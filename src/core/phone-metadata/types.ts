@@ -4,4 +4,6 @@ export interface CallingCodeMetadata {
   countries: Record<string, unknown>;
   /** The non-geographic entity of the calling code (`+800`…), when it is one. */
   nonGeographic?: Record<string, unknown>;
+  /** An example mobile number of each region, national digits (libphonenumber-js's examples). */
+  examples?: Record<string, string>;
 }
