@@ -13,19 +13,29 @@ export interface CountrySelectProps {
   value?: CountryCode;
   /** Reports the chosen country (undefined for "International"). */
   onChange: (value?: CountryCode) => void;
+  /** Countries listed first, in this order, right after "International". @default [] */
+  preferredCountries?: readonly CountryCode[];
 }
 
 /**
- * A native `<select>` with a visible "Country" label, "International" first, then every country
- * named in the user's language (sorted in it) with its calling code. No flags: the usual flag
+ * A native `<select>` with a visible "Country" label, "International" first, then the preferred
+ * countries, then every other country named in the user's language (sorted in it) with its
+ * calling code. Typing a name finds it (the browser's own type-ahead). No flags: the usual flag
  * images come from a third-party host.
  */
-export function CountrySelect({ value, onChange }: CountrySelectProps) {
+export function CountrySelect({ value, onChange, preferredCountries = NONE }: CountrySelectProps) {
   const t = useMessages();
   const locale = useLocale();
   const id = useId();
   // Naming and sorting ~250 regions is done once per locale, not on every keystroke.
-  const countries = useMemo(() => namedCountries(locale), [locale]);
+  const named = useMemo(() => namedCountries(locale), [locale]);
+  // The preferred ones first (each listed once), then the rest by name.
+  const preferredKey = preferredCountries.join(',');
+  const countries = useMemo(() => {
+    const first = preferredCountries.flatMap((country) => named.filter(([code]) => code === country));
+    return [...first, ...named.filter(([code]) => !preferredCountries.includes(code))];
+    // `preferredKey` stands for the array's contents.
+  }, [named, preferredKey]);
   return (
     <div className="tfa-field tfa-country-field">
       <label htmlFor={id} className="tfa-label">
@@ -50,6 +60,8 @@ export function CountrySelect({ value, onChange }: CountrySelectProps) {
     </div>
   );
 }
+
+const NONE: readonly CountryCode[] = [];
 
 /**
  * Every country libphonenumber-js knows (whether its metadata is loaded yet or not), named by `Intl.DisplayNames` in `locale` (the region

@@ -220,12 +220,24 @@ describe('PhoneEntryStep country select', () => {
     expect(screen.queryByText(/^For example:/)).not.toBeInTheDocument();
   });
 
-  it('lists International first, then countries sorted by name in the locale', () => {
+  it('lists the preferred countries first, in their order, each once', () => {
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" preferredCountries={['gb', 'US', 'XX', 'CA']} />);
+    const options = screen.getAllByRole('option').map((option) => option.getAttribute('value'));
+    expect(options.slice(0, 4)).toEqual(['ZZ', 'GB', 'US', 'CA']);
+    expect(options.filter((value) => value === 'US')).toHaveLength(1);
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('US');
+  });
+
+  it('lists International first, then the default country, then the others sorted by name in the locale', () => {
     const adapter = createMockAdapter({ emailVerified: true });
     render(<PhoneEntryStep adapter={adapter} defaultCountry="DE" locale="de" />);
     const options = screen.getAllByRole('option').map((option) => option.getAttribute('value'));
     expect(options[0]).toBe('ZZ');
-    const names = screen.getAllByRole('option').slice(1).map((option) => option.textContent ?? '');
+    // The default country is preferred: listed right after International, then the rest by name.
+    expect(options[1]).toBe('DE');
+    expect(options.filter((value) => value === 'DE')).toHaveLength(1);
+    const names = screen.getAllByRole('option').slice(2).map((option) => option.textContent ?? '');
     expect(names).toEqual([...names].sort(new Intl.Collator('de').compare));
     // Österreich sorts with O in German, not after Z.
     expect(names.findIndex((name) => name.startsWith('Österreich'))).toBeLessThan(names.findIndex((name) => name.startsWith('Polen')));

@@ -27,6 +27,11 @@ export interface PhoneEntryStepProps extends UsePhoneEntryOptions {
   locale?: string;
   /** Partial copy override. */
   messages?: TwoFactorMessagesOverrides;
+  /**
+   * ISO 3166-1 alpha-2 countries the country select lists first, right after "International".
+   * @default [defaultCountry] (when set)
+   */
+  preferredCountries?: readonly string[];
 }
 
 /** Adapter failures about the number itself: shown on the phone field. */
@@ -53,6 +58,7 @@ export function PhoneEntryStepContent({
   headingLevel,
   className,
   phone,
+  preferredCountries: preferredCountriesProp,
   ...options
 }: Omit<PhoneEntryStepProps, 'locale' | 'messages'> & { phone: PhoneSupport }) {
   const entry = usePhoneEntryWith(phone.entryRules, options);
@@ -66,6 +72,9 @@ export function PhoneEntryStepContent({
   const [channel, setChannel] = useState<PhoneCodeChannel>('sms');
 
   const defaultCountry = toCountry(options.defaultCountry);
+  const preferredCountries = (preferredCountriesProp ?? (defaultCountry ? [defaultCountry] : []))
+    .map(toCountry)
+    .filter((country): country is CountryCode => country !== undefined);
   const isSending = entry.status === 'sending';
   const isWaiting = entry.retrySecondsRemaining > 0;
   const adapterError = entry.error;
@@ -115,6 +124,7 @@ export function PhoneEntryStepContent({
                 errorMessage={fieldErrorText}
                 errorId={errorId}
                 phone={phone}
+                preferredCountries={preferredCountries}
               />
             )}
           />

@@ -36,6 +36,8 @@ export interface PhoneFieldProps {
   errorId?: string;
   /** The metadata and rules numbers are read with. */
   phone: PhoneSupport;
+  /** Countries the select lists first. */
+  preferredCountries?: readonly CountryCode[];
 }
 
 /**
@@ -66,6 +68,7 @@ export function PhoneField({
   errorMessage,
   errorId,
   phone,
+  preferredCountries,
 }: PhoneFieldProps) {
   const { metadata, rules } = phone;
   const [initial] = useState(() => {
@@ -228,7 +231,7 @@ export function PhoneField({
   return (
     <>
     <div className={cx('PhoneInput', 'tfa-phone-input')}>
-      <CountrySelect value={shown} onChange={selectCountry} />
+      <CountrySelect value={shown} onChange={selectCountry} preferredCountries={preferredCountries} />
       <PhoneInput
         key={reading.key}
         ref={refs}
