@@ -370,7 +370,10 @@ describe('PhoneEntryStep country select, changed after typing', () => {
     expect(screen.getByLabelText('Phone number')).toHaveValue('2079460958');
     expect(country).toHaveValue('ZZ');
     await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
-    expect(await screen.findByText('Choose a country, or start the number with + and its country code.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Choose a country, or start the number with + and its country code.', { selector: '.tfa-field-error' }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Phone number')).toHaveAttribute('aria-invalid', 'true');
     expect(sendPhoneCode).not.toHaveBeenCalled();
 
     await user.selectOptions(country, 'GB');
