@@ -101,6 +101,27 @@ export const NoDefaultCountry: Story = {
   args: { defaultCountry: undefined },
 };
 
+/**
+ * "International" with digits typed without `+`: they are not read as a `+code` (which would pick
+ * a country at random); Send asks for a country, and choosing one reads them as its number.
+ */
+export const NationalDigitsInInternational: Story = {
+  args: { defaultCountry: undefined },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByLabelText(/^phone number$/i), '2079460958');
+    const country = canvas.getByRole('combobox', { name: /country/i });
+    await expect(country).toHaveValue('ZZ');
+    await userEvent.click(canvas.getByRole('button', { name: /send code via sms/i }));
+    await expect(await canvas.findByText(/choose a country/i, { selector: '.tfa-field-error' })).toBeInTheDocument();
+    await expect(args.onCodeSent).not.toHaveBeenCalled();
+    await userEvent.selectOptions(country, 'GB');
+    await expect(await canvas.findByText(/for example: 07400 123456/i)).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: /send code via sms/i }));
+    await waitFor(() => expect(args.onCodeSent).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '+442079460958' })));
+  },
+};
+
 /** Submitting nothing: the field says what is missing. */
 export const EmptyNumber: Story = {
   play: async ({ canvasElement, args }) => {
