@@ -1,5 +1,11 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
+import { writeGeneratedFiles } from './scripts/generate-phone-metadata.mjs';
+
+// The per-calling-code phone metadata is generated from libphonenumber-js's own `min` metadata at
+// build time (and committed, so that tests and Storybook run from a clean checkout).
+writeGeneratedFiles();
 
 /**
  * Keeps the index's import of `./deferred-exports` a runtime import of that entry's own output
@@ -17,23 +23,64 @@ const deferredExportsAsOwnFile: Plugin = {
   },
 };
 
+/** Every generated calling code: each is an entry of its own, `dist/phone-metadata/<code>.js`. */
+const CALLING_CODES = readdirSync('src/core/phone-metadata/by-calling-code')
+  .map((name) => /^calling-code-(\d+)\.ts$/.exec(name)?.[1])
+  .filter((code): code is string => code !== undefined);
+
+/**
+ * Keeps the loaders' `import()` of each calling code's metadata a runtime import of that entry's
+ * own output file, named by its calling code alone. Left to code splitting, each would be a chunk
+ * named with a content hash, and the hash repeated in every host's copy of the loaders (206 of
+ * them) would cost about 1 kB gzip in the phone step's JS.
+ */
+const metadataAsOwnFiles: Plugin = {
+  name: 'phone-metadata-as-own-files',
+  setup(build) {
+    const extension = build.initialOptions.format === 'cjs' ? '.cjs' : '.js';
+    build.onResolve({ filter: /^\.\/by-calling-code\/calling-code-\d+$/ }, (args) => {
+      const code = /(\d+)$/.exec(args.path)?.[1];
+      return /[\\/]phone-metadata[\\/]loaders\.ts$/.test(args.importer) && code !== undefined
+        ? { path: `./phone-metadata/${code}${extension}`, external: true }
+        : undefined;
+    });
+  },
+};
+
 // Two builds: the JS entries (ESM + CJS + declarations, with a "use client" banner that only
 // survives tsup's default tree-shaking), and the stylesheet as its own entry.
 //
-// The ESM output is split: every `import()` (the wizard's steps after the email gate) stays a
-// chunk of its own, which a host's bundler splits off in turn.
+// The ESM output is split: every `import()` (the wizard's steps after the email gate, each calling
+// code's phone metadata, the Spanish and German copy) stays a chunk of its own, which a host's
+// bundler splits off in turn. `locales/es` and `locales/de` are entries for hosts to import.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', headless: 'src/headless.ts', 'deferred-exports': 'src/deferred-exports.ts' },
+    entry: {
+      index: 'src/index.ts',
+      headless: 'src/headless.ts',
+      'deferred-exports': 'src/deferred-exports.ts',
+      'locales/es': 'src/locales/es.ts',
+      'locales/de': 'src/locales/de.ts',
+      ...Object.fromEntries(CALLING_CODES.map((code) => [`phone-metadata/${code}`, `src/core/phone-metadata/by-calling-code/calling-code-${code}.ts`])),
+    },
     format: ['esm', 'cjs'],
-    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    dts: {
+      entry: {
+        index: 'src/index.ts',
+        headless: 'src/headless.ts',
+        'deferred-exports': 'src/deferred-exports.ts',
+        'locales/es': 'src/locales/es.ts',
+        'locales/de': 'src/locales/de.ts',
+      },
+      compilerOptions: { ignoreDeprecations: '6.0' },
+    },
     tsconfig: 'tsconfig.build.json',
     sourcemap: false,
     clean: true,
     splitting: true,
     target: 'es2020',
     external: ['react', 'react-dom', 'react/jsx-runtime'],
-    esbuildPlugins: [deferredExportsAsOwnFile],
+    esbuildPlugins: [deferredExportsAsOwnFile, metadataAsOwnFiles],
     banner: { js: '"use client";' },
   },
   {

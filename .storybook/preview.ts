@@ -1,6 +1,6 @@
 import type { Preview } from '@storybook/react-vite';
 import '../src/styles.css';
-import { mockAdapterLoader, withMockAdapter, withStrictMode, withThemeDirectionLocale } from '../stories/support/decorators';
+import { builtInCopyLoader, mockAdapterLoader, withMockAdapter, withStrictMode, withThemeDirectionLocale } from '../stories/support/decorators';
 
 const preview: Preview = {
   tags: ['autodocs'],
@@ -59,7 +59,7 @@ const preview: Preview = {
     },
   },
   initialGlobals: { theme: 'light', direction: 'ltr', locale: 'en' },
-  loaders: [mockAdapterLoader],
+  loaders: [mockAdapterLoader, builtInCopyLoader],
   // First entry is innermost: the adapter arg is set before the wrapper is drawn around the story.
   decorators: [withMockAdapter, withThemeDirectionLocale, withStrictMode],
 };

@@ -30,8 +30,12 @@ export type {
   TwoFactorSectionProps,
 } from './components';
 
-// Copy: English (default), Spanish, German, and the context the components read it from.
-export { MessagesProvider, de, en, es, useLocale, useMessages } from './i18n';
+// Copy: English (default) and the context the components read it from. Spanish and German come
+// through ./deferred-exports so that they stay out of the page's JS unless a host uses them (the
+// leaner way is their own subpaths, `react-2fa-phone/locales/es` and `/de`).
+export { MessagesProvider, useLocale, useMessages } from './i18n/context';
+export { en } from './i18n/en';
+export { de, es } from './deferred-exports';
 export type { MessagesProviderProps, TwoFactorMessages, TwoFactorMessagesOverrides } from './i18n';
 
 // Core: adapter contract, errors, the wizard machine, and the phone parsing and masking a headless

@@ -85,10 +85,13 @@ export const CountryChangedAfterPaste: Story = {
     const country = canvas.getByRole('combobox', { name: /country/i });
     await expect(country).toHaveValue('GB');
     await userEvent.selectOptions(country, 'DE');
-    await waitFor(() => expect(canvas.getByLabelText(/^phone number$/i)).toHaveValue('2079460958'));
+    // The number keeps its own country (never sent to +49), and the field says why.
+    await expect(await canvas.findByText(/keeps its own country/i)).toBeInTheDocument();
+    await expect(country).toHaveValue('GB');
+    await expect(canvas.getByLabelText(/^phone number$/i)).toHaveValue('+44 20 7946 0958');
     await userEvent.click(canvas.getByRole('button', { name: /send code via sms/i }));
     await waitFor(() =>
-      expect(args.onCodeSent).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '+492079460958' })),
+      expect(args.onCodeSent).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '+442079460958' })),
     );
   },
 };
@@ -96,6 +99,27 @@ export const CountryChangedAfterPaste: Story = {
 /** No country chosen (`defaultCountry` unset): a number must start with `+`. */
 export const NoDefaultCountry: Story = {
   args: { defaultCountry: undefined },
+};
+
+/**
+ * "International" with digits typed without `+`: they are not read as a `+code` (which would pick
+ * a country at random); Send asks for a country, and choosing one reads them as its number.
+ */
+export const NationalDigitsInInternational: Story = {
+  args: { defaultCountry: undefined },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByLabelText(/^phone number$/i), '2079460958');
+    const country = canvas.getByRole('combobox', { name: /country/i });
+    await expect(country).toHaveValue('ZZ');
+    await userEvent.click(canvas.getByRole('button', { name: /send code via sms/i }));
+    await expect(await canvas.findByText(/choose a country/i, { selector: '.tfa-field-error' })).toBeInTheDocument();
+    await expect(args.onCodeSent).not.toHaveBeenCalled();
+    await userEvent.selectOptions(country, 'GB');
+    await expect(await canvas.findByText(/for example: 07400 123456/i)).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: /send code via sms/i }));
+    await waitFor(() => expect(args.onCodeSent).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '+442079460958' })));
+  },
 };
 
 /** Submitting nothing: the field says what is missing. */

@@ -7,7 +7,8 @@ import { PhoneEntryStep, createMockAdapter } from '../src';
  * The phone field in real Chromium: a number copied from the host page and pasted with Ctrl+V (a
  * trusted `paste` and Chromium's own `input` event), then another country chosen in the native
  * select by typing its name, as keyboard users do. Type-ahead changes the selection on every
- * letter, so the number goes through several countries on its way: none of them may lose a digit.
+ * letter, so the number goes through several countries on its way: none of them may lose a digit,
+ * and a number typed with its own `+code` never moves to the chosen country.
  * Also: a pasted number written with a fullwidth `＋`, and one pasted after digits already typed.
  */
 
@@ -63,7 +64,7 @@ function phoneField(): HTMLInputElement {
 }
 
 describe('changing the country after a paste (Chromium)', () => {
-  it('keeps the digits of a pasted +44 number when Germany is chosen by typing its name', async () => {
+  it('never sends a pasted +44 number to +49 when Germany is chosen by typing its name: it keeps its country and says so', async () => {
     const onCodeSent = vi.fn();
     await renderWithMessage('+44 20 7946 0958', onCodeSent);
     await copyAndPasteIntoPhoneField();
@@ -78,16 +79,17 @@ describe('changing the country after a paste (Chromium)', () => {
     expect(document.activeElement).toBe(country.element());
     await userEvent.keyboard('Germany');
 
-    await expect.element(country).toHaveValue('DE');
+    // Issue 13: the number is not rewritten to +49; it keeps its own country, and the field says why.
+    await expect.element(page.getByText('This number starts with +44, so it keeps its own country.', { exact: false })).toBeVisible();
+    await expect.element(country).toHaveValue('GB');
+    expect(phoneField().value).toBe('+44 20 7946 0958');
     expect(document.activeElement).toBe(country.element());
-    // Germany has no format for these digits without its national prefix 0: they stay as they are.
-    await expect.poll(() => phoneField().value).toBe('2079460958');
 
     await userEvent.keyboard('{Tab}');
     expect(document.activeElement).toBe(phoneField());
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => onCodeSent.mock.calls.length).toBe(1);
-    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+492079460958', channel: 'sms' });
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958', channel: 'sms' });
   });
 
   it('keeps a pasted national number through other countries and back to the first', async () => {

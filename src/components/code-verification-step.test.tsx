@@ -31,7 +31,8 @@ describe('CodeVerificationStep', () => {
     const onVerified = vi.fn();
     render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} onVerified={onVerified} />);
     expect(screen.getByRole('heading', { name: 'Enter the code' })).toBeInTheDocument();
-    expect(screen.getByText('We sent a code to +1 650 253 0000')).toBeInTheDocument();
+    // The number's metadata loads on demand (the wizard has it already from phone entry).
+    expect(await screen.findByText('We sent a code to +1 650 253 0000')).toBeInTheDocument();
     await user.type(screen.getByLabelText('Verification code'), CODE);
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     await waitFor(() => expect(onVerified).toHaveBeenCalledWith({ recoveryCode: 'ABCD-EFGH-JKMN-PQRS' }));
@@ -218,11 +219,12 @@ describe('CodeVerificationStep', () => {
     await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1));
   });
 
-  it('renders the Spanish copy', () => {
+  it('renders the Spanish copy', async () => {
     const adapter = createMockAdapter({ emailVerified: true });
-    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} channel="call" locale="es" defaultHelpOpen />);
-    expect(screen.getByRole('heading', { name: 'Introduce el código' })).toBeInTheDocument();
-    expect(screen.getByText('Llamando a +1 650 253 0000…')).toBeInTheDocument();
+    render(<CodeVerificationStep adapter={adapter} phoneNumber={NUMBER} channel="call" locale="es" />);
+    // Spanish loads on demand when only `locale` asks for it.
+    expect(await screen.findByRole('heading', { name: 'Introduce el código' })).toBeInTheDocument();
+    expect(await screen.findByText('Llamando a +1 650 253 0000…')).toBeInTheDocument();
     expect(screen.getByLabelText('Código de verificación')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '¿No recibiste el código?' })).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByRole('button', { name: 'Reenviar el código por SMS' })).toBeInTheDocument();

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import { isCodeError } from '../core/errors';
-import { formatPhoneForDisplay } from '../core/phone';
 import type { PhoneCodeChannel } from '../core/adapter';
 import { useCodeVerification } from '../hooks/use-code-verification';
 import type { CodeVerificationState, UseCodeVerificationOptions } from '../hooks/types';
@@ -12,6 +11,7 @@ import { CodeForm } from './code-form';
 import { AnnounceOnSettle, ComponentRoot } from './component-root';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
+import { useFormattedPhoneNumber } from './use-formatted-phone-number';
 
 export interface CodeVerificationStepProps extends UseCodeVerificationOptions {
   /**
@@ -64,7 +64,7 @@ function CodeVerificationStepContent({
   const [helpOpen, setHelpOpen] = useState(defaultHelpOpen);
 
   const { error, channel, delivery } = verification;
-  const displayNumber = formatPhoneForDisplay(verification.phoneNumber);
+  const displayNumber = useFormattedPhoneNumber(verification.phoneNumber);
   const sentText = channel === 'call' ? t.codeSentCall(displayNumber) : t.codeSentSms(displayNumber);
   const isVerifying = verification.status === 'verifying';
   const canChangeNumber = options.onChangeNumber !== undefined;

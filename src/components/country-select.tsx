@@ -1,7 +1,6 @@
 import { useId, useMemo } from 'react';
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/core';
 import type { CountryCode } from 'libphonenumber-js/core';
-import metadata from 'libphonenumber-js/min/metadata';
+import { ALL_COUNTRIES, callingCodeOfCountry } from '../core/phone-metadata/store';
 import { useLocale, useMessages } from '../i18n/context';
 import { cx } from './class-names';
 
@@ -14,19 +13,29 @@ export interface CountrySelectProps {
   value?: CountryCode;
   /** Reports the chosen country (undefined for "International"). */
   onChange: (value?: CountryCode) => void;
+  /** Countries listed first, in this order, right after "International". @default [] */
+  preferredCountries?: readonly CountryCode[];
 }
 
 /**
- * A native `<select>` with a visible "Country" label, "International" first, then every country
- * named in the user's language (sorted in it) with its calling code. No flags: the usual flag
+ * A native `<select>` with a visible "Country" label, "International" first, then the preferred
+ * countries, then every other country named in the user's language (sorted in it) with its
+ * calling code. Typing a name finds it (the browser's own type-ahead). No flags: the usual flag
  * images come from a third-party host.
  */
-export function CountrySelect({ value, onChange }: CountrySelectProps) {
+export function CountrySelect({ value, onChange, preferredCountries = NONE }: CountrySelectProps) {
   const t = useMessages();
   const locale = useLocale();
   const id = useId();
   // Naming and sorting ~250 regions is done once per locale, not on every keystroke.
-  const countries = useMemo(() => namedCountries(locale), [locale]);
+  const named = useMemo(() => namedCountries(locale), [locale]);
+  // The preferred ones first (each listed once), then the rest by name.
+  const preferredKey = preferredCountries.join(',');
+  const countries = useMemo(() => {
+    const first = preferredCountries.flatMap((country) => named.filter(([code]) => code === country));
+    return [...first, ...named.filter(([code]) => !preferredCountries.includes(code))];
+    // `preferredKey` stands for the array's contents.
+  }, [named, preferredKey]);
   return (
     <div className="tfa-field tfa-country-field">
       <label htmlFor={id} className="tfa-label">
@@ -44,7 +53,7 @@ export function CountrySelect({ value, onChange }: CountrySelectProps) {
         <option value={INTERNATIONAL}>{t.internationalOption}</option>
         {countries.map(([country, name]) => (
           <option key={country} value={country}>
-            {t.countryOption(name, getCountryCallingCode(country, metadata))}
+            {t.countryOption(name, callingCodeOfCountry(country) ?? '')}
           </option>
         ))}
       </select>
@@ -52,8 +61,10 @@ export function CountrySelect({ value, onChange }: CountrySelectProps) {
   );
 }
 
+const NONE: readonly CountryCode[] = [];
+
 /**
- * Every country libphonenumber-js knows, named by `Intl.DisplayNames` in `locale` (the region
+ * Every country libphonenumber-js knows (whether its metadata is loaded yet or not), named by `Intl.DisplayNames` in `locale` (the region
  * code where the runtime has no names), sorted by name in that locale.
  */
 function namedCountries(locale: string): Array<[CountryCode, string]> {
@@ -62,8 +73,7 @@ function namedCountries(locale: string): Array<[CountryCode, string]> {
       ? inLocale(locale, (locales) => new Intl.DisplayNames(locales, { type: 'region', fallback: 'code' }))
       : null;
   const collator = inLocale(locale, (locales) => new Intl.Collator(locales));
-  return getCountries(metadata)
-    .map((country): [CountryCode, string] => [country, names?.of(country) ?? country])
+  return ALL_COUNTRIES.map((country): [CountryCode, string] => [country, names?.of(country) ?? country])
     .sort((a, b) => collator.compare(a[1], b[1]));
 }
 

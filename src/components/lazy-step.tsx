@@ -7,6 +7,8 @@ export interface LazyStep<P extends object> {
   Step: ComponentType<P>;
   /** Starts loading the module (once; a failed load is tried again on the next call). */
   preload: () => void;
+  /** Whether the module is there, so the step renders without suspending. */
+  isLoaded: () => boolean;
 }
 
 /** A step's module failed to load (offline, or a deploy removed the chunk). */
@@ -59,6 +61,7 @@ export function lazyStep<P extends object>(load: () => Promise<ComponentType<P>>
 
   return {
     Step,
+    isLoaded: () => loaded !== undefined,
     preload: () => {
       const attempt = start();
       attempt.catch(() => {

@@ -19,10 +19,11 @@ describe('PhoneEntryStep', () => {
     expect(screen.getByText(/not hosted on this platform/)).toBeInTheDocument();
   });
 
-  it('names countries in the given locale', () => {
+  it('names countries in the given locale', async () => {
     const adapter = createMockAdapter({ emailVerified: true });
     render(<PhoneEntryStep adapter={adapter} defaultCountry="DE" locale="de" />);
-    expect(screen.getByRole('combobox', { name: 'Land' })).toHaveValue('DE');
+    // German copy loads on demand when only `locale` asks for it; country names come from Intl.
+    expect(await screen.findByRole('combobox', { name: 'Land' })).toHaveValue('DE');
     expect(screen.getByRole('option', { name: 'Deutschland (+49)' })).toBeInTheDocument();
     expect(screen.getByLabelText('Telefonnummer')).toBeInTheDocument();
   });
@@ -161,7 +162,7 @@ describe('PhoneEntryStep country select', () => {
     expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 
-  it('keeps the national digits of a number of another country when a country is chosen', async () => {
+  it('never sends a pasted +44 number to +49 when Germany is chosen: the number keeps its country and says so', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });
     const onCodeSent = vi.fn();
@@ -171,12 +172,15 @@ describe('PhoneEntryStep country select', () => {
     const country = screen.getByRole('combobox', { name: 'Country' });
     expect(country).toHaveValue('GB');
     await user.selectOptions(country, 'DE');
-    expect(country).toHaveValue('DE');
-    // Germany has no format for these digits without its national prefix: they stay as they are.
-    expect(screen.getByLabelText('Phone number')).toHaveValue('2079460958');
+    // Issue 13: the number is not rewritten to +49; the select shows its own country again.
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
+    expect(country).toHaveValue('GB');
+    expect(
+      screen.getByText('This number starts with +44, so it keeps its own country. To enter a number of another country, delete +44 first.'),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
     await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
-    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+492079460958' });
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 
   it('takes Backspace into account before sending', async () => {
@@ -201,12 +205,39 @@ describe('PhoneEntryStep country select', () => {
     expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
   });
 
-  it('lists International first, then countries sorted by name in the locale', () => {
+  it('shows an example number of the selected country between the label and the field, and follows the select', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    const field = screen.getByLabelText('Phone number');
+    const hint = screen.getByText('For example: (201) 555-0123');
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('For example: (201) 555-0123'));
+    // Label, hint, field: the hint comes before the input in the document.
+    expect(hint.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'GB');
+    expect(await screen.findByText('For example: 07400 123456')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'ZZ');
+    expect(screen.queryByText(/^For example:/)).not.toBeInTheDocument();
+  });
+
+  it('lists the preferred countries first, in their order, each once', () => {
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" preferredCountries={['gb', 'US', 'XX', 'CA']} />);
+    const options = screen.getAllByRole('option').map((option) => option.getAttribute('value'));
+    expect(options.slice(0, 4)).toEqual(['ZZ', 'GB', 'US', 'CA']);
+    expect(options.filter((value) => value === 'US')).toHaveLength(1);
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('US');
+  });
+
+  it('lists International first, then the default country, then the others sorted by name in the locale', () => {
     const adapter = createMockAdapter({ emailVerified: true });
     render(<PhoneEntryStep adapter={adapter} defaultCountry="DE" locale="de" />);
     const options = screen.getAllByRole('option').map((option) => option.getAttribute('value'));
     expect(options[0]).toBe('ZZ');
-    const names = screen.getAllByRole('option').slice(1).map((option) => option.textContent ?? '');
+    // The default country is preferred: listed right after International, then the rest by name.
+    expect(options[1]).toBe('DE');
+    expect(options.filter((value) => value === 'DE')).toHaveLength(1);
+    const names = screen.getAllByRole('option').slice(2).map((option) => option.textContent ?? '');
     expect(names).toEqual([...names].sort(new Intl.Collator('de').compare));
     // Österreich sorts with O in German, not after Z.
     expect(names.findIndex((name) => name.startsWith('Österreich'))).toBeLessThan(names.findIndex((name) => name.startsWith('Polen')));
@@ -282,7 +313,7 @@ describe('PhoneEntryStep country select, changed after typing', () => {
     expect(screen.getByLabelText('Phone number')).toHaveValue('1 (650) 253-0000');
   });
 
-  it('keeps the digits after an international prefix when another country is chosen', async () => {
+  it('keeps a number dialled with an international prefix in its own country when another is chosen', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });
     const onCodeSent = vi.fn();
@@ -291,10 +322,10 @@ describe('PhoneEntryStep country select, changed after typing', () => {
     const country = screen.getByRole('combobox', { name: 'Country' });
     expect(country).toHaveValue('GB');
     await user.selectOptions(country, 'DE');
-    expect(screen.getByLabelText('Phone number')).toHaveValue('2079460958');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+44 20 7946 0958');
     await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
     await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
-    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+492079460958' });
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 
   it('writes a number dialled with 011 with + when its own country is chosen, which dials abroad with 00', async () => {
@@ -310,7 +341,7 @@ describe('PhoneEntryStep country select, changed after typing', () => {
     expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 
-  it('keeps an Italian leading zero, read in France as its national prefix', async () => {
+  it('keeps an Italian number Italian when France is chosen', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });
     const onCodeSent = vi.fn();
@@ -319,10 +350,38 @@ describe('PhoneEntryStep country select, changed after typing', () => {
     const country = screen.getByRole('combobox', { name: 'Country' });
     expect(country).toHaveValue('IT');
     await user.selectOptions(country, 'FR');
-    expect(screen.getByLabelText('Phone number')).toHaveValue('06 12 34 56 78');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+39 06 1234 5678');
+    expect(country).toHaveValue('IT');
     await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
     await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
-    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+33612345678' });
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+390612345678' });
+  });
+
+  it('does not pick a country for national digits typed in "International": it asks for one, then reads them in it', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const sendPhoneCode = vi.spyOn(adapter, 'sendPhoneCode');
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} onCodeSent={onCodeSent} />);
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    expect(country).toHaveValue('ZZ');
+    await user.type(screen.getByLabelText('Phone number'), '2079460958');
+    // Read as +20…, these digits would have picked Egypt.
+    expect(screen.getByLabelText('Phone number')).toHaveValue('2079460958');
+    expect(country).toHaveValue('ZZ');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    expect(
+      await screen.findByText('Choose a country, or start the number with + and its country code.', { selector: '.tfa-field-error' }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Phone number')).toHaveAttribute('aria-invalid', 'true');
+    expect(sendPhoneCode).not.toHaveBeenCalled();
+
+    await user.selectOptions(country, 'GB');
+    // The UK formats only numbers written with its national prefix 0: the digits stay as typed.
+    expect(screen.getByLabelText('Phone number')).toHaveValue('2079460958');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: '+442079460958' });
   });
 
   it('keeps a number typed with + as it is when "International" is chosen', async () => {

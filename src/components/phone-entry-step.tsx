@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
 import { Controller } from 'react-hook-form';
-import { isSupportedCountry } from 'libphonenumber-js/core';
 import type { CountryCode } from 'libphonenumber-js/core';
-import metadata from 'libphonenumber-js/min/metadata';
 import type { PhoneCodeChannel } from '../core/adapter';
 import type { TwoFactorErrorCode } from '../core/errors';
-import { usePhoneEntry } from '../hooks/use-phone-entry';
+import { callingCodeOfCountry } from '../core/phone-metadata/store';
+import { usePhoneEntryWith } from '../hooks/use-phone-entry';
 import type { UsePhoneEntryOptions } from '../hooks/types';
 import { MessagesProvider, useMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
@@ -15,6 +14,8 @@ import { Announce, ComponentRoot } from './component-root';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
 import { PhoneField } from './phone-field';
+import type { PhoneSupport } from './phone-support';
+import { FULL_PHONE_SUPPORT } from './phone-support-full';
 import { RetryNotice } from './retry-notice';
 
 export interface PhoneEntryStepProps extends UsePhoneEntryOptions {
@@ -26,6 +27,11 @@ export interface PhoneEntryStepProps extends UsePhoneEntryOptions {
   locale?: string;
   /** Partial copy override. */
   messages?: TwoFactorMessagesOverrides;
+  /**
+   * ISO 3166-1 alpha-2 countries the country select lists first, right after "International".
+   * @default [defaultCountry] (when set)
+   */
+  preferredCountries?: readonly string[];
 }
 
 /** Adapter failures about the number itself: shown on the phone field. */
@@ -42,13 +48,20 @@ function isNumberError(code: TwoFactorErrorCode): boolean {
 export function PhoneEntryStep({ locale, messages, ...props }: PhoneEntryStepProps) {
   return (
     <MessagesProvider locale={locale} messages={messages}>
-      <PhoneEntryStepContent {...props} />
+      <PhoneEntryStepContent {...props} phone={FULL_PHONE_SUPPORT} />
     </MessagesProvider>
   );
 }
 
-function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<PhoneEntryStepProps, 'locale' | 'messages'>) {
-  const entry = usePhoneEntry(options);
+/** The step's content over the given phone support (the wizard's: ./wizard-phone-entry-step). */
+export function PhoneEntryStepContent({
+  headingLevel,
+  className,
+  phone,
+  preferredCountries: preferredCountriesProp,
+  ...options
+}: Omit<PhoneEntryStepProps, 'locale' | 'messages'> & { phone: PhoneSupport }) {
+  const entry = usePhoneEntryWith(phone.entryRules, options);
   const t = useMessages();
   const headingId = useId();
   const inputId = useId();
@@ -59,6 +72,9 @@ function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<Pho
   const [channel, setChannel] = useState<PhoneCodeChannel>('sms');
 
   const defaultCountry = toCountry(options.defaultCountry);
+  const preferredCountries = (preferredCountriesProp ?? (defaultCountry ? [defaultCountry] : []))
+    .map(toCountry)
+    .filter((country): country is CountryCode => country !== undefined);
   const isSending = entry.status === 'sending';
   const isWaiting = entry.retrySecondsRemaining > 0;
   const adapterError = entry.error;
@@ -107,6 +123,8 @@ function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<Pho
                 describedBy={cx(fieldErrorText ? errorId : null, noticeId)}
                 errorMessage={fieldErrorText}
                 errorId={errorId}
+                phone={phone}
+                preferredCountries={preferredCountries}
               />
             )}
           />
@@ -132,8 +150,8 @@ function PhoneEntryStepContent({ headingLevel, className, ...options }: Omit<Pho
   );
 }
 
-function toCountry(code: string | undefined): CountryCode | undefined {
+export function toCountry(code: string | undefined): CountryCode | undefined {
   if (code === undefined) return undefined;
   const upper = code.toUpperCase() as CountryCode;
-  return isSupportedCountry(upper, metadata) ? upper : undefined;
+  return callingCodeOfCountry(upper) === undefined ? undefined : upper;
 }

@@ -4,8 +4,9 @@ import userEvent from '@testing-library/user-event';
 import fc from 'fast-check';
 import { parseIncompletePhoneNumber } from 'libphonenumber-js/core';
 import { describe, expect, it } from 'vitest';
-import { phoneDigitsForCountry, readPhoneDigits, type CountryCode } from '../core/phone';
+import { parsePhoneNumber, phoneDigitsForCountry, readPhoneDigits, type CountryCode } from '../core/phone';
 import { PhoneField } from './phone-field';
+import { FULL_PHONE_SUPPORT } from './phone-support-full';
 
 /** The field as react-hook-form drives it: the last reported value goes back in as `value`. */
 function Field({ defaultCountry, reported }: { defaultCountry: CountryCode; reported: string[] }) {
@@ -23,6 +24,7 @@ function Field({ defaultCountry, reported }: { defaultCountry: CountryCode; repo
       id="phone"
       name="phone"
       invalid={false}
+      phone={FULL_PHONE_SUPPORT}
     />
   );
 }
@@ -57,4 +59,24 @@ describe('PhoneField, changing the country', () => {
       { numRuns: 40 },
     );
   }, 30_000);
+});
+
+describe('PhoneField, an extension after the number', () => {
+  it.each([
+    ['+49 30 123456 x89', 'DE' as const],
+    ['030 123456 ext. 7', 'DE' as const],
+    ['01 234567 ext 8', 'AT' as const],
+    ['+49 30 123456, 7', 'DE' as const],
+  ])('keeps %s as typed and never reports its digits folded into the number', async (text, country) => {
+    cleanup();
+    const user = userEvent.setup();
+    const reported: string[] = [];
+    render(<Field defaultCountry={country} reported={reported} />);
+    await user.click(screen.getByLabelText('Phone number'));
+    await user.paste(text);
+
+    expect((screen.getByLabelText('Phone number') as HTMLInputElement).value).toBe(text);
+    const last = reported.at(-1) ?? '';
+    expect(parsePhoneNumber(last, country)).toEqual({ ok: false, reason: 'has_extension' });
+  });
 });

@@ -1,13 +1,14 @@
 import { forwardRef, useCallback, useEffect, useRef, useState } from 'react';
 import type { ClipboardEvent, InputHTMLAttributes, KeyboardEvent } from 'react';
 import PhoneInput from 'react-phone-number-input/input-core';
-import { AsYouType, getCountryCallingCode, parseIncompletePhoneNumber } from 'libphonenumber-js/core';
-import type { CountryCode } from 'libphonenumber-js/core';
-import metadata from 'libphonenumber-js/min/metadata';
-import { isWholeInternationalNumber, normalizePhoneCharacters, phoneDigitsForCountry, readPhoneDigits } from '../core/phone';
+import { AsYouType, parseIncompletePhoneNumber } from 'libphonenumber-js/core';
+import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import { normalizePhoneCharacters, normalizePhoneInput } from '../core/phone-rules';
+import { callingCodeOfCountry } from '../core/phone-metadata/store';
 import { useMessages } from '../i18n/context';
 import { cx } from './class-names';
 import { CountrySelect } from './country-select';
+import type { PhoneSupport } from './phone-support';
 
 /** Props of the phone step's country select and number input. */
 export interface PhoneFieldProps {
@@ -33,6 +34,10 @@ export interface PhoneFieldProps {
   errorMessage?: string | null;
   /** `id` of that message (for `describedBy`). */
   errorId?: string;
+  /** The metadata and rules numbers are read with. */
+  phone: PhoneSupport;
+  /** Countries the select lists first. */
+  preferredCountries?: readonly CountryCode[];
 }
 
 /**
@@ -62,11 +67,14 @@ export function PhoneField({
   describedBy,
   errorMessage,
   errorId,
+  phone,
+  preferredCountries,
 }: PhoneFieldProps) {
+  const { metadata, rules } = phone;
   const [initial] = useState(() => {
     // The input only takes E.164; anything else (raw text from a host) starts empty.
     const initialValue = value.startsWith('+') ? value : undefined;
-    return { value: initialValue, country: countryOf(initialValue) ?? defaultCountry };
+    return { value: initialValue, country: countryOf(initialValue, metadata) ?? defaultCountry };
   });
   // The country numbers without `+` are read in, and what the input starts from: `value` (E.164,
   // shown in international format) or `text`, typed into it once mounted. They change only
@@ -74,6 +82,23 @@ export function PhoneField({
   const [reading, setReading] = useState<Reading>({ country: initial.country, value: initial.value, key: 0 });
   // The country the select shows: the one chosen, until typing shows the number belongs elsewhere.
   const [shown, setShown] = useState(initial.country);
+  // Text with more than a number in it (an extension, a dialler's pause, letters), shown exactly as
+  // typed and reported as it is, so validation refuses it. The formatter would drop the marks and
+  // fold the digits after them into the number: someone else's number (issue 15).
+  const [rawText, setRawText] = useState<string | null>(null);
+  // Counts metadata arrivals (a calling code typed after `+`, a country chosen): each formats the
+  // input again and re-reads it.
+  const [metadataVersion, setMetadataVersion] = useState(0);
+  // The latest country chosen while its metadata loads: only that one is applied.
+  const choiceRef = useRef(0);
+  // Said when a chosen country did not take over a number typed with another `+code`.
+  const [notice, setNotice] = useState<string | null>(null);
+  const t = useMessages();
+  const noticeId = `${id}-country-notice`;
+  const retypingRef = useRef(false);
+  // An example number of the country shown (its metadata is there once the country is chosen).
+  const example = phone.exampleFor(shown);
+  const hintId = `${id}-example`;
   const reportedRef = useRef(value);
   reportedRef.current = value;
   const numberInputRef = useRef<HTMLInputElement | null>(null);
@@ -86,18 +111,84 @@ export function PhoneField({
 
   /** What the text react-phone-number-input has just formatted into the input stands for. */
   const reportInput = (input: HTMLInputElement) => {
-    const next = readPhoneDigits(parseIncompletePhoneNumber(input.value), reading.country).e164;
-    setShown(shownCountry(next, reading.country));
+    setRawText(null);
+    // The kept digits typed in after a country change are not an edit: its notice stays.
+    if (!retypingRef.current) setNotice(null);
+    const digits = parseIncompletePhoneNumber(input.value);
+    if (!phone.isReadyFor(digits, reading.country)) {
+      // Its calling code's metadata is on its way: the digits as typed until it comes (a submit
+      // meanwhile waits for it), then the input formats them and they are read again.
+      report(digits);
+      phone.loadFor(digits, reading.country).then(
+        (loaded) => {
+          if (loaded) setMetadataVersion((version) => version + 1);
+        },
+        () => {
+          // Offline: the digits stay as typed; the next keystroke tries again.
+        },
+      );
+      return;
+    }
+    const next = rules.readPhoneDigits(digits, reading.country).e164;
+    setShown(shownCountry(next, reading.country, metadata));
     report(next);
   };
 
+  // Metadata arrived for what is typed: read the input again (it has just been formatted with it).
+  useEffect(() => {
+    const input = numberInputRef.current;
+    if (metadataVersion > 0 && input !== null && rawText === null) reportInput(input);
+    // Only on arrivals: every edit reports itself.
+  }, [metadataVersion]);
+
+  /** Text that is more than a number: kept as typed, and reported so that it cannot be sent. */
+  const reportRawText = (text: string) => {
+    setRawText(text);
+    setNotice(null);
+    report(normalizePhoneInput(text));
+  };
+
   const selectCountry = (country?: CountryCode) => {
-    const digits = phoneDigitsForCountry(
+    const choice = (choiceRef.current += 1);
+    setShown(country);
+    if (!phone.isReadyFor('', country)) {
+      phone.loadFor('', country).then(
+        () => {
+          if (choiceRef.current === choice) applyCountry(country);
+        },
+        () => {
+          // Offline: the choice stays on the select; the number is read as before.
+        },
+      );
+      return;
+    }
+    applyCountry(country);
+  };
+
+  const applyCountry = (country?: CountryCode) => {
+    if (rawText !== null && !isMoreThanANumber(rawText)) {
+      // Digits typed in "International" without `+`: now that a country is chosen, they are a
+      // national number of it (never read as a `+code`, which would pick a country at random).
+      const digits = parseIncompletePhoneNumber(rawText);
+      setRawText(null);
+      setReading((current) => ({ country, text: digits, key: current.key + 1 }));
+      const next = rules.readPhoneDigits(digits, country).e164;
+      setShown(shownCountry(next, country, metadata));
+      report(next);
+      return;
+    }
+    if (rawText !== null) {
+      // Nothing to re-read: the text stays as typed (and refused) in any country.
+      setReading((current) => ({ country, key: current.key + 1 }));
+      setShown(country);
+      return;
+    }
+    const digits = rules.phoneDigitsForCountry(
       parseIncompletePhoneNumber(numberInputRef.current?.value ?? ''),
       reading.country,
       country,
     );
-    const next = readPhoneDigits(digits, country).e164;
+    const next = rules.readPhoneDigits(digits, country).e164;
     // "International" shows the number in international format and stays chosen even for a number
     // whose country is known; a country gets the digits typed into its input, formatted as the
     // user would see them typing there (or left as they are where it has no format for them).
@@ -106,7 +197,11 @@ export function PhoneField({
         ? { country, value: next === '' ? undefined : next, key: current.key + 1 }
         : { country, text: digits, key: current.key + 1 },
     );
-    setShown(country === undefined ? undefined : shownCountry(next, country));
+    const shownNext = country === undefined ? undefined : shownCountry(next, country, metadata);
+    setShown(shownNext);
+    // The number keeps its own country (issue 13): say why the select went back to it.
+    const keptCode = next.startsWith('+') ? rules.readPhoneDigits(next).callingCode : undefined;
+    setNotice(country !== undefined && keptCode !== undefined && keptCode !== callingCodeOfCountry(country) ? t.phoneCountryKept(keptCode) : null);
     report(next);
   };
 
@@ -115,7 +210,14 @@ export function PhoneField({
   // Focus stays on the select (WCAG 3.2.2 On Input).
   useEffect(() => {
     const input = numberInputRef.current;
-    if (input !== null && reading.text) typeInto(input, reading.text);
+    if (input !== null && reading.text) {
+      retypingRef.current = true;
+      try {
+        typeInto(input, reading.text);
+      } finally {
+        retypingRef.current = false;
+      }
+    }
   }, [reading]);
 
   const refs = useCallback(
@@ -127,8 +229,9 @@ export function PhoneField({
   );
 
   return (
+    <>
     <div className={cx('PhoneInput', 'tfa-phone-input')}>
-      <CountrySelect value={shown} onChange={selectCountry} />
+      <CountrySelect value={shown} onChange={selectCountry} preferredCountries={preferredCountries} />
       <PhoneInput
         key={reading.key}
         ref={refs}
@@ -143,17 +246,29 @@ export function PhoneField({
         onChange={ignoreReport}
         onBlur={onBlur}
         onInputChange={reportInput}
+        isWholeInternationalNumber={rules.isWholeInternationalNumber}
+        metadataVersion={metadataVersion}
+        rawText={rawText}
+        onRawText={reportRawText}
+        needsPlus={reading.country === undefined}
+        hint={example === undefined ? undefined : t.phoneExample(example)}
+        hintId={hintId}
         inputComponent={PhoneNumberInput}
         id={id}
         name={name}
         autoComplete="tel"
         className="PhoneInputInput"
         aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
+        aria-describedby={cx(example === undefined ? null : hintId, describedBy, notice ? noticeId : null) || undefined}
         errorMessage={errorMessage}
         errorId={errorId}
       />
     </div>
+      {/* Always rendered: a live region must exist before its message. */}
+      <p id={noticeId} className="tfa-hint tfa-phone-country-notice" aria-live="polite">
+        {notice}
+      </p>
+    </>
   );
 }
 
@@ -181,14 +296,11 @@ interface Reading {
   key: number;
 }
 
-function asYouType(digits: string, country: CountryCode | undefined): AsYouType {
-  const formatter = new AsYouType(country, metadata);
-  formatter.input(digits);
-  return formatter;
-}
-
-function countryOf(value: string | undefined): CountryCode | undefined {
-  return value ? asYouType(value, undefined).getCountry() : undefined;
+function countryOf(value: string | undefined, metadata: MetadataJson): CountryCode | undefined {
+  if (!value) return undefined;
+  const formatter = new AsYouType(undefined, metadata);
+  formatter.input(value);
+  return formatter.getCountry();
 }
 
 /**
@@ -196,15 +308,30 @@ function countryOf(value: string | undefined): CountryCode | undefined {
  * to another calling code (typed with `+`): then its own country, or "International" until that
  * is known.
  */
-function shownCountry(value: string, country: CountryCode | undefined): CountryCode | undefined {
+function shownCountry(value: string, country: CountryCode | undefined, metadata: MetadataJson): CountryCode | undefined {
   if (!value.startsWith('+')) return country;
-  if (country !== undefined && value.startsWith(`+${getCountryCallingCode(country, metadata)}`)) return country;
-  return countryOf(value);
+  const callingCode = callingCodeOfCountry(country);
+  if (callingCode !== undefined && value.startsWith(`+${callingCode}`)) return country;
+  return countryOf(value, metadata);
 }
 
 interface PhoneNumberInputProps extends InputHTMLAttributes<HTMLInputElement> {
   /** Called after react-phone-number-input has handled an edit, with the input it formatted. */
   onInputChange?: (input: HTMLInputElement) => void;
+  /** Whether pasted text is a whole international number (it then replaces the field's digits). */
+  isWholeInternationalNumber?: ((text: string) => boolean) | undefined;
+  /** Changes when metadata arrives, so the formatter formats the input again (not an attribute). */
+  metadataVersion?: number | undefined;
+  /** Text shown as typed instead of the formatter's, when it is more than a number. */
+  rawText?: string | null | undefined;
+  /** "International" is chosen: digits without `+` are kept as typed until a country is chosen. */
+  needsPlus?: boolean | undefined;
+  /** A hint between the label and the input (an example number). */
+  hint?: string | undefined;
+  /** `id` of the hint. */
+  hintId?: string | undefined;
+  /** Called instead of the formatter when the text is more than a number. */
+  onRawText?: ((text: string) => void) | undefined;
   /** See `PhoneFieldProps`. */
   errorMessage?: string | null | undefined;
   errorId?: string | undefined;
@@ -212,32 +339,68 @@ interface PhoneNumberInputProps extends InputHTMLAttributes<HTMLInputElement> {
 
 /** The number `<input>` with its visible label, as react-phone-number-input's `inputComponent`. */
 const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(function PhoneNumberInput(
-  { className, onChange, onKeyDown, onPaste, onInputChange, errorMessage, errorId, ...props },
+  {
+    className,
+    onChange,
+    onKeyDown,
+    onPaste,
+    onInputChange,
+    isWholeInternationalNumber,
+    metadataVersion: _metadataVersion,
+    rawText,
+    onRawText,
+    needsPlus,
+    hint,
+    hintId,
+    errorMessage,
+    errorId,
+    value,
+    ...props
+  },
   ref,
 ) {
   const t = useMessages();
+  const isRaw = rawText !== null && rawText !== undefined;
   return (
     <div className="tfa-field tfa-phone-number-field">
       <label htmlFor={props.id} className="tfa-label">
         {t.phoneLabel}
       </label>
+      {hint ? (
+        <p id={hintId} className="tfa-hint tfa-phone-example">
+          {hint}
+        </p>
+      ) : null}
       <input
         {...props}
         ref={ref}
+        value={isRaw ? rawText : value}
         className={cx('tfa-input', className)}
         onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
           onPaste?.(event);
-          if (!event.defaultPrevented) selectAllForWholeNumber(event);
+          if (!event.defaultPrevented && isWholeInternationalNumber) selectAllForWholeNumber(event, isWholeInternationalNumber);
         }}
         onChange={(event) => {
           // The formatter reads only an ASCII `+`, and only first: a pasted or autofilled
           // fullwidth `＋` would be dropped and the number read as national, and a `+` typed
           // inside the number would drop every digit after it.
           normalizeCharacters(event.currentTarget);
+          const text = event.currentTarget.value;
+          // An extension (`ext. 7`, `x89`, `, 7`, `#7`, `;7`, `w7`) or any other letter or mark:
+          // the formatter never sees it, so its digits are never folded into the number.
+          // In "International", digits typed without `+` are not a `+code`: read as one,
+          // they would pick a country at random (issue 13). Kept as typed, they are refused with
+          // "Choose a country, or start the number with +" until a country is chosen.
+          if (isMoreThanANumber(text) || (needsPlus && !startsInternationally(text))) {
+            onRawText?.(text);
+            return;
+          }
           onChange?.(event);
           onInputChange?.(event.currentTarget);
         }}
         onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
+          // Text kept as typed is edited natively: the formatter's key handling reads only digits.
+          if (isRaw) return;
           onKeyDown?.(event);
           // Backspace and Delete are applied by the formatter itself, which cancels the key.
           if (event.defaultPrevented) onInputChange?.(event.currentTarget);
@@ -251,6 +414,20 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
     </div>
   );
 });
+
+/**
+ * Whether the field's text holds anything but a number: once separators (spaces, dashes, dots,
+ * slashes, brackets) and invisible marks are gone, something other than `+` and digits is left.
+ */
+function isMoreThanANumber(text: string): boolean {
+  return /[^+0-9]/.test(normalizePhoneInput(text));
+}
+
+/** Whether text starts with `+` (or holds nothing yet). `00…` is kept as typed, then read as `+`. */
+function startsInternationally(text: string): boolean {
+  const digits = normalizePhoneInput(text);
+  return digits === '' || digits.startsWith('+');
+}
 
 /**
  * Rewrites `+` and digits of other scripts in the input as ASCII and drops a `+` inside the
@@ -275,7 +452,10 @@ function normalizeCharacters(input: HTMLInputElement): void {
  * run the two numbers together. Selecting everything before the browser inserts the text does
  * that and keeps the paste an ordinary, undoable edit. A part of a number (`+44`) pastes where it is.
  */
-function selectAllForWholeNumber(event: ClipboardEvent<HTMLInputElement>): void {
+function selectAllForWholeNumber(
+  event: ClipboardEvent<HTMLInputElement>,
+  isWholeInternationalNumber: (text: string) => boolean,
+): void {
   const input = event.currentTarget;
   const { value } = input;
   const start = input.selectionStart ?? value.length;

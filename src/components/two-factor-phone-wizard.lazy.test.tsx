@@ -22,7 +22,7 @@ vi.mock('./two-factor-section-view', async (importOriginal) => {
 const CODE = '123456';
 
 describe('TwoFactorPhoneWizard with a step still loading', () => {
-  it('shows a loading state, then the step, and moves focus to its heading once it is there', async () => {
+  it('keeps the step before on screen (busy) while the next loads, then shows it and moves focus to its heading', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ code: CODE });
     const { container } = render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />);
@@ -30,9 +30,10 @@ describe('TwoFactorPhoneWizard with a step still loading', () => {
     await user.type(await screen.findByLabelText('Email verification code'), CODE);
     await user.click(screen.getByRole('button', { name: 'Verify' }));
 
-    const loading = await screen.findByText('Loading…');
-    expect(loading.closest('[data-state="loading"]')).toHaveAttribute('aria-busy', 'true');
-    expect(container.firstElementChild).toHaveAttribute('data-state', 'section');
+    // No "Loading…" fallback: the gate's step stays (marked busy) until the section's code is there.
+    await waitFor(() => expect(container.querySelector('.tfa-wizard__step')).toHaveAttribute('aria-busy', 'true'));
+    expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
+    expect(container.firstElementChild).toHaveAttribute('data-state', 'email-gate');
 
     sectionModule.release();
     const heading = await screen.findByRole('heading', { name: 'Two-factor authentication (2FA)' });

@@ -52,9 +52,9 @@ vi.mock('./two-factor-section-view', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./two-factor-section-view')>();
   return { ...actual, TwoFactorSectionView: withProfiler('section', actual.TwoFactorSectionView) };
 });
-vi.mock('./phone-entry-step', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./phone-entry-step')>();
-  return { ...actual, PhoneEntryStep: withProfiler('phone-entry', actual.PhoneEntryStep) };
+vi.mock('./wizard-phone-entry-step', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./wizard-phone-entry-step')>();
+  return { ...actual, WizardPhoneEntryStep: withProfiler('phone-entry', actual.WizardPhoneEntryStep) };
 });
 vi.mock('./code-verification-step', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./code-verification-step')>();

@@ -103,6 +103,7 @@ describe('TwoFactorPhoneWizard', () => {
   it('renders the Spanish copy with locale="es"', async () => {
     const adapter = createMockAdapter({ code: CODE });
     render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} locale="es" />);
+    // Spanish loads on demand when only `locale` asks for it.
     expect(await screen.findByRole('heading', { name: 'Confirma que eres tú' })).toBeInTheDocument();
     expect(await screen.findByText('Enviamos un código a j•••@example.com', { selector: '.tfa-lead' })).toBeInTheDocument();
     expect(screen.getByLabelText('Código de verificación del correo')).toBeInTheDocument();

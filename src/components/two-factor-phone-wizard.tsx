@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import type { TwoFactorAdapter } from '../core/adapter';
 import type { WizardState } from '../core/machine';
@@ -20,7 +20,18 @@ import { StepLoadBoundary, lazyStep } from './lazy-step';
 // section and its reset confirmation share one: both need the dialog.
 const SectionView = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.TwoFactorSectionView));
 const ResetDialog = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.ResetPhoneDialog));
-const PhoneEntry = /* @__PURE__ */ lazyStep(() => import('./phone-entry-step').then((module) => module.PhoneEntryStep));
+/** The wizard's default country, for the phone step's loader (set before every preload and render). */
+let phoneEntryCountry: string | undefined;
+// The phone step counts as loaded once its code and its default country's metadata are there.
+const PhoneEntry = /* @__PURE__ */ lazyStep(() =>
+  import('./wizard-phone-entry-step').then(async (module) => {
+    await module.loadPhoneMetadata(phoneEntryCountry);
+    return module.WizardPhoneEntryStep;
+  }),
+);
+/** The default country's phone metadata (data only), loaded in parallel with the phone step's code. */
+const preloadPhoneMetadata = (country: string | undefined) =>
+  void import('../core/phone-metadata/preload').then((module) => module.preloadCountry(country), () => undefined);
 const CodeVerification = /* @__PURE__ */ lazyStep(() =>
   import('./code-verification-step').then((module) => module.CodeVerificationStep),
 );
@@ -30,6 +41,15 @@ const RecoveryCode = /* @__PURE__ */ lazyStep(() =>
 // Asked before leaving once `resetTiming="immediate"` removed the old phone; the section's chunk
 // (loaded by then) carries the dialog.
 const LeaveDialog = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.ConfirmationDialog));
+
+/** The steps whose code loads on demand. */
+const LAZY_STEPS: Readonly<Partial<Record<WizardState['step'], { isLoaded: () => boolean }>>> = {
+  section: SectionView,
+  'reset-confirm': SectionView,
+  'phone-entry': PhoneEntry,
+  'code-verification': CodeVerification,
+  'recovery-code': RecoveryCode,
+};
 
 /** What to load while the user is on each step: the steps it can lead to. */
 const PRELOAD_NEXT: Readonly<Record<WizardState['step'], ReadonlyArray<() => void>>> = {
@@ -130,6 +150,13 @@ function TwoFactorPhoneWizardContent({
   const headingLevel = toHeadingLevel(headingLevelProp);
   const stepRef = useRef<HTMLDivElement>(null);
   const { state } = wizard;
+  phoneEntryCountry = options.defaultCountry;
+  // The step on screen. A step whose code (or phone metadata) has not arrived yet would suspend;
+  // rendered from the deferred state it leaves the step before on screen until it is ready,
+  // instead of flashing the "Loading…" fallback (issue 14: slow networks). Preloading makes the
+  // wait rare; a step that is there renders at once.
+  const deferredState = useDeferredValue(state);
+  const shownState = LAZY_STEPS[state.step]?.isLoaded() === false ? deferredState : state;
 
   // The last status the email gate had: leaving it from `checking` (the step-up was still fresh)
   // is like a first render, and focus stays where the page put it.
@@ -150,7 +177,8 @@ function TwoFactorPhoneWizardContent({
 
   useEffect(() => {
     for (const preload of PRELOAD_NEXT[state.step]) preload();
-  }, [state.step]);
+    if (PRELOAD_NEXT[state.step].includes(PhoneEntry.preload)) preloadPhoneMetadata(options.defaultCountry);
+  }, [state.step, options.defaultCountry]);
 
   // The gate unmounts as soon as it verifies, so the wizard says "Verified." on its behalf.
   const [verifiedCount, setVerifiedCount] = useState(0);
@@ -165,13 +193,13 @@ function TwoFactorPhoneWizardContent({
   );
 
   return (
-    <ComponentRoot className={cx('tfa-wizard', className)} data-state={state.step} aria-label={t.flowLabel} role="group">
+    <ComponentRoot className={cx('tfa-wizard', className)} data-state={shownState.step} aria-label={t.flowLabel} role="group">
       <Announce message={verifiedCount > 0 ? t.emailVerified : null} politeness="polite" trigger={verifiedCount} />
-      <div ref={stepRef} className="tfa-wizard__step">
+      <div ref={stepRef} className="tfa-wizard__step" aria-busy={shownState.step !== state.step || undefined}>
         <StepLoadBoundary fallback={(retry) => <StepLoadFailed onRetry={retry} />}>
           <Suspense fallback={<StepLoading />}>
             {renderStep(
-              { ...wizard, handlers },
+              { ...wizard, state: shownState, handlers },
               {
                 adapter: wizard.adapter,
                 defaultCountry: options.defaultCountry,
@@ -183,7 +211,7 @@ function TwoFactorPhoneWizardContent({
               },
             )}
             {/* Mounts with the step's content, so focus moves once a lazy step is really there. */}
-            <StepMounted key={state.step} step={state.step} onMount={focusStep} />
+            <StepMounted key={shownState.step} step={shownState.step} onMount={focusStep} />
           </Suspense>
         </StepLoadBoundary>
       </div>

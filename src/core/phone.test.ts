@@ -204,8 +204,25 @@ describe('parsePhoneNumber', () => {
       ['RFC 3966 ;ext=', '+16502530000;ext=12'],
       ['#', '+1 650 253 0000 #12'],
       ['two commas (auto-dial)', '+1 650 253 0000,,12'],
+      ['one comma (a pause)', '+1 650 253 0000, 12'],
+      ['w (wait)', '+1 650 253 0000 w12'],
+      ['; alone', '+1 650 253 0000;12'],
     ])('says has_extension for an extension written with %s', (_what, raw) => {
       expect(parsePhoneNumber(raw, 'US')).toEqual({ ok: false, reason: 'has_extension' });
+    });
+
+    // Each of these, with the suffix folded into the digits, is a valid number of someone else.
+    it.each([
+      ['030 123456 ext. 7', 'DE'],
+      ['+49 30 123456 x89', 'DE'],
+      ['+49 30 123456, 7', 'DE'],
+      ['+49 30 123456 #7', 'DE'],
+      ['+49 30 123456;7', 'DE'],
+      ['+49 30 123456 w7', 'DE'],
+      ['01 234567 ext 8', 'AT'],
+    ] as const)('refuses %s (%s) as an extension, never as a longer number', (raw, country) => {
+      expect(parsePhoneNumber(raw, country)).toEqual({ ok: false, reason: 'has_extension' });
+      expect(parsePhoneNumber(raw.replace(/[^+\d]/g, ''), country).ok).toBe(true);
     });
   });
 
@@ -323,34 +340,26 @@ describe('readPhoneDigits', () => {
 });
 
 describe('phoneDigitsForCountry', () => {
-  it('keeps the national digits of an international number of another calling code', () => {
+  it('keeps an international number of another calling code whole, never moving it to the chosen country', () => {
+    // Issue 13: a pasted +44 number, then Germany chosen, must not go to +49.
     const digits = phoneDigitsForCountry('+442079460958', 'US', 'DE');
-    expect(digits).toBe('2079460958');
-    expect(readPhoneDigits(digits, 'DE').e164).toBe('+492079460958');
+    expect(digits).toBe('+442079460958');
+    expect(readPhoneDigits(digits, 'DE').e164).toBe('+442079460958');
+    expect(phoneDigitsForCountry('+2618000000', 'US', 'FR')).toBe('+2618000000');
+    expect(phoneDigitsForCountry('+390612345678', 'US', 'FR')).toBe('+390612345678');
   });
 
-  it('keeps the digits after an international prefix the same way', () => {
-    expect(phoneDigitsForCountry('011442079460958', 'US', 'DE')).toBe('2079460958');
-    expect(phoneDigitsForCountry('00493012345678', 'GB', 'FR')).toBe('3012345678');
-  });
-
-  it('finds where a longer international prefix ends', () => {
+  it('keeps a number typed with an international prefix whole too, in + form', () => {
+    expect(phoneDigitsForCountry('011442079460958', 'US', 'DE')).toBe('+442079460958');
+    expect(phoneDigitsForCountry('00493012345678', 'GB', 'FR')).toBe('+493012345678');
     // Australia dials abroad with 0011; the calling code 1 is not the prefix's own 1s.
     expect(readPhoneDigits('001116502530000', 'AU')).toMatchObject({ e164: '+16502530000', international: true });
-    expect(phoneDigitsForCountry('001116502530000', 'AU', 'GB')).toBe('6502530000');
+    expect(phoneDigitsForCountry('001116502530000', 'AU', 'GB')).toBe('+16502530000');
   });
 
-  it('keeps the digits as typed where the national number would add some', () => {
-    // Madagascar reads a 7-digit number after +261 as 20 followed by it.
-    expect(readPhoneDigits('+2618000000', 'US').nationalNumber).toBe('208000000');
-    expect(phoneDigitsForCountry('+2618000000', 'US', 'FR')).toBe('8000000');
-  });
-
-  it('keeps an Italian leading zero, which is part of the number', () => {
-    const digits = phoneDigitsForCountry('+390612345678', 'US', 'FR');
-    expect(digits).toBe('0612345678');
-    // Typed in France, that 0 is the national prefix.
-    expect(readPhoneDigits(digits, 'FR').e164).toBe('+33612345678');
+  it('lets the chosen country replace a calling code typed with no number after it yet', () => {
+    expect(phoneDigitsForCountry('+44', 'US', 'DE')).toBe('');
+    expect(phoneDigitsForCountry('+4', 'US', 'DE')).toBe('');
   });
 
   it('keeps a number typed with + as it is for "International"', () => {

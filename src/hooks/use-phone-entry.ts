@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import type { PhoneCodeChannel, SendPhoneCodeResult } from '../core/adapter';
 import type { TwoFactorError } from '../core/errors';
 import { parsePhoneNumber } from '../core/phone';
-import type { CountryCode, PhoneParseFailure } from '../core/phone';
+import type { CountryCode, PhoneParseFailure, PhoneParseResult } from '../core/phone';
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useTwoFactorAdapter } from './context';
 import { createFormProps } from './prop-getters';
@@ -39,16 +39,29 @@ function asCountry(defaultCountry: string | undefined): CountryCode | undefined 
   return defaultCountry === undefined ? undefined : (defaultCountry.toUpperCase() as CountryCode);
 }
 
+/** How a phone-entry form reads numbers: the rules, and what to load before they can tell. */
+export interface PhoneEntryRules {
+  /** Parses and validates a number typed with `country` selected. */
+  parsePhoneNumber: (raw: string, country?: CountryCode) => PhoneParseResult;
+  /** Makes the rules ready for `raw` (loads its metadata); validation waits for it. */
+  prepare?: (raw: string, country: CountryCode | undefined) => Promise<unknown>;
+}
+
+/** The public hook's rules: libphonenumber-js's whole `min` metadata, nothing to load. */
+const FULL_METADATA_RULES: PhoneEntryRules = { parsePhoneNumber: (raw, country) => parsePhoneNumber(raw, country) };
+
 /**
  * The phone field's schema: the issue message is the {@link PhoneParseFailure} itself, a closed
  * vocabulary the UI has copy for (never a sentence from the validator).
  */
-function createPhoneSchema(country: CountryCode | undefined) {
+function createPhoneSchema(rules: PhoneEntryRules, country: CountryCode | undefined) {
   return z.object({
     // A phone input that reports "no number" as undefined (react-phone-number-input does) is empty.
     phone: z.string({ error: 'empty' }).check(
-      z.superRefine((value, context) => {
-        const result = parsePhoneNumber(value, country);
+      z.superRefine(async (value, context) => {
+        // Offline, the metadata may not come: the rules then read the number as they can.
+        await rules.prepare?.(value, country).catch(() => undefined);
+        const result = rules.parsePhoneNumber(value, country);
         if (!result.ok) context.addIssue({ code: 'custom', message: result.reason, input: value });
       }),
     ),
@@ -72,9 +85,17 @@ interface SendArgs {
  * </form>
  */
 export function usePhoneEntry(options: UsePhoneEntryOptions = {}): PhoneEntryState {
+  return usePhoneEntryWith(FULL_METADATA_RULES, options);
+}
+
+/**
+ * {@link usePhoneEntry} with other phone rules: the styled phone step passes rules over the
+ * metadata it loads by calling code, so it does not ship every country's.
+ */
+export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntryOptions = {}): PhoneEntryState {
   const adapter = useTwoFactorAdapter(options.adapter, 'usePhoneEntry');
   const country = asCountry(options.defaultCountry);
-  const schema = useMemo(() => createPhoneSchema(country), [country]);
+  const schema = useMemo(() => createPhoneSchema(rules, country), [rules, country]);
 
   const form = useForm<PhoneEntryFormValues>({
     resolver: zodResolver(schema),
@@ -126,7 +147,7 @@ export function usePhoneEntry(options: UsePhoneEntryOptions = {}): PhoneEntrySta
       submittingRef.current = true;
 
       const onValid = async (values: PhoneEntryFormValues): Promise<void> => {
-        const parsed = parsePhoneNumber(values.phone, country);
+        const parsed = rules.parsePhoneNumber(values.phone, country);
         if (!parsed.ok) return;
         setError(null);
         sendingPhoneRef.current = values.phone;
@@ -165,7 +186,7 @@ export function usePhoneEntry(options: UsePhoneEntryOptions = {}): PhoneEntrySta
           sendingPhoneRef.current = null;
         });
     },
-    [isInFlight, handleSubmit, country, run, setRetryDeadline, setFormError],
+    [isInFlight, handleSubmit, rules, country, run, setRetryDeadline, setFormError],
   );
 
   // A code for a number the user has since changed is worthless (and would move them on to verify
@@ -176,7 +197,7 @@ export function usePhoneEntry(options: UsePhoneEntryOptions = {}): PhoneEntrySta
 
   const retrySecondsRemaining = useCountdown(retryDeadline);
 
-  const parsedPhone = useMemo(() => parsePhoneNumber(phone ?? '', country), [phone, country]);
+  const parsedPhone = useMemo(() => rules.parsePhoneNumber(phone ?? '', country), [rules, phone, country]);
   const fieldMessage = form.formState.errors.phone?.message;
   const fieldError = isPhoneParseFailure(fieldMessage) ? fieldMessage : null;
 

@@ -78,6 +78,9 @@ export const de: TwoFactorMessages = {
   countryLabel: 'Land',
   internationalOption: 'International (mit + beginnen)',
   countryOption: (countryName, callingCode) => `${countryName} (+${callingCode})`,
+  phoneCountryKept: (callingCode) =>
+    `Diese Nummer beginnt mit +${callingCode} und behält daher ihr Land. Um eine Nummer eines anderen Landes einzugeben, lösche zuerst +${callingCode}.`,
+  phoneExample: (example) => `Zum Beispiel: ${example}`,
   phoneNotice:
     'Verwende eine Nummer, die nicht auf dieser Plattform gehostet wird. Falls dein Konto hier einmal gesperrt wird, erhältst du darauf weiterhin Codes und behältst den Zugang.',
   sendSms: 'Code per SMS senden',

@@ -77,6 +77,9 @@ export const en: TwoFactorMessages = {
   countryLabel: 'Country',
   internationalOption: 'International (start with +)',
   countryOption: (countryName, callingCode) => `${countryName} (+${callingCode})`,
+  phoneCountryKept: (callingCode) =>
+    `This number starts with +${callingCode}, so it keeps its own country. To enter a number of another country, delete +${callingCode} first.`,
+  phoneExample: (example) => `For example: ${example}`,
   phoneNotice:
     'Use a number that is not hosted on this platform. If your account here is ever suspended, you will still receive codes on it and keep access.',
   sendSms: 'Send code via SMS',

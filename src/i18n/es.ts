@@ -78,6 +78,9 @@ export const es: TwoFactorMessages = {
   countryLabel: 'País',
   internationalOption: 'Internacional (empieza con +)',
   countryOption: (countryName, callingCode) => `${countryName} (+${callingCode})`,
+  phoneCountryKept: (callingCode) =>
+    `Este número empieza por +${callingCode}, así que conserva su país. Para introducir un número de otro país, borra antes +${callingCode}.`,
+  phoneExample: (example) => `Por ejemplo: ${example}`,
   phoneNotice:
     'Usa un número que no esté alojado en esta plataforma. Si alguna vez se suspende tu cuenta aquí, seguirás recibiendo códigos en él y conservarás el acceso.',
   sendSms: 'Enviar código por SMS',

@@ -3,5 +3,5 @@ export { en } from './en';
 export { es } from './es';
 export { de } from './de';
 export { formatClock } from './format';
-export { MessagesProvider, useMessages, useLocale, getBuiltInMessages, mergeMessages } from './context';
+export { MessagesProvider, useMessages, useLocale, getBuiltInMessages, loadBuiltInMessages, mergeMessages } from './context';
 export type { MessagesProviderProps, MessagesContextValue, TwoFactorMessagesOverrides } from './context';

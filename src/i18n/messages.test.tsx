@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TWO_FACTOR_ERROR_CODES } from '../core/errors';
-import { MessagesProvider, getBuiltInMessages, mergeMessages, useLocale, useMessages } from './context';
+import { MessagesProvider, getBuiltInMessages, loadBuiltInMessages, mergeMessages, useLocale, useMessages } from './context';
 import { de } from './de';
 import { en } from './en';
 import { es } from './es';
@@ -76,7 +76,10 @@ describe('messages context', () => {
     expect(screen.getByText(/^en: Verify/)).toBeInTheDocument();
   });
 
-  it('picks the built-in copy for a regional locale', () => {
+  it('picks the built-in copy for a regional locale, loaded on demand', async () => {
+    expect(await loadBuiltInMessages('es-MX')).toBe(es);
+    expect(await loadBuiltInMessages('de_AT')).toBe(de);
+    expect(await loadBuiltInMessages('fr')).toBe(en);
     expect(getBuiltInMessages('es-MX')).toBe(es);
     expect(getBuiltInMessages('de_AT')).toBe(de);
     expect(getBuiltInMessages('fr')).toBe(en);
@@ -85,19 +88,19 @@ describe('messages context', () => {
         <Probe />
       </MessagesProvider>,
     );
-    expect(screen.getByText(/^es-MX: Verificar/)).toBeInTheDocument();
+    expect(await screen.findByText(/^es-MX: Verificar/)).toBeInTheDocument();
   });
 
-  it('merges a partial override, including single error messages, over the locale', () => {
+  it('merges a partial override, including single error messages, over the locale', async () => {
     render(
       <MessagesProvider locale="de" messages={{ verify: 'Prüfen', errors: { network: 'Offline.' } }}>
         <Probe />
       </MessagesProvider>,
     );
-    expect(screen.getByText('de: Prüfen / Offline. / Neuen Code anfordern in 0:05')).toBeInTheDocument();
+    expect(await screen.findByText('de: Prüfen / Offline. / Neuen Code anfordern in 0:05')).toBeInTheDocument();
   });
 
-  it('lets a nested provider without a locale inherit the outer locale and overrides', () => {
+  it('lets a nested provider without a locale inherit the outer locale and overrides', async () => {
     render(
       <MessagesProvider locale="es" messages={{ verify: 'Comprobar' }}>
         <MessagesProvider messages={{ errors: { network: 'Sin conexión.' } }}>
@@ -105,7 +108,7 @@ describe('messages context', () => {
         </MessagesProvider>
       </MessagesProvider>,
     );
-    expect(screen.getByText(/^es: Comprobar \/ Sin conexión\./)).toBeInTheDocument();
+    expect(await screen.findByText(/^es: Comprobar \/ Sin conexión\./)).toBeInTheDocument();
   });
 
   it('ignores override keys set to undefined', () => {

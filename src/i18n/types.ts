@@ -127,6 +127,13 @@ export interface TwoFactorMessages {
   internationalOption: string;
   /** Country select option text, e.g. "Germany (+49)". */
   countryOption: (countryName: string, callingCode: string) => string;
+  /**
+   * Said when a country is chosen for a number typed with another country's `+code`: the number
+   * keeps its own country (it is never moved to the chosen one).
+   */
+  phoneCountryKept: (callingCode: string) => string;
+  /** Hint under the phone label: an example number of the selected country. */
+  phoneExample: (example: string) => string;
   /** Recommends a number not hosted on the same platform. */
   phoneNotice: string;
   /** Sends the code by text message. */

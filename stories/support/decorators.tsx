@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import type { Decorator, Loader } from '@storybook/react-vite';
 import { MessagesProvider } from '../../src/i18n';
+import { loadBuiltInMessages } from '../../src/i18n/context';
+import { phoneMetadata } from '../../src/core/phone-metadata';
 import { createStoryAdapter, isMockAdapter } from './mock';
 import type { MockAdapterParameters } from './mock';
 import './support.css';
@@ -40,6 +42,19 @@ export const mockAdapterLoader: Loader = async (context) => {
   const adapter = createStoryAdapter(parameters.mockAdapter);
   await parameters.mockSetup?.(adapter);
   return { adapter };
+};
+
+/**
+ * Loads what a host page would have before the story renders: the built-in copy of the story's
+ * locale (a chunk of its own) and the phone metadata of the number it shows (the wizard has it
+ * from phone entry), so stories render their final text at once.
+ */
+export const builtInCopyLoader: Loader = async (context) => {
+  const args = context.args as { locale?: unknown; phoneNumber?: unknown };
+  const locale = typeof args.locale === 'string' ? args.locale : context.globals.locale;
+  if (typeof locale === 'string') await loadBuiltInMessages(locale);
+  if (typeof args.phoneNumber === 'string') await phoneMetadata.loadFor(args.phoneNumber, undefined);
+  return {};
 };
 
 /** Hands the loader's fresh adapter to the story as its `adapter` arg. */

@@ -74,6 +74,7 @@ interface ServerRenderReport {
   format: 'esm' | 'cjs';
   mainExports: string[];
   headlessExports: string[];
+  locales: Record<'es' | 'de', { exports: string[]; verify: string; sameAsMain: boolean }>;
   loadedByHeadless?: string[];
   stylesheet?: string;
   html: string;
@@ -211,6 +212,13 @@ describe('the packed tarball, installed in an app outside the repository', () =>
     // `react-2fa-phone/headless` loads no Radix, no phone input component and no stylesheet.
     expect(cjs.loadedByHeadless?.filter((file) => /@radix-ui|react-phone-number-input|\.css$/.test(file))).toEqual([]);
     expect(cjs.stylesheet && existsSync(cjs.stylesheet)).toBe(true);
+    // `react-2fa-phone/locales/es` and `/de`: the same copy as the main entry's `es` and `de`.
+    for (const report of [esm, cjs]) {
+      expect(report.locales).toEqual({
+        es: { exports: ['es'], verify: 'Verificar', sameAsMain: true },
+        de: { exports: ['de'], verify: 'Bestätigen', sameAsMain: true },
+      });
+    }
 
     for (const report of [esm, cjs]) {
       expect(report.renderError, `${report.format} render`).toBeNull();

@@ -15,6 +15,7 @@ const loadedByHeadless = Object.keys(require.cache);
 const { createElement } = require('react');
 const { renderToString } = require('react-dom/server');
 const main = require('react-2fa-phone');
+const locales = { es: require('react-2fa-phone/locales/es'), de: require('react-2fa-phone/locales/de') };
 
 const adapter = main.createMockAdapter({ code: '123456' });
 let html = '';
@@ -33,6 +34,10 @@ const report = {
   format: 'cjs',
   mainExports: Object.keys(main).sort(),
   headlessExports: Object.keys(headless).sort(),
+  locales: {
+    es: { exports: Object.keys(locales.es).sort(), verify: locales.es.es.verify, sameAsMain: locales.es.es.verify === main.es.verify },
+    de: { exports: Object.keys(locales.de).sort(), verify: locales.de.de.verify, sameAsMain: locales.de.de.verify === main.de.verify },
+  },
   loadedByHeadless,
   stylesheet: require.resolve('react-2fa-phone/styles.css'),
   html,

@@ -13,6 +13,7 @@ for (const level of ['error', 'warn', 'log', 'info', 'debug']) {
 
 const main = await import('react-2fa-phone');
 const headless = await import('react-2fa-phone/headless');
+const locales = { es: await import('react-2fa-phone/locales/es'), de: await import('react-2fa-phone/locales/de') };
 
 const adapter = main.createMockAdapter({ code: '123456' });
 let html = '';
@@ -31,6 +32,10 @@ const report = {
   format: 'esm',
   mainExports: Object.keys(main).filter((name) => name !== 'default').sort(),
   headlessExports: Object.keys(headless).filter((name) => name !== 'default').sort(),
+  locales: {
+    es: { exports: Object.keys(locales.es).sort(), verify: locales.es.es.verify, sameAsMain: locales.es.es.verify === main.es.verify },
+    de: { exports: Object.keys(locales.de).sort(), verify: locales.de.de.verify, sameAsMain: locales.de.de.verify === main.de.verify },
+  },
   html,
   gateHtml,
   renderError,

@@ -1,0 +1,9 @@
+/** One calling code's share of libphonenumber-js's `min` metadata, as the generator writes it. */
+export interface CallingCodeMetadata {
+  /** The regions of the calling code, each exactly as in `metadata.min.json`. */
+  countries: Record<string, unknown>;
+  /** The non-geographic entity of the calling code (`+800`…), when it is one. */
+  nonGeographic?: Record<string, unknown>;
+  /** An example mobile number of each region, national digits (libphonenumber-js's examples). */
+  examples?: Record<string, string>;
+}
