@@ -38,8 +38,12 @@ export const BUDGETS = {
  * delete it once its budget is met. Raise one only for a feature, saying so in the commit.
  */
 export const CEILINGS = {
-  initial: 15.8 * 1024,
-  oneCountry: 87.1 * 1024,
+  // Raised for the shared code-entry engine (lockout, delivery help, verify-in-flight guard) and
+  // swap on verify (the step-up check on mount, the add-phone step, Disable's confirmation in the
+  // machine, the leave warning), which together add about 3 kB to the gate and the headless entry.
+  initial: 19.4 * 1024,
+  oneCountry: 91.8 * 1024,
+  headlessOwn: 15.4 * 1024,
 };
 
 /** The per-calling-code metadata chunks (dist/phone-metadata/<code>.js, from src/core/phone-metadata/). */

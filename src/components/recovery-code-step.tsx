@@ -8,7 +8,8 @@ import { cx } from './class-names';
 import { Announce, ComponentRoot } from './component-root';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
-import { maskPhoneNumber } from '../core/mask';
+import { maskInternationalNumber } from '../core/mask-digits';
+import { useFormattedPhoneNumber } from './use-formatted-phone-number';
 
 export interface RecoveryCodeStepProps extends UseRecoveryCodeOptions {
   /** The service the code signs in to, named in the downloaded file. @default messages' `serviceNameDefault` */
@@ -217,6 +218,8 @@ export interface WizardRecoveryCodeStepProps extends Omit<RecoveryCodeStepProps,
  * on-demand chunk rather than in front of the email gate. Internal.
  */
 export function WizardRecoveryCodeStep({ phoneNumber, onFinish, ...props }: WizardRecoveryCodeStepProps) {
-  const maskedNumber = maskPhoneNumber(phoneNumber);
+  // Formatted with the split metadata the phone step already loaded, then masked as the section
+  // shows it (`maskPhoneNumber` would bring the whole metadata into this chunk).
+  const maskedNumber = maskInternationalNumber(useFormattedPhoneNumber(phoneNumber));
   return <RecoveryCodeStep {...props} accountLabel={maskedNumber} onFinish={() => onFinish({ maskedNumber })} />;
 }

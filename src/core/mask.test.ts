@@ -1,3 +1,5 @@
+import { maskInternationalNumber } from './mask-digits';
+import { formatPhoneForDisplay } from './phone';
 import { describe, expect, it } from 'vitest';
 import { MASK_CHARACTER, maskEmail, maskPhoneNumber } from './mask';
 
@@ -67,5 +69,17 @@ describe('maskPhoneNumber', () => {
 
   it('returns an empty string for an empty number', () => {
     expect(maskPhoneNumber('')).toBe('');
+  });
+});
+
+describe('maskInternationalNumber', () => {
+  it('masks a formatted number exactly as maskPhoneNumber masks its E.164 form', () => {
+    for (const e164 of ['+16502530000', '+442079460958', '+493012345678', '+33612345678', '+81312345678', '+61412345678', '+8613800138000', '+35312345678']) {
+      expect(maskInternationalNumber(formatPhoneForDisplay(e164))).toBe(maskPhoneNumber(e164));
+    }
+  });
+
+  it('keeps only the last digits of a number it cannot split (plain E.164)', () => {
+    expect(maskInternationalNumber('+16502530000')).toBe('+•••••••0000');
   });
 });

@@ -1,8 +1,9 @@
 import { parsePhoneNumberWithError } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/min/metadata';
 
-/** The character that stands in for hidden characters. */
-export const MASK_CHARACTER = '\u2022';
+import { MASK_CHARACTER, maskDigits } from './mask-digits';
+
+export { MASK_CHARACTER };
 
 const HIDDEN_LOCAL_PART = MASK_CHARACTER.repeat(3);
 
@@ -45,24 +46,4 @@ function formatInternationalQuietly(e164: string): { callingCode: string; rest: 
   } catch {
     return undefined;
   }
-}
-
-function visibleDigitCount(digitCount: number): number {
-  return Math.min(4, Math.max(2, digitCount - 4));
-}
-
-function maskDigits(text: string): string {
-  const digitCount = text.replace(/[^0-9]/g, '').length;
-  const hidden = digitCount - visibleDigitCount(digitCount);
-  let seen = 0;
-  let result = '';
-  for (const character of text) {
-    if (character >= '0' && character <= '9') {
-      result += seen < hidden ? MASK_CHARACTER : character;
-      seen += 1;
-    } else {
-      result += character;
-    }
-  }
-  return result;
 }
