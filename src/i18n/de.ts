@@ -1,7 +1,7 @@
 import type { TwoFactorMessages } from './types';
 import { formatClock } from './format';
 
-/** German copy. */
+/** The German copy (also `react-2fa-phone/locales/de`). */
 export const de: TwoFactorMessages = {
   flowLabel: 'Einrichtung der Zwei-Faktor-Authentifizierung',
   verify: 'Bestätigen',

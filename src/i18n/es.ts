@@ -1,7 +1,7 @@
 import type { TwoFactorMessages } from './types';
 import { formatClock } from './format';
 
-/** Spanish copy. */
+/** The Spanish copy (also `react-2fa-phone/locales/es`). */
 export const es: TwoFactorMessages = {
   flowLabel: 'Configuración de la verificación en dos pasos',
   verify: 'Verificar',
