@@ -155,8 +155,11 @@ function TwoFactorPhoneWizardContent({
   // rendered from the deferred state it leaves the step before on screen until it is ready,
   // instead of flashing the "Loading…" fallback (issue 14: slow networks). Preloading makes the
   // wait rare; a step that is there renders at once.
-  const deferredState = useDeferredValue(state);
-  const shownState = LAZY_STEPS[state.step]?.isLoaded() === false ? deferredState : state;
+  // The recovery step is never deferred: React keeps a deferred value in the hook's fibers after
+  // it is shown, and the recovery code must leave memory on Finish (issue 15). Nothing loads after
+  // it that could need the step before on screen.
+  const deferredState = useDeferredValue(state.step === 'recovery-code' ? null : state);
+  const shownState = LAZY_STEPS[state.step]?.isLoaded() === false && deferredState !== null ? deferredState : state;
 
   // The last status the email gate had: leaving it from `checking` (the step-up was still fresh)
   // is like a first render, and focus stays where the page put it.
