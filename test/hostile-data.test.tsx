@@ -9,7 +9,8 @@ import type { AdapterRequest, TwoFactorAdapter } from '../src';
  * Hostile or malformed backend data through the whole wizard (issue 15): the first answer of one
  * adapter method is replaced by a hostile value; the user sees the generic, retryable `unknown`
  * message (never the value, never a blank recovery code to "save"), and the same action succeeds
- * when tried again.
+ * when tried again. The status read also opens the wizard as its step-up check: an unusable answer
+ * there falls back to the email gate, and the generic error shows on the section's read after it.
  */
 
 type Method = 'sendEmailCode' | 'getTwoFactorStatus' | 'sendPhoneCode' | 'verifyPhoneCode';
@@ -37,19 +38,31 @@ const HOSTILE: ReadonlyArray<{ method: Method; label: string; result: unknown; m
   { method: 'verifyPhoneCode', label: '1 MB recovery code', result: { recoveryCode: 'R'.repeat(1_000_000) }, marker: 'R'.repeat(300) },
 ];
 
-/** The mock backend, with the first answer of `target` replaced by `result`. */
-function createHostileAdapter(target: Method, result: unknown, phoneNumber: string | null): TwoFactorAdapter {
-  const inner = createMockAdapter({ code: CODE, phoneNumber, resendAfterSeconds: 0, recoveryCode: RECOVERY_CODE });
-  let served = false;
+/**
+ * The mock backend, with the first `times` answers of `target` replaced by `result`. The status
+ * read asks the backend first and only replaces what it answers: the wizard opens with a status
+ * read that is also its step-up check, which the backend refuses (403) until the emailed code
+ * verifies, and a refusal is not a hostile value. So with a step-up to do the hostile value
+ * answers the section's read after the gate; with a fresh one (`emailVerified`), the check itself.
+ */
+function createHostileAdapter(
+  target: Method,
+  result: unknown,
+  phoneNumber: string | null,
+  { times = 1, emailVerified = false }: { times?: number; emailVerified?: boolean } = {},
+): TwoFactorAdapter {
+  const inner = createMockAdapter({ code: CODE, phoneNumber, resendAfterSeconds: 0, recoveryCode: RECOVERY_CODE, emailVerified });
+  let served = 0;
   const answer = <T,>(method: Method, proceed: () => Promise<T>): Promise<T> => {
-    if (method !== target || served) return proceed();
-    served = true;
+    if (method !== target || served >= times) return proceed();
+    served += 1;
     return Promise.resolve(result as T);
   };
   return {
     sendEmailCode: (request: AdapterRequest) => answer('sendEmailCode', () => inner.sendEmailCode(request)),
     verifyEmailCode: (request) => inner.verifyEmailCode(request),
-    getTwoFactorStatus: (request) => answer('getTwoFactorStatus', () => inner.getTwoFactorStatus(request)),
+    getTwoFactorStatus: (request) =>
+      inner.getTwoFactorStatus(request).then((status) => answer('getTwoFactorStatus', () => Promise.resolve(status))),
     sendPhoneCode: (request) => answer('sendPhoneCode', () => inner.sendPhoneCode(request)),
     verifyPhoneCode: (request) => answer('verifyPhoneCode', () => inner.verifyPhoneCode(request)),
   };
@@ -73,6 +86,12 @@ async function passGate(user: User): Promise<void> {
   await paste(user, screen.getByLabelText(en.emailCodeLabel), CODE);
   await user.click(screen.getByRole('button', { name: en.verify }));
   await screen.findByRole('heading', { name: en.sectionHeading });
+}
+
+/** Verifies the emailed code; what the section then shows is up to the test. */
+async function passGateWithoutSection(user: User): Promise<void> {
+  await paste(user, screen.getByLabelText(en.emailCodeLabel), CODE);
+  await user.click(screen.getByRole('button', { name: en.verify }));
 }
 
 async function sendToNewNumber(user: User): Promise<void> {
@@ -149,6 +168,39 @@ describe('hostile backend data through the whole wizard', () => {
 
       await scenario.retry(user);
       await scenario.succeeded();
+      expect(stepElement()).not.toHaveTextContent(en.errors.unknown);
+    });
+  }
+
+  for (const { label, result, marker } of HOSTILE.filter((entry) => entry.method === 'getTwoFactorStatus')) {
+    it(`getTwoFactorStatus answering the opening check (step-up still fresh) with ${label}: falls back to the email gate, then shows the generic retryable error, then succeeds on retry`, async () => {
+      const user = userEvent.setup({ delay: null });
+      const onError = vi.fn();
+      render(
+        <StrictMode>
+          <TwoFactorPhoneWizard
+            // A backend that answers the opening check and the read after the gate with the same value.
+            adapter={createHostileAdapter('getTwoFactorStatus', result, '+14155550123', { times: 2, emailVerified: true })}
+            defaultCountry="US"
+            onComplete={() => {}}
+            onError={onError}
+          />
+        </StrictMode>,
+      );
+      // An answer the wizard cannot use is no proof the step-up is fresh: the email code is the way in.
+      await screen.findByText(en.emailGateSent(MASKED_EMAIL), { selector: '.tfa-lead' });
+      expect(onError).toHaveBeenLastCalledWith({ error: expect.objectContaining({ code: 'unknown' }) });
+      if (marker !== undefined) expect(document.body.innerHTML).not.toContain(marker);
+      expect(screen.queryByRole('heading', { name: en.sectionHeading })).toBeNull();
+
+      await passGateWithoutSection(user);
+      await waitFor(() => expect(stepElement()).toHaveTextContent(en.errors.unknown));
+      expect(onError).toHaveBeenCalledTimes(2);
+      expect(onError).toHaveBeenLastCalledWith({ error: expect.objectContaining({ code: 'unknown' }) });
+      if (marker !== undefined) expect(document.body.innerHTML).not.toContain(marker);
+
+      await user.click(await screen.findByRole('button', { name: en.retry }));
+      await screen.findByText('+1 ••• ••• 0123');
       expect(stepElement()).not.toHaveTextContent(en.errors.unknown);
     });
   }

@@ -93,14 +93,40 @@ describe('long unbroken backend text at 320 px (Chromium)', () => {
     const maskedNumber = '9'.repeat(64);
     const adapter: TwoFactorAdapter = {
       ...inner,
-      getTwoFactorStatus: async () => ({ phone: { maskedNumber }, canDisable: true }),
+      // The backend's own answer first: the wizard's opening status read is also its step-up
+      // check, refused (403) until the emailed code verifies, so the flow starts at the email gate.
+      getTwoFactorStatus: async (request) => {
+        await inner.getTwoFactorStatus(request);
+        return { phone: { maskedNumber }, canDisable: true };
+      },
     };
     await render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} onCancel={() => {}} />);
     const { userEvent } = await import('vitest/browser');
     await userEvent.fill(page.getByRole('textbox', { name: 'Email verification code' }), '123456');
     await userEvent.keyboard('{Enter}');
+    // The section shows the number before Edit, and in edit mode next to Reset.
+    await expect.element(page.getByText(maskedNumber)).toBeInTheDocument();
+    expectContained(rootOf(maskedNumber));
     await userEvent.click(page.getByRole('button', { name: 'Edit' }));
     await expect.element(page.getByText(maskedNumber)).toBeInTheDocument();
+    expectContained(rootOf(maskedNumber));
+  });
+
+  it('wraps the longest masked number when the opening status read finds the step-up still fresh', async () => {
+    await page.viewport(VIEWPORT_WIDTH, 640);
+    const inner = createMockAdapter({ code: '123456', emailVerified: true });
+    const maskedNumber = '9'.repeat(64);
+    const adapter: TwoFactorAdapter = {
+      ...inner,
+      getTwoFactorStatus: async (request) => {
+        await inner.getTwoFactorStatus(request);
+        return { phone: { maskedNumber }, canDisable: true };
+      },
+    };
+    await render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} onCancel={() => {}} />);
+    // No email gate: the section opens on the first answer, number and all.
+    await expect.element(page.getByText(maskedNumber)).toBeInTheDocument();
+    expect(inner.calls).not.toContain('sendEmailCode');
     expectContained(rootOf(maskedNumber));
   });
 });

@@ -69,8 +69,9 @@ function CodeVerificationStepContent({
   const isVerifying = verification.status === 'verifying';
   const canChangeNumber = options.onChangeNumber !== undefined;
   // Said visibly as well as announced: a new SMS does not change the lead, so it needs a line.
-  const statusText =
+  const deliveryText =
     delivery.status === 'sent' ? (delivery.channel === 'call' ? t.codeSentCall(displayNumber) : t.codeResent) : null;
+  const statusText = deliveryText !== sentText ? deliveryText : null;
 
   return (
     <ComponentRoot
@@ -89,11 +90,14 @@ function CodeVerificationStepContent({
         {t.codeVerificationHeading}
       </Heading>
       <p className="tfa-lead">{sentText}</p>
-      {statusText && statusText !== sentText ? (
-        <p className="tfa-delivery-status" data-channel={delivery.channel}>
-          {statusText}
-        </p>
-      ) : null}
+      {/* The slot is always there and keeps the line's room, so the status appearing moves nothing. */}
+      <div className="tfa-delivery-status-slot">
+        {statusText ? (
+          <p className="tfa-delivery-status" data-channel={delivery.channel}>
+            {statusText}
+          </p>
+        ) : null}
+      </div>
       <CodeForm
         entry={verification}
         isVerifying={isVerifying}

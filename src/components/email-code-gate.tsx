@@ -71,8 +71,11 @@ function EmailCodeGateContent({ children, headingLevel, className, ...options }:
       </Heading>
       {/* No lead when the first send failed: the error says why, and a code emailed earlier still works. */}
       {leadText ? <p className="tfa-lead">{leadText}</p> : null}
-      {/* Visible, not only announced: the lead does not change when a new code is emailed. */}
-      {gate.resendStatus === 'sent' ? <p className="tfa-delivery-status">{t.codeResent}</p> : null}
+      {/* Visible, not only announced: the lead does not change when a new code is emailed. Its
+          slot is always there and keeps the line's room, so the status appearing moves nothing. */}
+      <div className="tfa-delivery-status-slot">
+        {gate.resendStatus === 'sent' ? <p className="tfa-delivery-status">{t.codeResent}</p> : null}
+      </div>
       <CodeForm
         entry={gate}
         isVerifying={isVerifying}
