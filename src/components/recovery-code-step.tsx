@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { useRecoveryCode } from '../hooks/use-recovery-code';
 import type { UseRecoveryCodeOptions } from '../hooks/types';
 import { MessagesProvider, useLocale, useMessages } from '../i18n/context';
@@ -10,6 +10,7 @@ import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
 import { maskInternationalNumber } from '../core/mask-digits';
 import { useFormattedPhoneNumber } from './use-formatted-phone-number';
+import { useLeaveWarning } from './use-leave-warning';
 
 export interface RecoveryCodeStepProps extends UseRecoveryCodeOptions {
   /** The service the code signs in to, named in the downloaded file. @default messages' `serviceNameDefault` */
@@ -175,25 +176,6 @@ function RecoveryCodeStepContent({
   );
 }
 
-/**
- * Asks before the page unloads while the code is unsaved. Browsers show their own wording; the
- * message only reaches older ones.
- */
-function useLeaveWarning(active: boolean, message: string): void {
-  const messageRef = useRef(message);
-  messageRef.current = message;
-  useEffect(() => {
-    if (!active) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Legacy browsers read the prompt from `returnValue`.
-      event.returnValue = messageRef.current;
-      return messageRef.current;
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [active]);
-}
 
 /** Today's date for the downloaded file, in the copy's language (ISO date where Intl is missing). */
 function formatDate(locale: string): string {

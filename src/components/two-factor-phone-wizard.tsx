@@ -14,6 +14,7 @@ import { EmailCodeGate } from './email-code-gate';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
 import { StepLoadBoundary, lazyStep } from './lazy-step';
+import { useLeaveWarning } from './use-leave-warning';
 
 // Only the email gate ships with the page: every later step (the phone metadata and input, the
 // Radix dialog, the forms) is its own module, loaded while the user is on the step before. The
@@ -485,22 +486,3 @@ function useFocusOnStepChange(
   );
 }
 
-/**
- * Asks before the page unloads while `active`. Browsers show their own wording; the message only
- * reaches older ones.
- */
-function useLeaveWarning(active: boolean, message: string): void {
-  const messageRef = useRef(message);
-  messageRef.current = message;
-  useEffect(() => {
-    if (!active) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Legacy browsers read the prompt from `returnValue`.
-      event.returnValue = messageRef.current;
-      return messageRef.current;
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [active]);
-}
