@@ -4,6 +4,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { StepLoadBoundary, StepLoadError, lazyStep } from './lazy-step';
+import { silenceExpectedErrors } from '../../test/silence-expected-errors';
 
 interface GreetingProps {
   name: string;
@@ -26,37 +27,6 @@ function deferred<T>() {
     reject = rej;
   });
   return { promise, resolve, reject };
-}
-
-/**
- * Silences the reports of an error a test provokes on purpose, and only those: React's
- * `console.error` about it (React 19 passes the error itself; React 18 only its "The above error
- * occurred…" note), and the uncaught-exception events in which React 18's development build
- * rethrows it, which jsdom would print (React 18 then skips its console note). Any other console
- * error still prints.
- */
-function silenceExpectedErrors(isExpected: (error: unknown) => boolean) {
-  const print = console.error.bind(console);
-  const isReport = (args: unknown[]) =>
-    args.some((arg) => isExpected(arg) || (typeof arg === 'string' && arg.includes('The above error occurred')));
-  const consoleError = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!isReport(args)) print(...args);
-  });
-  const uncaught: unknown[] = [];
-  const onError = (event: ErrorEvent) => {
-    if (!isExpected(event.error)) return;
-    uncaught.push(event.error);
-    event.preventDefault();
-  };
-  window.addEventListener('error', onError);
-  return {
-    /** How many reports of the expected error were silenced, on the console or as events. */
-    seen: () => consoleError.mock.calls.filter(isReport).length + uncaught.length,
-    restore: () => {
-      consoleError.mockRestore();
-      window.removeEventListener('error', onError);
-    },
-  };
 }
 
 const isReact18 = reactVersion.startsWith('18.');
