@@ -129,7 +129,7 @@ export const useResetPhone = /* @__PURE__ */ same(resetPhoneHook);
  * The "Two-factor authentication (2FA)" settings section: loads the current phone (masked) and
  * whether 2FA may be disabled, holds edit mode (controlled or not) and Disable's confirmation. Its
  * rules are the section's state machine in core (`transitionSection`, read through
- * `selectSection`), the same one the wizard's section step runs.
+ * `selectSection`), the same one the wizard's two-factor-section step runs.
  *
  * `requestDisable()` opens the confirmation (`disableConfirmation: 'confirming'`), `disable()`
  * turns 2FA off (from the confirmation, or straight away for a headless host that confirms its

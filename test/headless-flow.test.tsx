@@ -52,12 +52,12 @@ type StepProps<S extends WizardState['step']> = {
   probe: Probe;
 };
 
-function GateStep({ handlers, adapter, probe }: StepProps<'email-gate'>) {
+function GateStep({ handlers, adapter, probe }: StepProps<'email-code-gate'>) {
   probe.gate = useEmailCodeGate({ adapter, onVerified: handlers.onEmailVerified, onError: handlers.onStepError });
   return null;
 }
 
-function SectionStep({ state, handlers, adapter, probe }: StepProps<'section'>) {
+function SectionStep({ state, handlers, adapter, probe }: StepProps<'two-factor-section'>) {
   probe.section = useTwoFactorSection({
     adapter,
     twoFactorStatus: state.twoFactorStatus ?? undefined,
@@ -68,7 +68,7 @@ function SectionStep({ state, handlers, adapter, probe }: StepProps<'section'>) 
   return null;
 }
 
-function ResetStep({ handlers, adapter, resetTiming, probe }: StepProps<'reset-confirm'>) {
+function ResetStep({ handlers, adapter, resetTiming, probe }: StepProps<'reset-phone'>) {
   probe.reset = useResetPhone({
     adapter,
     resetTiming,
@@ -135,16 +135,16 @@ function Flow(props: {
   const { state, handlers } = wizard;
   const common = { handlers, adapter: wizard.adapter, resetTiming: wizard.resetTiming, probe };
   switch (state.step) {
-    case 'email-gate':
+    case 'email-code-gate':
       // While checking whether an earlier step-up is still fresh, no email is sent.
-      return state.status === 'checking' ? null : <GateStep key="email-gate" state={state} {...common} />;
+      return state.status === 'checking' ? null : <GateStep key="email-code-gate" state={state} {...common} />;
     case 'add-phone':
       // A host's "+ Add phone based verification" button calls `handlers.onAddPhone`.
       return null;
-    case 'section':
-      return <SectionStep key="section" state={state} {...common} />;
-    case 'reset-confirm':
-      return <ResetStep key="reset-confirm" state={state} {...common} />;
+    case 'two-factor-section':
+      return <SectionStep key="two-factor-section" state={state} {...common} />;
+    case 'reset-phone':
+      return <ResetStep key="reset-phone" state={state} {...common} />;
     case 'phone-entry':
       return <PhoneEntryStep key="phone-entry" state={state} {...common} />;
     case 'code-verification':
@@ -193,19 +193,19 @@ describe('the whole flow through the headless hooks', () => {
     act(() => get(probe.gate, 'gate').verify());
 
     // 2. The section shows the current phone, masked.
-    await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'section', status: 'viewing' }));
-    expect(get(probe.section, 'section').maskedNumber).toMatch(/0123$/);
-    expect(get(probe.section, 'section').maskedNumber).not.toContain('415');
+    await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'two-factor-section', status: 'viewing' }));
+    expect(get(probe.section, 'two-factor-section').maskedNumber).toMatch(/0123$/);
+    expect(get(probe.section, 'two-factor-section').maskedNumber).not.toContain('415');
 
     // 3. Edit, then Reset.
-    act(() => get(probe.section, 'section').setEditing(true));
-    expect(probe.wizard?.state).toMatchObject({ step: 'section', status: 'editing' });
+    act(() => get(probe.section, 'two-factor-section').setEditing(true));
+    expect(probe.wizard?.state).toMatchObject({ step: 'two-factor-section', status: 'editing' });
     act(() => get(probe.wizard, 'wizard').handlers.onResetRequest());
-    expect(stepOf(probe)).toBe('reset-confirm');
+    expect(stepOf(probe)).toBe('reset-phone');
 
     // 4. Confirm the consequence, then continue: nothing is removed (swap on verify).
     act(() => get(probe.reset, 'reset').confirm());
-    expect(stepOf(probe)).toBe('reset-confirm');
+    expect(stepOf(probe)).toBe('reset-phone');
     act(() => get(probe.reset, 'reset').setAcknowledged(true));
     act(() => get(probe.reset, 'reset').confirm());
     await waitFor(() => expect(stepOf(probe)).toBe('add-phone'));
@@ -244,8 +244,8 @@ describe('the whole flow through the headless hooks', () => {
     // The backend may stop replaying the recovery code now.
     await waitFor(() => expect(adapter.calls).toContain('acknowledgeRecoveryCode'));
     expect(onStepChange.mock.calls.map(([details]) => details)).toEqual([
-      { step: 'section' },
-      { step: 'reset-confirm' },
+      { step: 'two-factor-section' },
+      { step: 'reset-phone' },
       { step: 'add-phone' },
       { step: 'phone-entry' },
       { step: 'code-verification' },
@@ -267,11 +267,11 @@ describe('the whole flow through the headless hooks', () => {
     await waitFor(() => expect(get(probe.gate, 'gate').status).toBe('awaiting-code'));
     act(() => get(probe.gate, 'gate').setCode(lastMessage(adapter, 'email').code));
     act(() => get(probe.gate, 'gate').verify());
-    await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'section', status: 'viewing' }));
-    expect(get(probe.section, 'section').maskedNumber).toBeNull();
+    await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'two-factor-section', status: 'viewing' }));
+    expect(get(probe.section, 'two-factor-section').maskedNumber).toBeNull();
 
     // No phone yet: straight to adding one.
-    act(() => get(probe.section, 'section').setEditing(true));
+    act(() => get(probe.section, 'two-factor-section').setEditing(true));
     act(() => get(probe.wizard, 'wizard').handlers.onAddPhone());
     expect(stepOf(probe)).toBe('phone-entry');
 
@@ -315,8 +315,8 @@ describe('the whole flow through the headless hooks', () => {
     await waitFor(() => expect(get(probe.gate, 'gate').status).toBe('awaiting-code'));
     act(() => get(probe.gate, 'gate').setCode(lastMessage(adapter, 'email').code));
     act(() => get(probe.gate, 'gate').verify());
-    await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'section', status: 'viewing' }));
-    act(() => get(probe.section, 'section').setEditing(true));
+    await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'two-factor-section', status: 'viewing' }));
+    act(() => get(probe.section, 'two-factor-section').setEditing(true));
     act(() => get(probe.wizard, 'wizard').handlers.onResetRequest());
     act(() => get(probe.reset, 'reset').setAcknowledged(true));
     act(() => get(probe.reset, 'reset').confirm());
@@ -337,8 +337,8 @@ describe('the whole flow through the headless hooks', () => {
 });
 
 describe('abandoning the flow before the new number verifies (swap on verify)', () => {
-  type Stop = 'email-gate' | 'section' | 'reset-confirm' | 'add-phone' | 'phone-entry' | 'code-verification' | 'wrong-code';
-  const STOPS: Stop[] = ['email-gate', 'section', 'reset-confirm', 'add-phone', 'phone-entry', 'code-verification', 'wrong-code'];
+  type Stop = 'email-code-gate' | 'two-factor-section' | 'reset-phone' | 'add-phone' | 'phone-entry' | 'code-verification' | 'wrong-code';
+  const STOPS: Stop[] = ['email-code-gate', 'two-factor-section', 'reset-phone', 'add-phone', 'phone-entry', 'code-verification', 'wrong-code'];
 
   it.each(STOPS)('leaves the account’s old phone untouched when abandoned at %s', async (stop) => {
     const adapter = createMockAdapter({ phoneNumber: '+14155550123', resendAfterSeconds: 0 });
@@ -346,17 +346,17 @@ describe('abandoning the flow before the new number verifies (swap on verify)', 
     const view = render(<Flow adapter={adapter} probe={probe} onComplete={() => {}} onStepChange={() => {}} />);
 
     await waitFor(() => expect(get(probe.gate, 'gate').status).toBe('awaiting-code'));
-    if (stop !== 'email-gate') {
+    if (stop !== 'email-code-gate') {
       act(() => get(probe.gate, 'gate').setCode(lastMessage(adapter, 'email').code));
       act(() => get(probe.gate, 'gate').verify());
-      await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'section', status: 'viewing' }));
+      await waitFor(() => expect(probe.wizard?.state).toMatchObject({ step: 'two-factor-section', status: 'viewing' }));
     }
-    if (stop !== 'email-gate' && stop !== 'section') {
-      act(() => get(probe.section, 'section').setEditing(true));
+    if (stop !== 'email-code-gate' && stop !== 'two-factor-section') {
+      act(() => get(probe.section, 'two-factor-section').setEditing(true));
       act(() => get(probe.wizard, 'wizard').handlers.onResetRequest());
-      expect(stepOf(probe)).toBe('reset-confirm');
+      expect(stepOf(probe)).toBe('reset-phone');
     }
-    if (!['email-gate', 'section', 'reset-confirm'].includes(stop)) {
+    if (!['email-code-gate', 'two-factor-section', 'reset-phone'].includes(stop)) {
       act(() => get(probe.reset, 'reset').setAcknowledged(true));
       act(() => get(probe.reset, 'reset').confirm());
       await waitFor(() => expect(stepOf(probe)).toBe('add-phone'));

@@ -195,7 +195,7 @@ describe('reverification_required from a later step', () => {
         { step: 'phone-entry', phoneNumber: null, change: 'add', stepUp: null },
         { type: 'REVERIFICATION.REQUIRED', phoneNumber: '+16502530000' },
       ),
-      { type: 'EMAIL.VERIFIED' },
+      { type: 'EMAIL_CODE_GATE.VERIFIED' },
     );
     expect(resumed).toMatchObject({ step: 'phone-entry', phoneNumber: '+16502530000', change: 'add' });
   });

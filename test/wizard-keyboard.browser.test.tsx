@@ -104,7 +104,7 @@ describe('TwoFactorPhoneWizard by keyboard alone (Chromium)', () => {
       await userEvent.keyboard('{Enter}');
 
       // 2. The section: focus moves to its heading, and stays there once the status has loaded.
-      await expectStepFocus('section', () => stepHeading('Two-factor authentication (2FA)'), 'the section heading');
+      await expectStepFocus('two-factor-section', () => stepHeading('Two-factor authentication (2FA)'), 'the section heading');
       await expect.element(page.getByText('+1 ••• ••• 0123')).toBeVisible();
       expect(document.activeElement).toBe(stepHeading('Two-factor authentication (2FA)'));
       await tab();
@@ -117,7 +117,7 @@ describe('TwoFactorPhoneWizard by keyboard alone (Chromium)', () => {
       await userEvent.keyboard('{Enter}');
 
       // 3. The confirmation: focus inside the dialog on Cancel (alert dialog pattern).
-      await expect.poll(() => wizardRoot().dataset.state).toBe('reset-confirm');
+      await expect.poll(() => wizardRoot().dataset.state).toBe('reset-phone');
       const dialog = page.getByRole('alertdialog', { name: 'Reset your 2FA phone number?' });
       await expect.element(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus();
       await shiftTab();

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMockAdapter } from '../adapters/mock-adapter';
 import { TwoFactorPhoneWizard } from './two-factor-phone-wizard';
 
-// The section step's module arrives only when the test says so: a slow network, or a user who
+// The two-factor-section step's module arrives only when the test says so: a slow network, or a user who
 // verifies before the preload has finished.
 const sectionModule = vi.hoisted(() => {
   let release!: () => void;
@@ -33,7 +33,7 @@ describe('TwoFactorPhoneWizard with a step still loading', () => {
     // No "Loading…" fallback: the gate's step stays (marked busy) until the section's code is there.
     await waitFor(() => expect(container.querySelector('.tfa-wizard__step')).toHaveAttribute('aria-busy', 'true'));
     expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
-    expect(container.firstElementChild).toHaveAttribute('data-state', 'email-gate');
+    expect(container.firstElementChild).toHaveAttribute('data-state', 'email-code-gate');
 
     sectionModule.release();
     const heading = await screen.findByRole('heading', { name: 'Two-factor authentication (2FA)' });

@@ -13,7 +13,7 @@ import { TwoFactorPhoneWizard } from './two-factor-phone-wizard';
 // way, anything that would reach another host (fetch, XHR, or an element with a remote src/href)
 // is recorded.
 
-type StepName = 'email-gate' | 'section' | 'phone-entry' | 'code-verification' | 'recovery-code';
+type StepName = 'email-code-gate' | 'two-factor-section' | 'phone-entry' | 'code-verification' | 'recovery-code';
 
 const counts = vi.hoisted(() => ({
   shellRenders: 0,
@@ -46,11 +46,11 @@ vi.mock('../hooks/use-two-factor-phone-wizard', async (importOriginal) => {
 });
 vi.mock('./email-code-gate', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./email-code-gate')>();
-  return { ...actual, EmailCodeGate: withProfiler('email-gate', actual.EmailCodeGate) };
+  return { ...actual, EmailCodeGate: withProfiler('email-code-gate', actual.EmailCodeGate) };
 });
 vi.mock('./two-factor-section-view', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./two-factor-section-view')>();
-  return { ...actual, TwoFactorSectionView: withProfiler('section', actual.TwoFactorSectionView) };
+  return { ...actual, TwoFactorSectionView: withProfiler('two-factor-section', actual.TwoFactorSectionView) };
 });
 vi.mock('./wizard-phone-entry-step', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./wizard-phone-entry-step')>();
@@ -171,7 +171,7 @@ describe('TwoFactorPhoneWizard render profile', () => {
   // Nothing is counted here, and the wizard still loads each step through its own preloads.
   beforeAll(async () => {
     await Promise.all([
-      import('./section-step'),
+      import('./two-factor-section-step'),
       import('./phone-entry-step'),
       import('./code-verification-step'),
       import('./recovery-code-step'),
@@ -196,7 +196,7 @@ describe('TwoFactorPhoneWizard render profile', () => {
       keystrokes: PARTIAL_CODE.length,
       commitsPerKeystroke: 1,
       shellRenders: 0,
-      stepCommits: { 'email-gate': PARTIAL_CODE.length },
+      stepCommits: { 'email-code-gate': PARTIAL_CODE.length },
     });
 
     await user.type(emailCode, CODE.slice(-1), { skipClick: true });

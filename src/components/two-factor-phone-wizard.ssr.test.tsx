@@ -13,7 +13,7 @@ describe('TwoFactorPhoneWizard on the server', () => {
     // The client asks the backend first: a fresh step-up skips the gate, so no gate is promised.
     expect(html).toMatch(/data-state="checking"[^>]*aria-busy="true"|aria-busy="true"[^>]*data-state="checking"/);
     expect(html).toContain('Loading…');
-    expect(html).toContain('data-state="email-gate"');
+    expect(html).toContain('data-state="email-code-gate"');
     // Nothing is sent while rendering: the check runs from an effect, on the client.
     expect(adapter.calls).toEqual([]);
   });

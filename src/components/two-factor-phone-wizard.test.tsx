@@ -124,7 +124,7 @@ describe('TwoFactorPhoneWizard', () => {
     const { container } = render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} className="host-class" />);
     const root = container.firstElementChild;
     expect(root).toHaveClass('tfa-root', 'tfa-wizard', 'host-class');
-    expect(root).toHaveAttribute('data-state', 'email-gate');
+    expect(root).toHaveAttribute('data-state', 'email-code-gate');
   });
 
   it('returns focus to Reset when the confirmation is cancelled, without calling the adapter', async () => {

@@ -19,8 +19,8 @@ import { useLeaveWarning } from './use-leave-warning';
 // Only the email gate ships with the page: every later step (the phone metadata and input, the
 // Radix dialog, the forms) is its own module, loaded while the user is on the step before. The
 // section and its reset confirmation share one: both need the dialog.
-const SectionView = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.TwoFactorSectionView));
-const ResetDialog = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.ResetPhoneDialog));
+const SectionView = /* @__PURE__ */ lazyStep(() => import('./two-factor-section-step').then((module) => module.TwoFactorSectionView));
+const ResetDialog = /* @__PURE__ */ lazyStep(() => import('./two-factor-section-step').then((module) => module.ResetPhoneDialog));
 /** The wizard's default country, for the phone step's loader (set before every preload and render). */
 let phoneEntryCountry: string | undefined;
 // The phone step counts as loaded once its code and its default country's metadata are there.
@@ -41,12 +41,12 @@ const RecoveryCode = /* @__PURE__ */ lazyStep(() =>
 );
 // Asked before leaving once `resetTiming="immediate"` removed the old phone; the section's chunk
 // (loaded by then) carries the dialog.
-const LeaveDialog = /* @__PURE__ */ lazyStep(() => import('./section-step').then((module) => module.ConfirmationDialog));
+const LeaveDialog = /* @__PURE__ */ lazyStep(() => import('./two-factor-section-step').then((module) => module.ConfirmationDialog));
 
 /** The steps whose code loads on demand. */
 const LAZY_STEPS: Readonly<Partial<Record<WizardState['step'], { isLoaded: () => boolean }>>> = {
-  section: SectionView,
-  'reset-confirm': SectionView,
+  'two-factor-section': SectionView,
+  'reset-phone': SectionView,
   'phone-entry': PhoneEntry,
   'code-verification': CodeVerification,
   'recovery-code': RecoveryCode,
@@ -54,9 +54,9 @@ const LAZY_STEPS: Readonly<Partial<Record<WizardState['step'], { isLoaded: () =>
 
 /** What to load while the user is on each step: the steps it can lead to. */
 const PRELOAD_NEXT: Readonly<Record<WizardState['step'], ReadonlyArray<() => void>>> = {
-  'email-gate': [SectionView.preload],
-  section: [ResetDialog.preload, PhoneEntry.preload],
-  'reset-confirm': [PhoneEntry.preload],
+  'email-code-gate': [SectionView.preload],
+  'two-factor-section': [ResetDialog.preload, PhoneEntry.preload],
+  'reset-phone': [PhoneEntry.preload],
   'add-phone': [PhoneEntry.preload],
   'phone-entry': [CodeVerification.preload],
   'code-verification': [RecoveryCode.preload],
@@ -133,9 +133,9 @@ export function TwoFactorPhoneWizard({ locale, messages, ...props }: TwoFactorPh
 
 /** Steps where leaving the flow is offered (not once the new number is verified). */
 const CANCELLABLE_STEPS: ReadonlySet<WizardState['step']> = new Set([
-  'email-gate',
-  'section',
-  'reset-confirm',
+  'email-code-gate',
+  'two-factor-section',
+  'reset-phone',
   'add-phone',
   'phone-entry',
   'code-verification',
@@ -165,7 +165,7 @@ function TwoFactorPhoneWizardContent({
   // The last status the email gate had: leaving it from `checking` (the step-up was still fresh)
   // is like a first render, and focus stays where the page put it.
   const gateStatusRef = useRef<'checking' | 'locked'>('checking');
-  if (state.step === 'email-gate') gateStatusRef.current = state.status;
+  if (state.step === 'email-code-gate') gateStatusRef.current = state.status;
   const focusStep = useFocusOnStepChange(state.step, stepRef, gateStatusRef);
 
   // Leaving once the old phone is gone would leave the account without a second factor: warn.
@@ -220,7 +220,7 @@ function TwoFactorPhoneWizardContent({
         </StepLoadBoundary>
       </div>
       {/* Not on the read-only section: nothing is under way there to cancel. */}
-      {options.onCancel && CANCELLABLE_STEPS.has(state.step) && !(state.step === 'section' && state.status === 'viewing') ? (
+      {options.onCancel && CANCELLABLE_STEPS.has(state.step) && !(state.step === 'two-factor-section' && state.status === 'viewing') ? (
         <div className="tfa-wizard__footer">
           {/* Unavailable while a verify is in flight: its answer may carry the new recovery code. */}
           <Button ref={cancelRef} variant="link" isDisabled={wizard.isVerifyInFlight} onClick={handleCancel}>
@@ -271,14 +271,14 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
   const { adapter, defaultCountry, headingLevel, timeoutMs, resetTiming } = context;
   const common = { adapter, timeoutMs, headingLevel, onError: handlers.onStepError };
   switch (state.step) {
-    case 'email-gate':
+    case 'email-code-gate':
       // While the backend is asked whether the step-up is still fresh, nothing is sent yet.
       if (state.status === 'checking') return <StepLoading state="checking" />;
       return <EmailCodeGate {...common} onVerified={handlers.onEmailVerified} />;
-    case 'section':
-    case 'reset-confirm': {
+    case 'two-factor-section':
+    case 'reset-phone': {
       const section = selectSection(
-        state.step === 'section' ? state : { status: 'editing', twoFactorStatus: state.twoFactorStatus },
+        state.step === 'two-factor-section' ? state : { status: 'editing', twoFactorStatus: state.twoFactorStatus },
         typeof adapter.disableTwoFactor === 'function',
       );
       return (
@@ -299,7 +299,7 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
             error={wizard.error}
             headingLevel={headingLevel}
           />
-          {state.step === 'reset-confirm' ? (
+          {state.step === 'reset-phone' ? (
             // Its own boundary: while the dialog loads, the section stays on screen behind it.
             <Suspense fallback={null}>
               <ResetDialog.Step
@@ -462,18 +462,18 @@ function useFocusOnStepChange(
     (step: WizardState['step']) => {
       const previous = previousStepRef.current;
       previousStepRef.current = step;
-      if (previous === step || step === 'reset-confirm') return;
-      if (previous === 'email-gate' && gateStatusRef.current === 'checking') return;
+      if (previous === step || step === 'reset-phone') return;
+      if (previous === 'email-code-gate' && gateStatusRef.current === 'checking') return;
       const container = stepRef.current;
       if (!container) return;
-      if (previous === 'reset-confirm') {
+      if (previous === 'reset-phone') {
         const trigger = container.querySelector<HTMLElement>('[data-tfa-reset-trigger]');
         if (trigger) {
           trigger.focus();
           return;
         }
       }
-      if (previous === 'email-gate' && step === 'phone-entry') {
+      if (previous === 'email-code-gate' && step === 'phone-entry') {
         const field = container.querySelector<HTMLInputElement>('input[type="tel"]');
         if (field && field.value !== '') {
           field.focus();

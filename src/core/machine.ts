@@ -39,7 +39,7 @@ export interface StepUpGrant {
   expiresAt: number;
 }
 
-/** The section's own data, shared by the wizard's section step and `useTwoFactorSection`. */
+/** The section's own data, shared by the wizard's two-factor-section step and `useTwoFactorSection`. */
 export interface SectionModel {
   /** Loading the status, showing it, editing it, confirming or running Disable, or failed to load. */
   status: SectionStatus;
@@ -51,7 +51,7 @@ export interface SectionModel {
 export type WizardStepState =
   | {
       /** Settings are locked until the emailed step-up code verifies. */
-      step: 'email-gate';
+      step: 'email-code-gate';
       /**
        * `'checking'`: asking the backend (a status read) whether an earlier step-up is still
        * fresh, before any email is sent; `'locked'`: the email code is needed.
@@ -62,11 +62,11 @@ export type WizardStepState =
     }
   | ({
       /** The "Two-factor authentication (2FA)" settings section. */
-      step: 'section';
+      step: 'two-factor-section';
     } & SectionModel)
   | {
       /** The confirmation modal before replacing (or removing) the current phone. */
-      step: 'reset-confirm';
+      step: 'reset-phone';
       /** The status the section showed, restored if the user cancels. */
       twoFactorStatus: TwoFactorStatus;
     }
@@ -129,105 +129,148 @@ export type WizardStep = WizardState['step'];
  * The step to return to after a step-up re-verification. Never a recovery-code state (the code
  * must not be kept around) and never the reset modal (it resumes as the section in edit mode).
  */
-export type ResumeTarget = Extract<WizardStepState, { step: 'section' | 'add-phone' | 'phone-entry' | 'code-verification' }>;
+export type ResumeTarget = Extract<WizardStepState, { step: 'two-factor-section' | 'add-phone' | 'phone-entry' | 'code-verification' }>;
 
-/** Events of the section (wizard step `section`, and `useTwoFactorSection` on its own). */
+/*
+ * Events are named by the step they belong to (`STEP.WHAT_HAPPENED`, the step's name in capitals),
+ * so a reader sees from the name alone which step acts on it; the one event every step takes,
+ * `REVERIFICATION.REQUIRED`, is named by what it does.
+ */
+
+/** Events of the email-code-gate step. */
+export type EmailCodeGateEvent =
+  /**
+   * The email code verified (locked → the resume target, or the section loading). `grant` records
+   * the new step-up; without it the grant never expires on the client (the backend still answers
+   * `reverification_required` when it has).
+   */
+  | { type: 'EMAIL_CODE_GATE.VERIFIED'; grant?: StepUpGrant }
+  /**
+   * The opening status read answered: an earlier step-up is still fresh (checking → the section,
+   * showing `twoFactorStatus`, with no email sent).
+   */
+  | { type: 'EMAIL_CODE_GATE.STILL_FRESH'; twoFactorStatus: TwoFactorStatus; grant?: StepUpGrant }
+  /** The opening status read failed, whatever the reason (checking → locked: the email code is the way in). */
+  | { type: 'EMAIL_CODE_GATE.CHECK_FAILED' };
+
+/** Events of the two-factor-section step (and of `useTwoFactorSection` on its own). */
 export type SectionEvent =
   /** The 2FA status arrived (loading → viewing). */
-  | { type: 'STATUS.LOADED'; twoFactorStatus: TwoFactorStatus; grant?: StepUpGrant }
+  | { type: 'TWO_FACTOR_SECTION.LOADED'; twoFactorStatus: TwoFactorStatus }
   /** Loading the 2FA status failed (loading → error). */
-  | { type: 'STATUS.FAILED' }
+  | { type: 'TWO_FACTOR_SECTION.LOAD_FAILED' }
   /** Load the status again (error or viewing → loading). */
-  | { type: 'STATUS.RELOAD' }
+  | { type: 'TWO_FACTOR_SECTION.RELOAD' }
   /** Enter edit mode (viewing → editing). */
-  | { type: 'SECTION.EDIT' }
+  | { type: 'TWO_FACTOR_SECTION.EDIT' }
   /** Leave edit mode (editing → viewing). */
-  | { type: 'SECTION.CLOSE' }
+  | { type: 'TWO_FACTOR_SECTION.CLOSE' }
   /** Disable was pressed: ask to confirm (editing, when `canDisable` → confirming-disable). */
-  | { type: 'DISABLE.REQUEST'; now?: number }
+  | { type: 'TWO_FACTOR_SECTION.DISABLE_REQUEST'; now?: number }
   /** Keep 2FA on (confirming-disable → editing). */
-  | { type: 'DISABLE.CANCEL' }
+  | { type: 'TWO_FACTOR_SECTION.DISABLE_CANCEL' }
   /** Turn 2FA off now (confirming-disable, or editing/viewing for a headless `disable()` → disabling). */
-  | { type: 'DISABLE.CONFIRM' }
+  | { type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' }
   /** Turning 2FA off failed (disabling → confirming-disable, which shows why). */
-  | { type: 'DISABLE.FAILED' }
+  | { type: 'TWO_FACTOR_SECTION.DISABLE_FAILED' }
   /** 2FA was turned off (disabling → loading, to show the new status). */
-  | { type: 'TWO_FACTOR.DISABLED' };
+  | { type: 'TWO_FACTOR_SECTION.DISABLED' };
 
-/** Everything that can happen to the wizard: user intents and backend outcomes. */
-export type WizardEvent =
-  | SectionEvent
-  /**
-   * The email code verified (email-gate → the resume target, or the section loading). `grant`
-   * records the new step-up; without it the grant never expires on the client (the backend still
-   * answers `reverification_required` when it has).
-   */
-  | { type: 'EMAIL.VERIFIED'; grant?: StepUpGrant }
-  /** Ask to replace the current phone (section editing with a phone → reset-confirm). */
-  | { type: 'RESET.OPEN'; now?: number }
-  /** Keep the current phone (reset-confirm → section editing). */
-  | { type: 'RESET.CANCEL' }
+/** Events of the two-factor-section step that only the wizard has (they lead to other steps). */
+export type SectionWizardEvent =
+  /** Reset: ask to replace the current phone (editing with a phone → reset-phone). */
+  | { type: 'TWO_FACTOR_SECTION.RESET'; now?: number }
+  /** "+ Add phone based verification" with no phone yet (editing → phone-entry). */
+  | { type: 'TWO_FACTOR_SECTION.ADD_PHONE' };
+
+/** Events of the reset-phone step (the confirmation modal). */
+export type ResetPhoneEvent =
+  /** Keep the current phone (→ two-factor-section, editing). */
+  | { type: 'RESET_PHONE.CANCEL' }
   /**
    * "Reset and continue" with `resetTiming="on-verify"`: the intent is recorded, nothing is
-   * removed (reset-confirm → add-phone, swapping on verify).
+   * removed (→ add-phone, swapping on verify).
    */
-  | { type: 'RESET.CONFIRMED' }
-  /** `resetTiming="immediate"`: the phone was removed (reset-confirm → add-phone, after removal). */
-  | { type: 'RESET.DONE' }
+  | { type: 'RESET_PHONE.CONFIRMED' }
+  /** `resetTiming="immediate"`: the phone was removed (→ add-phone, after removal). */
+  | { type: 'RESET_PHONE.REMOVED' };
+
+/** Events of the add-phone step. */
+export type AddPhoneEvent =
+  /** "+ Add phone based verification" (→ phone-entry). */
+  { type: 'ADD_PHONE.CONTINUE' };
+
+/** How a code went to a phone: the payload of `PHONE_ENTRY.SENT` and `CODE_VERIFICATION.RESENT`. */
+export interface PhoneCodeDelivery {
+  /** The number the code went to, E.164. */
+  phoneNumber: string;
+  /** How it was delivered. */
+  channel: PhoneCodeChannel;
+  /** Digits in the code, from the backend. @default 6 */
+  codeLength?: number;
+  /** Seconds before a resend is allowed, from the backend. */
+  resendAfterSeconds?: number;
+  /** Epoch ms when the send resolved; events carry the clock so `transition` stays pure. */
+  now: number;
+}
+
+/** Events of the phone-entry step. */
+export type PhoneEntryEvent =
+  /** A code is being sent to this number (kept, so a re-verification resumes with it). */
+  | { type: 'PHONE_ENTRY.SENDING'; phoneNumber: string }
+  /** A code went to the number (→ code-verification). */
+  | ({ type: 'PHONE_ENTRY.SENT' } & PhoneCodeDelivery);
+
+/** Events of the code-verification step. */
+export type CodeVerificationEvent =
   /**
-   * "+ Add phone based verification" (add-phone → phone-entry; section editing without a phone →
-   * phone-entry).
+   * A new code went to the same number, by SMS or a call (stays, with the new channel, code length
+   * and resend deadline; an answer for another number is stale and dropped).
    */
-  | { type: 'PHONE.ADD' }
-  /** A code is being sent to this number (phone-entry keeps it, so a re-verification resumes with it). */
-  | { type: 'PHONE_CODE.SENDING'; phoneNumber: string }
+  | ({ type: 'CODE_VERIFICATION.RESENT' } & PhoneCodeDelivery)
+  /** Use another number (→ phone-entry, keeping the number to edit). */
+  | { type: 'CODE_VERIFICATION.CHANGE_NUMBER' }
+  /** The phone code verified (→ recovery-code). */
+  | { type: 'CODE_VERIFICATION.VERIFIED'; recoveryCode: string };
+
+/** Events of the recovery-code step. */
+export type RecoveryCodeEvent =
   /**
-   * A code went to the number (phone-entry → code-verification); on code-verification a resend
-   * to the same number updates the channel, code length and resend deadline.
+   * The user saved the recovery code and pressed Finish (→ done). `maskedNumber` is the new number
+   * as the section shows it (the styled wizard masks it; a headless host may).
    */
-  | {
-      type: 'PHONE_CODE.SENT';
-      /** The number the code went to, E.164. */
-      phoneNumber: string;
-      /** How it was delivered. */
-      channel: PhoneCodeChannel;
-      /** Digits in the code, from the backend. @default 6 */
-      codeLength?: number;
-      /** Seconds before a resend is allowed, from the backend. */
-      resendAfterSeconds?: number;
-      /** Epoch ms when the send resolved; events carry the clock so `transition` stays pure. */
-      now: number;
-    }
-  /** Use another number (code-verification → phone-entry, keeping the number to edit). */
-  | { type: 'PHONE.CHANGE' }
-  /** The phone code verified (code-verification → recovery-code). */
-  | { type: 'PHONE_CODE.VERIFIED'; recoveryCode: string }
+  { type: 'RECOVERY_CODE.FINISH'; maskedNumber?: string };
+
+/** Everything that can happen to the wizard: user intents and backend outcomes, by step. */
+export type WizardEvent =
+  | EmailCodeGateEvent
+  | SectionEvent
+  | SectionWizardEvent
+  | ResetPhoneEvent
+  | AddPhoneEvent
+  | PhoneEntryEvent
+  | CodeVerificationEvent
+  | RecoveryCodeEvent
   /**
-   * The user saved the recovery code and pressed Finish (recovery-code → done). `maskedNumber` is
-   * the new number as the section shows it (the styled wizard masks it; a headless host may).
-   */
-  | { type: 'RECOVERY.FINISH'; maskedNumber?: string }
-  /**
-   * The backend wants a fresh step-up: the grant is withdrawn and the flow locks at the email gate,
-   * resuming where it was (any step but email-gate locked, recovery-code, done).
+   * The backend wants a fresh step-up: the grant is withdrawn and the flow locks at the email
+   * code gate, resuming where it was (any step but email-code-gate locked, recovery-code, done).
    */
   | {
       type: 'REVERIFICATION.REQUIRED';
-      /** On phone-entry: the number (E.164) whose send was refused (also kept by `PHONE_CODE.SENDING`). */
+      /** On phone-entry: the number (E.164) whose send was refused (also kept by `PHONE_ENTRY.SENDING`). */
       phoneNumber?: string;
     };
 
 /** Where the wizard starts: asking whether an earlier step-up is still fresh, nothing to resume. */
 export const initialWizardState: WizardState = Object.freeze({
-  step: 'email-gate' as const,
+  step: 'email-code-gate' as const,
   status: 'checking' as const,
   resume: null,
   stepUp: null,
 });
 
-type SectionState = Extract<WizardState, { step: 'section' }>;
+type SectionState = Extract<WizardState, { step: 'two-factor-section' }>;
 type CodeVerificationState = Extract<WizardState, { step: 'code-verification' }>;
-type PhoneCodeSentEvent = Extract<WizardEvent, { type: 'PHONE_CODE.SENT' }>;
 
 /** A grant with no client-side expiry, for events that carry none. */
 const OPEN_GRANT: StepUpGrant = Object.freeze({ grantedAt: 0, expiresAt: Number.POSITIVE_INFINITY });
@@ -238,20 +281,20 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
   if (event.type === 'REVERIFICATION.REQUIRED') return lockForReverification(state, event);
 
   switch (state.step) {
-    case 'email-gate':
-      return emailGate(state, event);
-    case 'section':
-      return sectionStep(state, event);
-    case 'reset-confirm':
-      return resetConfirm(state, event);
+    case 'email-code-gate':
+      return emailCodeGate(state, event);
+    case 'two-factor-section':
+      return twoFactorSection(state, event);
+    case 'reset-phone':
+      return resetPhone(state, event);
     case 'add-phone':
-      return event.type === 'PHONE.ADD' ? { step: 'phone-entry', phoneNumber: null, change: state.change, stepUp: state.stepUp } : state;
+      return event.type === 'ADD_PHONE.CONTINUE' ? { step: 'phone-entry', phoneNumber: null, change: state.change, stepUp: state.stepUp } : state;
     case 'phone-entry':
       return phoneEntry(state, event);
     case 'code-verification':
       return codeVerification(state, event);
     case 'recovery-code':
-      if (event.type !== 'RECOVERY.FINISH') return state;
+      if (event.type !== 'RECOVERY_CODE.FINISH') return state;
       // The recovery code is dropped here: `done` carries only the masked new number.
       return { step: 'done', maskedNumber: event.maskedNumber ?? null, stepUp: state.stepUp };
     case 'done':
@@ -264,19 +307,19 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
   }
 }
 
-function emailGate(state: Extract<WizardState, { step: 'email-gate' }>, event: WizardEvent): WizardState {
+function emailCodeGate(state: Extract<WizardState, { step: 'email-code-gate' }>, event: WizardEvent): WizardState {
   switch (event.type) {
-    case 'EMAIL.VERIFIED': {
+    case 'EMAIL_CODE_GATE.VERIFIED': {
       if (state.status !== 'locked') return state;
       const stepUp = event.grant ?? OPEN_GRANT;
-      return { ...(state.resume ?? { step: 'section', status: 'loading', twoFactorStatus: null }), stepUp };
+      return { ...(state.resume ?? { step: 'two-factor-section', status: 'loading', twoFactorStatus: null }), stepUp };
     }
-    case 'STATUS.LOADED':
+    case 'EMAIL_CODE_GATE.STILL_FRESH':
       // The backend answered without asking for a step-up: the earlier grant is still fresh, so no
       // email is sent and the section opens as it was.
       if (state.status !== 'checking') return state;
-      return { step: 'section', status: 'viewing', twoFactorStatus: event.twoFactorStatus, stepUp: event.grant ?? OPEN_GRANT };
-    case 'STATUS.FAILED':
+      return { step: 'two-factor-section', status: 'viewing', twoFactorStatus: event.twoFactorStatus, stepUp: event.grant ?? OPEN_GRANT };
+    case 'EMAIL_CODE_GATE.CHECK_FAILED':
       // Whatever failed, the email code is the way in (and the section loads again after it).
       if (state.status !== 'checking') return state;
       return { ...state, status: 'locked' };
@@ -285,17 +328,17 @@ function emailGate(state: Extract<WizardState, { step: 'email-gate' }>, event: W
   }
 }
 
-function sectionStep(state: SectionState, event: WizardEvent): WizardState {
+function twoFactorSection(state: SectionState, event: WizardEvent): WizardState {
   switch (event.type) {
-    case 'RESET.OPEN':
+    case 'TWO_FACTOR_SECTION.RESET':
       if (state.status !== 'editing' || state.twoFactorStatus?.phone == null) return state;
       // A stale step-up re-locks before the sensitive step, not after it was confirmed.
       if (!isStepUpFresh(state.stepUp, event.now)) return lockedAt(section('editing', state.twoFactorStatus));
-      return { step: 'reset-confirm', twoFactorStatus: state.twoFactorStatus, stepUp: state.stepUp };
-    case 'PHONE.ADD':
+      return { step: 'reset-phone', twoFactorStatus: state.twoFactorStatus, stepUp: state.stepUp };
+    case 'TWO_FACTOR_SECTION.ADD_PHONE':
       if (state.status !== 'editing' || state.twoFactorStatus === null || state.twoFactorStatus.phone !== null) return state;
       return { step: 'phone-entry', phoneNumber: null, change: 'add', stepUp: state.stepUp };
-    case 'DISABLE.REQUEST':
+    case 'TWO_FACTOR_SECTION.DISABLE_REQUEST':
       if (transitionSection(state, event) === state) return state;
       if (!isStepUpFresh(state.stepUp, event.now)) return lockedAt(section('editing', state.twoFactorStatus));
       return withModel(state, transitionSection(state, event));
@@ -307,13 +350,13 @@ function sectionStep(state: SectionState, event: WizardEvent): WizardState {
   }
 }
 
-function resetConfirm(state: Extract<WizardState, { step: 'reset-confirm' }>, event: WizardEvent): WizardState {
+function resetPhone(state: Extract<WizardState, { step: 'reset-phone' }>, event: WizardEvent): WizardState {
   switch (event.type) {
-    case 'RESET.CANCEL':
+    case 'RESET_PHONE.CANCEL':
       return { ...section('editing', state.twoFactorStatus), stepUp: state.stepUp };
-    case 'RESET.CONFIRMED':
+    case 'RESET_PHONE.CONFIRMED':
       return { step: 'add-phone', change: 'swap', stepUp: state.stepUp };
-    case 'RESET.DONE':
+    case 'RESET_PHONE.REMOVED':
       return { step: 'add-phone', change: 'removed', stepUp: state.stepUp };
     default:
       return state;
@@ -322,9 +365,9 @@ function resetConfirm(state: Extract<WizardState, { step: 'reset-confirm' }>, ev
 
 function phoneEntry(state: Extract<WizardState, { step: 'phone-entry' }>, event: WizardEvent): WizardState {
   switch (event.type) {
-    case 'PHONE_CODE.SENDING':
+    case 'PHONE_ENTRY.SENDING':
       return state.phoneNumber === event.phoneNumber ? state : { ...state, phoneNumber: event.phoneNumber };
-    case 'PHONE_CODE.SENT':
+    case 'PHONE_ENTRY.SENT':
       return codeSent(event, DEFAULT_CODE_LENGTH, state.change, state.stepUp);
     default:
       return state;
@@ -333,12 +376,12 @@ function phoneEntry(state: Extract<WizardState, { step: 'phone-entry' }>, event:
 
 function codeVerification(state: CodeVerificationState, event: WizardEvent): WizardState {
   switch (event.type) {
-    case 'PHONE_CODE.SENT':
+    case 'CODE_VERIFICATION.RESENT':
       // A resend outcome for another number is stale (the user changed it meanwhile): drop it.
       return event.phoneNumber === state.phoneNumber ? codeSent(event, state.codeLength, state.change, state.stepUp) : state;
-    case 'PHONE.CHANGE':
+    case 'CODE_VERIFICATION.CHANGE_NUMBER':
       return { step: 'phone-entry', phoneNumber: state.phoneNumber, change: state.change, stepUp: state.stepUp };
-    case 'PHONE_CODE.VERIFIED':
+    case 'CODE_VERIFICATION.VERIFIED':
       return { step: 'recovery-code', recoveryCode: event.recoveryCode, phoneNumber: state.phoneNumber, stepUp: state.stepUp };
     default:
       return state;
@@ -346,39 +389,39 @@ function codeVerification(state: CodeVerificationState, event: WizardEvent): Wiz
 }
 
 /**
- * The section on its own: the wizard's section step and `useTwoFactorSection` both run it, so the
+ * The section on its own: the wizard's two-factor-section step and `useTwoFactorSection` both run it, so the
  * rules (when Disable may be asked for, what a failed disable shows) have one owner.
  */
 export function transitionSection<S extends SectionModel>(state: S, event: SectionEvent): S | SectionModel {
   const { status, twoFactorStatus } = state;
   switch (event.type) {
-    case 'STATUS.LOADED':
+    case 'TWO_FACTOR_SECTION.LOADED':
       return status === 'loading' ? { status: 'viewing', twoFactorStatus: event.twoFactorStatus } : state;
-    case 'STATUS.FAILED':
+    case 'TWO_FACTOR_SECTION.LOAD_FAILED':
       return status === 'loading' ? { status: 'error', twoFactorStatus } : state;
-    case 'STATUS.RELOAD':
+    case 'TWO_FACTOR_SECTION.RELOAD':
       // Keeps the last status so the section can show it while the new one loads.
       return status === 'error' || status === 'viewing' || status === 'editing'
         ? { status: 'loading', twoFactorStatus }
         : state;
-    case 'SECTION.EDIT':
+    case 'TWO_FACTOR_SECTION.EDIT':
       return status === 'viewing' && twoFactorStatus !== null ? { status: 'editing', twoFactorStatus } : state;
-    case 'SECTION.CLOSE':
+    case 'TWO_FACTOR_SECTION.CLOSE':
       return status === 'editing' ? { status: 'viewing', twoFactorStatus } : state;
-    case 'DISABLE.REQUEST':
+    case 'TWO_FACTOR_SECTION.DISABLE_REQUEST':
       return status === 'editing' && twoFactorStatus?.canDisable === true
         ? { status: 'confirming-disable', twoFactorStatus }
         : state;
-    case 'DISABLE.CANCEL':
+    case 'TWO_FACTOR_SECTION.DISABLE_CANCEL':
       return status === 'confirming-disable' ? { status: 'editing', twoFactorStatus } : state;
-    case 'DISABLE.CONFIRM':
+    case 'TWO_FACTOR_SECTION.DISABLE_CONFIRM':
       return (status === 'confirming-disable' || status === 'editing' || status === 'viewing') &&
         twoFactorStatus?.canDisable === true
         ? { status: 'disabling', twoFactorStatus }
         : state;
-    case 'DISABLE.FAILED':
+    case 'TWO_FACTOR_SECTION.DISABLE_FAILED':
       return status === 'disabling' ? { status: 'confirming-disable', twoFactorStatus } : state;
-    case 'TWO_FACTOR.DISABLED':
+    case 'TWO_FACTOR_SECTION.DISABLED':
       // The old status is known to be wrong now, so it is not kept.
       return status === 'disabling' ? { status: 'loading', twoFactorStatus: null } : state;
     default: {
@@ -389,7 +432,7 @@ export function transitionSection<S extends SectionModel>(state: S, event: Secti
   }
 }
 
-/** What a section view renders: one selector for the wizard's section step and `useTwoFactorSection`. */
+/** What a section view renders: one selector for the wizard's two-factor-section step and `useTwoFactorSection`. */
 export interface SectionSelection {
   /** `'ready'` covers viewing, editing and Disable's confirmation. */
   status: 'loading' | 'error' | 'ready';
@@ -439,7 +482,7 @@ export function replacesCurrentPhone(change: PhoneChange): boolean {
 }
 
 function lockForReverification(state: WizardState, event: Extract<WizardEvent, { type: 'REVERIFICATION.REQUIRED' }>): WizardState {
-  if (state.step === 'email-gate') {
+  if (state.step === 'email-code-gate') {
     return state.status === 'checking' ? { ...state, status: 'locked' } : state;
   }
   if (state.step === 'phone-entry' && event.phoneNumber !== undefined) {
@@ -452,13 +495,13 @@ function lockForReverification(state: WizardState, event: Extract<WizardEvent, {
 /** The state to come back to after re-verifying from `state`; `undefined` when it may not leave. */
 function resumeTargetFor(state: WizardState): ResumeTarget | undefined {
   switch (state.step) {
-    case 'section':
+    case 'two-factor-section':
       // A failed load is retried once the user has re-verified (the failure was likely the cause);
       // a Disable being confirmed or run is not resumed by itself: the user presses it again.
       if (state.status === 'error') return section('loading', state.twoFactorStatus);
       if (state.status === 'confirming-disable' || state.status === 'disabling') return section('editing', state.twoFactorStatus);
       return section(state.status, state.twoFactorStatus);
-    case 'reset-confirm':
+    case 'reset-phone':
       // Never reopen the confirmation by itself; the user presses Reset again.
       return section('editing', state.twoFactorStatus);
     case 'add-phone':
@@ -470,7 +513,7 @@ function resumeTargetFor(state: WizardState): ResumeTarget | undefined {
       void stepUp;
       return target;
     }
-    case 'email-gate':
+    case 'email-code-gate':
     case 'recovery-code':
     case 'done':
       // Already gated, or past the point of no return: the recovery code must stay on screen.
@@ -484,19 +527,19 @@ function resumeTargetFor(state: WizardState): ResumeTarget | undefined {
 }
 
 function lockedAt(resume: ResumeTarget): WizardState {
-  return { step: 'email-gate', status: 'locked', resume, stepUp: null };
+  return { step: 'email-code-gate', status: 'locked', resume, stepUp: null };
 }
 
-function section(status: SectionStatus, twoFactorStatus: TwoFactorStatus | null): Extract<WizardStepState, { step: 'section' }> {
-  return { step: 'section', status, twoFactorStatus };
+function section(status: SectionStatus, twoFactorStatus: TwoFactorStatus | null): Extract<WizardStepState, { step: 'two-factor-section' }> {
+  return { step: 'two-factor-section', status, twoFactorStatus };
 }
 
 function withModel(state: SectionState, model: SectionModel): SectionState {
-  return { step: 'section', status: model.status, twoFactorStatus: model.twoFactorStatus, stepUp: state.stepUp };
+  return { step: 'two-factor-section', status: model.status, twoFactorStatus: model.twoFactorStatus, stepUp: state.stepUp };
 }
 
 function codeSent(
-  event: PhoneCodeSentEvent,
+  event: PhoneCodeDelivery,
   fallbackCodeLength: number,
   change: PhoneChange,
   stepUp: StepUpGrant | null,
@@ -512,19 +555,10 @@ function codeSent(
   };
 }
 
-const SECTION_EVENT_TYPES: ReadonlySet<WizardEvent['type']> = new Set<SectionEvent['type']>([
-  'STATUS.LOADED',
-  'STATUS.FAILED',
-  'STATUS.RELOAD',
-  'SECTION.EDIT',
-  'SECTION.CLOSE',
-  'DISABLE.REQUEST',
-  'DISABLE.CANCEL',
-  'DISABLE.CONFIRM',
-  'DISABLE.FAILED',
-  'TWO_FACTOR.DISABLED',
-]);
-
-function isSectionEvent(event: WizardEvent): event is SectionEvent {
-  return SECTION_EVENT_TYPES.has(event.type);
+/**
+ * Whether an event is the section's own, by its name. The section's wizard-only events (Reset,
+ * "+ Add phone") are handled before this is asked.
+ */
+function isSectionEvent(event: Exclude<WizardEvent, SectionWizardEvent>): event is SectionEvent {
+  return event.type.startsWith('TWO_FACTOR_SECTION.');
 }

@@ -513,9 +513,9 @@ export interface TwoFactorPhoneWizardState {
   send: (event: import('../core/machine').WizardEvent) => void;
   /** Cancels the flow and calls `onCancel`; does nothing while a verify is in flight. */
   cancel: () => void;
-  /** Reloads the 2FA status (section step, after a load error). */
+  /** Reloads the 2FA status (two-factor-section step, after a load error). */
   reloadStatus: () => void;
-  /** Disables 2FA (section step, only when `canDisable`). Single flight. */
+  /** Disables 2FA (two-factor-section step, only when `canDisable`). Single flight. */
   disableTwoFactor: () => void;
   disableStatus: 'idle' | 'pending' | 'error';
   /** The last failure of the wizard's own calls (status load, disable), or null. */

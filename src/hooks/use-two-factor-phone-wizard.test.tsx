@@ -20,7 +20,7 @@ afterEach(() => {
 async function passGate(fake: ReturnType<typeof createDeferredAdapter>, result: { current: ReturnType<typeof useTwoFactorPhoneWizard> }) {
   await flush();
   await act(async () => fake.last('getTwoFactorStatus').reject(new TwoFactorError('reverification_required')));
-  expect(result.current.state).toMatchObject({ step: 'email-gate', status: 'locked' });
+  expect(result.current.state).toMatchObject({ step: 'email-code-gate', status: 'locked' });
   act(() => result.current.handlers.onEmailVerified());
 }
 
@@ -36,24 +36,24 @@ describe('useTwoFactorPhoneWizard', () => {
   it('asks the backend first, locks at the email gate on reverification_required, and loads the status once after it, also under StrictMode', async () => {
     const onError = vi.fn();
     const { fake, result } = setup({ onError }, true);
-    expect(result.current.state).toEqual({ step: 'email-gate', status: 'checking', resume: null, stepUp: null });
+    expect(result.current.state).toEqual({ step: 'email-code-gate', status: 'checking', resume: null, stepUp: null });
     await flush();
     // One read (StrictMode notwithstanding), and no email before the backend has answered.
     expect(fake.calls.getTwoFactorStatus).toHaveLength(1);
     expect(fake.calls.sendEmailCode).toHaveLength(0);
     await act(async () => fake.last('getTwoFactorStatus').reject(new TwoFactorError('reverification_required')));
-    expect(result.current.state).toMatchObject({ step: 'email-gate', status: 'locked', resume: null });
+    expect(result.current.state).toMatchObject({ step: 'email-code-gate', status: 'locked', resume: null });
     // The expected answer to the first check is not an error worth reporting.
     expect(onError).not.toHaveBeenCalled();
 
     act(() => result.current.handlers.onEmailVerified());
-    expect(result.current.state).toMatchObject({ step: 'section', status: 'loading' });
+    expect(result.current.state).toMatchObject({ step: 'two-factor-section', status: 'loading' });
     await flush();
     expect(fake.calls.getTwoFactorStatus).toHaveLength(2);
     expect(fake.last('getTwoFactorStatus').request.signal.aborted).toBe(false);
 
     await act(async () => fake.last('getTwoFactorStatus').resolve(WITH_PHONE));
-    expect(result.current.state).toMatchObject({ step: 'section', status: 'viewing', twoFactorStatus: WITH_PHONE });
+    expect(result.current.state).toMatchObject({ step: 'two-factor-section', status: 'viewing', twoFactorStatus: WITH_PHONE });
   });
 
   it('skips the email gate when the backend says the step-up is still fresh, and times the grant from then', async () => {
@@ -63,7 +63,7 @@ describe('useTwoFactorPhoneWizard', () => {
     await flush();
     await act(async () => fake.last('getTwoFactorStatus').resolve(WITH_PHONE));
     expect(result.current.state).toEqual({
-      step: 'section',
+      step: 'two-factor-section',
       status: 'viewing',
       twoFactorStatus: WITH_PHONE,
       stepUp: { grantedAt: Date.parse('2026-02-02T08:00:00Z'), expiresAt: Date.parse('2026-02-02T08:01:00Z') },
@@ -77,7 +77,7 @@ describe('useTwoFactorPhoneWizard', () => {
     const { fake, result } = setup({ onError });
     await flush();
     await act(async () => fake.last('getTwoFactorStatus').reject(new TwoFactorError('network')));
-    expect(result.current.state).toMatchObject({ step: 'email-gate', status: 'locked' });
+    expect(result.current.state).toMatchObject({ step: 'email-code-gate', status: 'locked' });
     expect(onError.mock.calls.map(([details]) => details.error.code)).toEqual(['network']);
   });
 
@@ -90,7 +90,7 @@ describe('useTwoFactorPhoneWizard', () => {
     await act(async () => fake.last('getTwoFactorStatus').resolve(WITH_PHONE));
     act(() => result.current.handlers.onEdit());
     act(() => result.current.handlers.onResetRequest());
-    expect(onStepChange.mock.calls).toEqual([[{ step: 'section' }], [{ step: 'reset-confirm' }]]);
+    expect(onStepChange.mock.calls).toEqual([[{ step: 'two-factor-section' }], [{ step: 'reset-phone' }]]);
   });
 
   it('shows a load failure and loads again on reloadStatus', async () => {
@@ -98,14 +98,14 @@ describe('useTwoFactorPhoneWizard', () => {
     await passGate(fake, result);
     await flush();
     await act(async () => fake.last('getTwoFactorStatus').reject(new TwoFactorError('network')));
-    expect(result.current.state).toMatchObject({ step: 'section', status: 'error' });
+    expect(result.current.state).toMatchObject({ step: 'two-factor-section', status: 'error' });
     expect(result.current.error?.code).toBe('network');
 
     act(() => result.current.reloadStatus());
     await flush();
     expect(fake.calls.getTwoFactorStatus).toHaveLength(3);
     await act(async () => fake.last('getTwoFactorStatus').resolve(WITH_PHONE));
-    expect(result.current.state).toMatchObject({ step: 'section', status: 'viewing' });
+    expect(result.current.state).toMatchObject({ step: 'two-factor-section', status: 'viewing' });
     expect(result.current.error).toBeNull();
   });
 
@@ -121,7 +121,7 @@ describe('useTwoFactorPhoneWizard', () => {
 
     const error = new TwoFactorError('reverification_required');
     act(() => result.current.handlers.onStepError({ error }));
-    expect(result.current.state).toMatchObject({ step: 'email-gate' });
+    expect(result.current.state).toMatchObject({ step: 'email-code-gate' });
     expect(onError).toHaveBeenCalledWith({ error });
 
     act(() => result.current.handlers.onEmailVerified());
@@ -132,7 +132,7 @@ describe('useTwoFactorPhoneWizard', () => {
     const { fake, result } = setup();
     await passGate(fake, result);
     act(() => result.current.handlers.onStepError({ error: new TwoFactorError('invalid_code') }));
-    expect(result.current.state.step).toBe('section');
+    expect(result.current.state.step).toBe('two-factor-section');
   });
 
   it('drops a status answer that arrives after the wizard left the loading state', async () => {
@@ -143,7 +143,7 @@ describe('useTwoFactorPhoneWizard', () => {
     act(() => result.current.handlers.onStepError({ error: new TwoFactorError('reverification_required') }));
     expect(load.request.signal.aborted).toBe(true);
     await act(async () => load.resolve(WITH_PHONE));
-    expect(result.current.state.step).toBe('email-gate');
+    expect(result.current.state.step).toBe('email-code-gate');
   });
 
   it('changes nothing when the status answer arrives after unmount', async () => {
@@ -218,12 +218,12 @@ describe('useTwoFactorPhoneWizard', () => {
       result.current.disableTwoFactor();
       result.current.disableTwoFactor();
     });
-    expect(result.current.state).toMatchObject({ step: 'section', status: 'disabling' });
+    expect(result.current.state).toMatchObject({ step: 'two-factor-section', status: 'disabling' });
     await flush();
     expect(fake.calls.disableTwoFactor).toHaveLength(1);
     expect(result.current.disableStatus).toBe('pending');
     await act(async () => fake.last('disableTwoFactor').resolve());
-    expect(result.current.state).toMatchObject({ step: 'section', status: 'loading' });
+    expect(result.current.state).toMatchObject({ step: 'two-factor-section', status: 'loading' });
     await flush();
     expect(fake.calls.getTwoFactorStatus).toHaveLength(3);
   });
@@ -251,9 +251,9 @@ describe('useTwoFactorPhoneWizard', () => {
     });
     expect(opened).toBe(true);
     // The confirmation is a state of the machine.
-    expect(result.current.state).toMatchObject({ step: 'section', status: 'confirming-disable' });
+    expect(result.current.state).toMatchObject({ step: 'two-factor-section', status: 'confirming-disable' });
     act(() => result.current.handlers.onDisableCancel());
-    expect(result.current.state).toMatchObject({ step: 'section', status: 'editing' });
+    expect(result.current.state).toMatchObject({ step: 'two-factor-section', status: 'editing' });
 
     vi.setSystemTime(Date.now() + 60_001);
     let asked = true;
@@ -261,7 +261,7 @@ describe('useTwoFactorPhoneWizard', () => {
       asked = result.current.handlers.onDisableRequest();
     });
     expect(asked).toBe(false);
-    expect(result.current.state).toMatchObject({ step: 'email-gate' });
+    expect(result.current.state).toMatchObject({ step: 'email-code-gate' });
     expect(fake.calls.disableTwoFactor).toHaveLength(0);
   });
 

@@ -29,7 +29,7 @@ function resolveReverifyAfterMs(value: number | undefined): number {
  * const wizard = useTwoFactorPhoneWizard({ adapter, onComplete: ({ maskedNumber }) => toast(`2FA now uses ${maskedNumber}`) });
  * const { adapter: stepAdapter, handlers, state } = wizard;
  * switch (state.step) {
- *   case 'email-gate':
+ *   case 'email-code-gate':
  *     return state.status === 'checking' ? <p>Loading…</p> : <EmailCodeGate adapter={stepAdapter} onVerified={handlers.onEmailVerified} onError={handlers.onStepError} />;
  *   // …one case per step
  * }
@@ -85,7 +85,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
       },
       sendPhoneCode: (request) => {
         // The number travels in the machine, so a re-verification resumes phone entry with it.
-        dispatch({ type: 'PHONE_CODE.SENDING', phoneNumber: request.phoneNumber });
+        dispatch({ type: 'PHONE_ENTRY.SENDING', phoneNumber: request.phoneNumber });
         return adapter.sendPhoneCode(request);
       },
       verifyPhoneCode: (request) => {
@@ -124,8 +124,8 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   // The states that read the status: the first check (is the step-up still fresh?) and the
   // section's loading. Each entry is a new object, and an event that does not apply returns the
   // same one, so this changes exactly once per entry.
-  const checkingState = state.step === 'email-gate' && state.status === 'checking' ? state : null;
-  const loadingState = state.step === 'section' && state.status === 'loading' ? state : null;
+  const checkingState = state.step === 'email-code-gate' && state.status === 'checking' ? state : null;
+  const loadingState = state.step === 'two-factor-section' && state.status === 'loading' ? state : null;
   const statusReader = checkingState ?? loadingState;
 
   useDeferredEffect(() => {
@@ -133,15 +133,19 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
     const isCheck = statusReader === checkingState;
     void runStatus(undefined, {
       onSuccess: (twoFactorStatus) =>
-        dispatch({ type: 'STATUS.LOADED', twoFactorStatus, grant: isCheck ? grantNow() : undefined }),
+        dispatch(
+          isCheck
+            ? { type: 'EMAIL_CODE_GATE.STILL_FRESH', twoFactorStatus, grant: grantNow() }
+            : { type: 'TWO_FACTOR_SECTION.LOADED', twoFactorStatus },
+        ),
       onError: (error) => {
         if (isCheck) {
           // Expected when the step-up is old: the gate takes over, no error to show or report.
-          dispatch({ type: 'STATUS.FAILED' });
+          dispatch({ type: 'EMAIL_CODE_GATE.CHECK_FAILED' });
           if (error.code !== 'reverification_required') optionsRef.current.onError?.({ error: toHostError(error) });
           return;
         }
-        if (error.code !== 'reverification_required') dispatch({ type: 'STATUS.FAILED' });
+        if (error.code !== 'reverification_required') dispatch({ type: 'TWO_FACTOR_SECTION.LOAD_FAILED' });
         reportError(error);
       },
     });
@@ -153,20 +157,20 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   }, [statusReader, abortStatus]);
 
   // Disable runs while the section is in `disabling`, entered once the user confirmed.
-  const disablingState = state.step === 'section' && state.status === 'disabling' ? state : null;
+  const disablingState = state.step === 'two-factor-section' && state.status === 'disabling' ? state : null;
   useDeferredEffect(() => {
     if (disablingState === null) return;
     void runDisable(undefined, {
-      onSuccess: () => dispatch({ type: 'TWO_FACTOR.DISABLED' }),
+      onSuccess: () => dispatch({ type: 'TWO_FACTOR_SECTION.DISABLED' }),
       onError: (error) => {
-        if (error.code !== 'reverification_required') dispatch({ type: 'DISABLE.FAILED' });
+        if (error.code !== 'reverification_required') dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_FAILED' });
         reportError(error);
       },
     });
   }, [disablingState]);
 
   // Leaving the section abandons a disable in flight.
-  const isSection = state.step === 'section';
+  const isSection = state.step === 'two-factor-section';
   useEffect(() => {
     if (!isSection) abortDisable();
   }, [isSection, abortDisable]);
@@ -190,19 +194,19 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
 
   const send = useCallback((event: WizardEvent) => dispatch(event), []);
 
-  const reloadStatus = useCallback(() => dispatch({ type: 'STATUS.RELOAD' }), []);
+  const reloadStatus = useCallback(() => dispatch({ type: 'TWO_FACTOR_SECTION.RELOAD' }), []);
 
   const supportsDisable = typeof adapter.disableTwoFactor === 'function';
 
   const disableTwoFactor = useCallback(() => {
     const current = stateRef.current;
-    if (current.step !== 'section' || !supportsDisable) return;
+    if (current.step !== 'two-factor-section' || !supportsDisable) return;
     // Turning 2FA off weakens the account at least as much as removing the phone: same window.
     if (!isStepUpFresh(current.stepUp, Date.now())) {
       dispatch({ type: 'REVERIFICATION.REQUIRED' });
       return;
     }
-    dispatch({ type: 'DISABLE.CONFIRM' });
+    dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' });
   }, [supportsDisable]);
 
   const cancel = useCallback(() => {
@@ -215,32 +219,39 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
 
   const handlers = useMemo<TwoFactorPhoneWizardState['handlers']>(
     () => ({
-      onEmailVerified: () => dispatch({ type: 'EMAIL.VERIFIED', grant: grantNow() }),
-      onEdit: () => dispatch({ type: 'SECTION.EDIT' }),
-      onCloseEdit: () => dispatch({ type: 'SECTION.CLOSE' }),
-      onResetRequest: () => dispatch({ type: 'RESET.OPEN', now: Date.now() }),
+      onEmailVerified: () => dispatch({ type: 'EMAIL_CODE_GATE.VERIFIED', grant: grantNow() }),
+      onEdit: () => dispatch({ type: 'TWO_FACTOR_SECTION.EDIT' }),
+      onCloseEdit: () => dispatch({ type: 'TWO_FACTOR_SECTION.CLOSE' }),
+      onResetRequest: () => dispatch({ type: 'TWO_FACTOR_SECTION.RESET', now: Date.now() }),
       onDisableRequest: () => {
         if (!supportsDisable) return false;
-        const event: WizardEvent = { type: 'DISABLE.REQUEST', now: Date.now() };
+        const event: WizardEvent = { type: 'TWO_FACTOR_SECTION.DISABLE_REQUEST', now: Date.now() };
         const next = transition(stateRef.current, event);
         // A new confirmation starts without the last one's failure.
-        if (next.step === 'section' && next.status === 'confirming-disable') resetDisable();
+        if (next.step === 'two-factor-section' && next.status === 'confirming-disable') resetDisable();
         dispatch(event);
-        return next.step === 'section' && next.status === 'confirming-disable';
+        return next.step === 'two-factor-section' && next.status === 'confirming-disable';
       },
-      onDisableCancel: () => dispatch({ type: 'DISABLE.CANCEL' }),
-      onResetCancel: () => dispatch({ type: 'RESET.CANCEL' }),
-      onResetDone: () => dispatch({ type: resetTiming === 'immediate' ? 'RESET.DONE' : 'RESET.CONFIRMED' }),
-      onAddPhone: () => dispatch({ type: 'PHONE.ADD' }),
-      onCodeSent: (details: PhoneCodeSentDetails) => dispatch({ ...details, type: 'PHONE_CODE.SENT', now: Date.now() }),
-      onChangeNumber: () => dispatch({ type: 'PHONE.CHANGE' }),
+      onDisableCancel: () => dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CANCEL' }),
+      onResetCancel: () => dispatch({ type: 'RESET_PHONE.CANCEL' }),
+      onResetDone: () => dispatch({ type: resetTiming === 'immediate' ? 'RESET_PHONE.REMOVED' : 'RESET_PHONE.CONFIRMED' }),
+      // One handler per user intent; the event is named by the step the user is on.
+      onAddPhone: () =>
+        dispatch({ type: stateRef.current.step === 'add-phone' ? 'ADD_PHONE.CONTINUE' : 'TWO_FACTOR_SECTION.ADD_PHONE' }),
+      onCodeSent: (details: PhoneCodeSentDetails) =>
+        dispatch({
+          ...details,
+          type: stateRef.current.step === 'code-verification' ? 'CODE_VERIFICATION.RESENT' : 'PHONE_ENTRY.SENT',
+          now: Date.now(),
+        }),
+      onChangeNumber: () => dispatch({ type: 'CODE_VERIFICATION.CHANGE_NUMBER' }),
       onPhoneVerified: (result: { recoveryCode: string }) =>
-        dispatch({ type: 'PHONE_CODE.VERIFIED', recoveryCode: result.recoveryCode }),
+        dispatch({ type: 'CODE_VERIFICATION.VERIFIED', recoveryCode: result.recoveryCode }),
       onFinish: (details?: { maskedNumber?: string }) => {
         // Read from the ref, not the render: a double Finish must not complete twice.
         const current = stateRef.current;
         if (current.step !== 'recovery-code') return;
-        const event: WizardEvent = { type: 'RECOVERY.FINISH', maskedNumber: details?.maskedNumber };
+        const event: WizardEvent = { type: 'RECOVERY_CODE.FINISH', maskedNumber: details?.maskedNumber };
         stateRef.current = transition(current, event);
         dispatch(event);
         // The backend may stop replaying the recovery code now. Not aborted on unmount (Finish
@@ -285,7 +296,7 @@ function latestError(
   statusError: TwoFactorError | null,
   disableError: TwoFactorError | null,
 ): TwoFactorError | null {
-  if (state.step !== 'section') return null;
+  if (state.step !== 'two-factor-section') return null;
   // A failed disable is explained in its confirmation, and next to Disable once that is closed.
   if ((state.status === 'confirming-disable' || state.status === 'editing') && disableError) return disableError;
   return state.status === 'error' ? statusError : null;
@@ -296,7 +307,7 @@ function latestError(
  * leaving now would leave the account without a second factor.
  */
 function isPhoneRemoved(state: WizardState): boolean {
-  const step = state.step === 'email-gate' ? state.resume : state;
+  const step = state.step === 'email-code-gate' ? state.resume : state;
   if (step === null) return false;
   return (step.step === 'add-phone' || step.step === 'phone-entry' || step.step === 'code-verification') && step.change === 'removed';
 }

@@ -16,7 +16,7 @@ function sectionReducer(model: SectionModel, event: SectionEvent): SectionModel 
  * The "Two-factor authentication (2FA)" settings section: loads the current phone (masked) and
  * whether 2FA may be disabled, holds edit mode (controlled or not) and Disable's confirmation. Its
  * rules are the section's state machine in core (`transitionSection`, read through
- * `selectSection`), the same one the wizard's section step runs.
+ * `selectSection`), the same one the wizard's two-factor-section step runs.
  *
  * `requestDisable()` opens the confirmation (`disableConfirmation: 'confirming'`), `disable()`
  * turns 2FA off (from the confirmation, or straight away for a headless host that confirms its
@@ -51,9 +51,9 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
   useEffect(() => {
     if (statusFromProps === undefined || seenStatusRef.current === statusFromProps) return;
     seenStatusRef.current = statusFromProps;
-    dispatch({ type: 'STATUS.RELOAD' });
-    dispatch({ type: 'STATUS.LOADED', twoFactorStatus: statusFromProps });
-    if (wantsEditingRef.current) dispatch({ type: 'SECTION.EDIT' });
+    dispatch({ type: 'TWO_FACTOR_SECTION.RELOAD' });
+    dispatch({ type: 'TWO_FACTOR_SECTION.LOADED', twoFactorStatus: statusFromProps });
+    if (wantsEditingRef.current) dispatch({ type: 'TWO_FACTOR_SECTION.EDIT' });
   }, [statusFromProps]);
 
   const reportError = (error: Parameters<NonNullable<UseTwoFactorSectionOptions['onError']>>[0]['error']) =>
@@ -74,14 +74,14 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
   const { run: runDisable, reset: resetDisable } = disableRequest;
 
   const reload = useCallback(() => {
-    dispatch({ type: 'STATUS.RELOAD' });
+    dispatch({ type: 'TWO_FACTOR_SECTION.RELOAD' });
     void runLoad(undefined, {
       onSuccess: (twoFactorStatus) => {
-        dispatch({ type: 'STATUS.LOADED', twoFactorStatus });
-        if (wantsEditingRef.current) dispatch({ type: 'SECTION.EDIT' });
+        dispatch({ type: 'TWO_FACTOR_SECTION.LOADED', twoFactorStatus });
+        if (wantsEditingRef.current) dispatch({ type: 'TWO_FACTOR_SECTION.EDIT' });
         wantsEditingRef.current = isControlled ? wantsEditingRef.current : false;
       },
-      onError: () => dispatch({ type: 'STATUS.FAILED' }),
+      onError: () => dispatch({ type: 'TWO_FACTOR_SECTION.LOAD_FAILED' }),
     });
   }, [runLoad, isControlled]);
 
@@ -96,14 +96,14 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
   // A controlled `editing` prop drives the machine's edit mode.
   useEffect(() => {
     if (!isControlled) return;
-    dispatch({ type: options.editing ? 'SECTION.EDIT' : 'SECTION.CLOSE' });
+    dispatch({ type: options.editing ? 'TWO_FACTOR_SECTION.EDIT' : 'TWO_FACTOR_SECTION.CLOSE' });
   }, [isControlled, options.editing, model.status]);
 
   const setEditing = useCallback(
     (next: boolean) => {
       optionsRef.current.onEditingChange?.(next);
       if (optionsRef.current.editing !== undefined) return;
-      dispatch({ type: next ? 'SECTION.EDIT' : 'SECTION.CLOSE' });
+      dispatch({ type: next ? 'TWO_FACTOR_SECTION.EDIT' : 'TWO_FACTOR_SECTION.CLOSE' });
     },
     [],
   );
@@ -111,31 +111,31 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
   const requestDisable = useCallback(() => {
     if (!supportsDisable) return;
     resetDisable();
-    dispatch({ type: 'DISABLE.REQUEST' });
+    dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_REQUEST' });
   }, [supportsDisable, resetDisable]);
 
   const cancelDisable = useCallback(() => {
     if (disableRequest.isInFlight()) return;
-    dispatch({ type: 'DISABLE.CANCEL' });
+    dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CANCEL' });
   }, [disableRequest]);
 
   const disable = useCallback(() => {
     const current = modelRef.current;
-    if (!supportsDisable || transitionSection(current, { type: 'DISABLE.CONFIRM' }) === current) return;
+    if (!supportsDisable || transitionSection(current, { type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' }) === current) return;
     // The ref makes a double click a no-op before React re-renders.
     modelRef.current = { status: 'disabling', twoFactorStatus: current.twoFactorStatus };
-    dispatch({ type: 'DISABLE.CONFIRM' });
+    dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' });
     void runDisable(undefined, {
       onSuccess: () => {
-        dispatch({ type: 'TWO_FACTOR.DISABLED' });
+        dispatch({ type: 'TWO_FACTOR_SECTION.DISABLED' });
         if (optionsRef.current.editing !== undefined) optionsRef.current.onEditingChange?.(false);
         optionsRef.current.onDisabled?.();
         void runLoad(undefined, {
-          onSuccess: (twoFactorStatus) => dispatch({ type: 'STATUS.LOADED', twoFactorStatus }),
-          onError: () => dispatch({ type: 'STATUS.FAILED' }),
+          onSuccess: (twoFactorStatus) => dispatch({ type: 'TWO_FACTOR_SECTION.LOADED', twoFactorStatus }),
+          onError: () => dispatch({ type: 'TWO_FACTOR_SECTION.LOAD_FAILED' }),
         });
       },
-      onError: () => dispatch({ type: 'DISABLE.FAILED' }),
+      onError: () => dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_FAILED' }),
     });
   }, [supportsDisable, runDisable, runLoad]);
 

@@ -225,7 +225,7 @@ describe('the packed tarball, installed in an app outside the repository', () =>
       // The wizard's markup: the root with its live regions, busy while it checks whether the
       // step-up is still fresh (that needs the backend, so it is never decided on the server).
       expect(report.html).toContain('class="tfa-root tfa-wizard"');
-      expect(report.html).toContain('data-state="email-gate"');
+      expect(report.html).toContain('data-state="email-code-gate"');
       expect(report.html).toMatch(/data-state="checking" aria-busy="true"/);
       expect(report.html).toContain('role="status"');
       expect(report.html).toContain('role="alert"');
