@@ -8,6 +8,16 @@ import { writeGeneratedFiles } from './scripts/generate-phone-metadata.mjs';
 writeGeneratedFiles();
 
 /**
+ * The extension of this build's JS files: `.cjs` for the CommonJS build. tsup runs esbuild with
+ * `format: 'esm'` for a split CommonJS build too (and converts afterwards), so the format does not
+ * tell; the output extension does. An external path with the wrong one would make `require()` load
+ * an ES module, which throws on Node before 20.19 / 22.12.
+ */
+function outputExtension(build: Parameters<Plugin['setup']>[0]): string {
+  return build.initialOptions.outExtension?.['.js'] ?? '.js';
+}
+
+/**
  * Keeps the index's import of `./deferred-exports` a runtime import of that entry's own output
  * file instead of bundling it into the index. Bundled in, every module it imports (the steps the
  * wizard loads on demand, libphonenumber-js, the forms, the dialog) would become a static import
@@ -16,7 +26,7 @@ writeGeneratedFiles();
 const deferredExportsAsOwnFile: Plugin = {
   name: 'deferred-exports-as-own-file',
   setup(build) {
-    const extension = build.initialOptions.format === 'cjs' ? '.cjs' : '.js';
+    const extension = outputExtension(build);
     build.onResolve({ filter: /^\.\/deferred-exports$/ }, (args) =>
       /[\\/]src[\\/]index\.ts$/.test(args.importer) ? { path: `./deferred-exports${extension}`, external: true } : undefined,
     );
@@ -37,7 +47,7 @@ const CALLING_CODES = readdirSync('src/core/phone-metadata/by-calling-code')
 const metadataAsOwnFiles: Plugin = {
   name: 'phone-metadata-as-own-files',
   setup(build) {
-    const extension = build.initialOptions.format === 'cjs' ? '.cjs' : '.js';
+    const extension = outputExtension(build);
     build.onResolve({ filter: /^\.\/by-calling-code\/calling-code-\d+$/ }, (args) => {
       const code = /(\d+)$/.exec(args.path)?.[1];
       return /[\\/]phone-metadata[\\/]loaders\.ts$/.test(args.importer) && code !== undefined

@@ -72,6 +72,9 @@ interface PackResult {
 /** What consumer-app/server-render.{mjs,cjs} print. */
 interface ServerRenderReport {
   format: 'esm' | 'cjs';
+  /** CommonJS only: how many `.cjs` files the package has, and those `require()` failed on. */
+  cjsFileCount?: number;
+  unloadableCjs?: string[];
   mainExports: string[];
   headlessExports: string[];
   locales: Record<'es' | 'de', { exports: string[]; verify: string; sameAsMain: boolean }>;
@@ -195,13 +198,19 @@ describe('the packed tarball, installed in an app outside the repository', () =>
     const [esm, cjs] = await timed('Node: import, require, renderToString', () =>
       Promise.all(
         ['server-render.mjs', 'server-render.cjs'].map(async (script) => {
-          const { stdout } = await run(process.execPath, [script], appDir, env);
+          // As on Node 18 and before 20.19: require() of an ES module throws.
+          const flags = script.endsWith('.cjs') && 'require_module' in process.features ? ['--no-experimental-require-module'] : [];
+          const { stdout } = await run(process.execPath, [...flags, script], appDir, env);
           return JSON.parse(stdout) as ServerRenderReport;
         }),
       ),
     );
     if (!esm || !cjs) throw new Error('a server-render script printed nothing');
 
+    // Every CommonJS file loads without require(esm): the chunks, the deferred exports and each
+    // calling code's phone metadata.
+    expect(cjs.cjsFileCount).toBeGreaterThan(200);
+    expect(cjs.unloadableCjs).toEqual([]);
     // Both module formats expose the same names, and the public contract is there.
     expect(cjs.mainExports).toEqual(esm.mainExports);
     expect(cjs.headlessExports).toEqual(esm.headlessExports);

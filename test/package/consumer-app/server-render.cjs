@@ -30,8 +30,25 @@ try {
   renderError = String((error && error.stack) || error);
 }
 
+// Every CommonJS file of the package loads through require() alone: none of them may require an
+// ES module (the test runs this script with require(esm) turned off, as on Node before 20.19).
+const { readdirSync } = require('node:fs');
+const { dirname, join, relative } = require('node:path');
+const distDir = dirname(require.resolve('react-2fa-phone'));
+const cjsFiles = readdirSync(distDir, { recursive: true }).map(String).filter((file) => file.endsWith('.cjs'));
+const unloadableCjs = [];
+for (const file of cjsFiles) {
+  try {
+    require(join(distDir, file));
+  } catch (error) {
+    unloadableCjs.push(`${relative(distDir, join(distDir, file))}: ${(error && error.code) || String(error)}`);
+  }
+}
+
 const report = {
   format: 'cjs',
+  cjsFileCount: cjsFiles.length,
+  unloadableCjs,
   mainExports: Object.keys(main).sort(),
   headlessExports: Object.keys(headless).sort(),
   locales: {
