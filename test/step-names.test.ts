@@ -43,7 +43,7 @@ describe('step names', () => {
 
   it('names every event of the machine by the step that takes it', () => {
     const source = readFileSync(resolve(ROOT, 'src/core/machine.ts'), 'utf8');
-    const eventTypes = [...new Set([...source.matchAll(/type: '([A-Z_]+)\.([A-Z_]+)'/g)].map((match) => match[1]))];
+    const eventTypes = [...new Set([...source.matchAll(/type: '([A-Z_]+)\.([A-Z_]+)'/g)].map((match) => match[1] ?? ''))];
     const stepPrefixes = new Set(stepNames.map((step) => step.toUpperCase().replaceAll('-', '_')));
     // The one event every step takes is named by what it does.
     const unnamed = eventTypes.filter((prefix) => !stepPrefixes.has(prefix) && prefix !== 'REVERIFICATION');
