@@ -33,11 +33,12 @@ const PhoneEntry = /* @__PURE__ */ lazyStep(() =>
 /** The default country's phone metadata (data only), loaded in parallel with the phone step's code. */
 const preloadPhoneMetadata = (country: string | undefined) =>
   void import('../core/phone-metadata/preload').then((module) => module.preloadCountry(country), () => undefined);
+// The code and recovery steps come in the phone step's chunk (see wizard-phone-entry-step).
 const CodeVerification = /* @__PURE__ */ lazyStep(() =>
-  import('./code-verification-step').then((module) => module.CodeVerificationStep),
+  import('./wizard-phone-entry-step').then((module) => module.CodeVerificationStep),
 );
 const RecoveryCode = /* @__PURE__ */ lazyStep(() =>
-  import('./recovery-code-step').then((module) => module.WizardRecoveryCodeStep),
+  import('./wizard-phone-entry-step').then((module) => module.WizardRecoveryCodeStep),
 );
 // Asked before leaving once `resetTiming="immediate"` removed the old phone; the section's chunk
 // (loaded by then) carries the dialog.
