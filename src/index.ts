@@ -32,10 +32,10 @@ export type {
 
 // Copy: English (default) and the context the components read it from. Spanish and German come
 // through ./deferred-exports so that they stay out of the page's JS unless a host uses them (the
-// leaner way is their own subpaths, `react-2fa-phone/locales/es` and `/de`).
-export { MessagesProvider, useLocale, useMessages } from './i18n/context';
-export { en } from './i18n/en';
-export { de, es } from './deferred-exports';
+// leaner way is their own subpaths, `react-2fa-phone/locales/es` and `/de`); so do the whole
+// English copy and `useMessages`, which reads it: the page ships only the gate's part of it.
+export { MessagesProvider, useLocale } from './i18n/context';
+export { de, en, es, useMessages } from './deferred-exports';
 export type { MessagesProviderProps, TwoFactorMessages, TwoFactorMessagesOverrides } from './i18n';
 
 // Core: adapter contract, errors, the wizard machine, and the phone parsing and masking a headless
