@@ -41,8 +41,10 @@ export const CEILINGS = {
   // Raised for the shared code-entry engine (lockout, delivery help, verify-in-flight guard) and
   // swap on verify (the step-up check on mount, the add-phone step, Disable's confirmation in the
   // machine, the leave warning), which together add about 3 kB to the gate and the headless entry.
-  initial: 19.4 * 1024,
-  oneCountry: 91.8 * 1024,
+  // Lowered (issue 14) once the page shipped only the gate's English copy and the code and
+  // recovery steps came in the phone step's chunk: 17.2 kB and 89.4 kB then.
+  initial: 17.5 * 1024,
+  oneCountry: 89.7 * 1024,
   headlessOwn: 15.4 * 1024,
 };
 
