@@ -18,17 +18,18 @@ function outputExtension(build: Parameters<Plugin['setup']>[0]): string {
 }
 
 /**
- * Keeps the index's import of `./deferred-exports` a runtime import of that entry's own output
- * file instead of bundling it into the index. Bundled in, every module it imports (the steps the
- * wizard loads on demand, libphonenumber-js, the forms, the dialog) would become a static import
- * of `index.js`, and hosts would load them all before the email gate. See src/deferred-exports.ts.
+ * Keeps the index's imports of `./deferred-exports`, `./deferred-copy` and `./deferred-locales`
+ * runtime imports of those entries' own output files instead of bundling them into the index.
+ * Bundled in, every module they import (the steps the wizard loads on demand, libphonenumber-js,
+ * the forms, the dialog, the whole copy) would become a static import of `index.js`, and hosts
+ * would load them all before the email gate. See src/deferred-exports.ts.
  */
 const deferredExportsAsOwnFile: Plugin = {
   name: 'deferred-exports-as-own-file',
   setup(build) {
     const extension = outputExtension(build);
-    build.onResolve({ filter: /^\.\/deferred-exports$/ }, (args) =>
-      /[\\/]src[\\/]index\.ts$/.test(args.importer) ? { path: `./deferred-exports${extension}`, external: true } : undefined,
+    build.onResolve({ filter: /^\.\/deferred-(?:exports|copy|locales)$/ }, (args) =>
+      /[\\/]src[\\/]index\.ts$/.test(args.importer) ? { path: `${args.path}${extension}`, external: true } : undefined,
     );
   },
 };
@@ -69,6 +70,8 @@ export default defineConfig([
       index: 'src/index.ts',
       headless: 'src/headless.ts',
       'deferred-exports': 'src/deferred-exports.ts',
+      'deferred-copy': 'src/deferred-copy.ts',
+      'deferred-locales': 'src/deferred-locales.ts',
       'locales/es': 'src/locales/es.ts',
       'locales/de': 'src/locales/de.ts',
       ...Object.fromEntries(CALLING_CODES.map((code) => [`phone-metadata/${code}`, `src/core/phone-metadata/by-calling-code/calling-code-${code}.ts`])),
@@ -79,6 +82,8 @@ export default defineConfig([
         index: 'src/index.ts',
         headless: 'src/headless.ts',
         'deferred-exports': 'src/deferred-exports.ts',
+        'deferred-copy': 'src/deferred-copy.ts',
+        'deferred-locales': 'src/deferred-locales.ts',
         'locales/es': 'src/locales/es.ts',
         'locales/de': 'src/locales/de.ts',
       },

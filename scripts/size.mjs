@@ -41,8 +41,10 @@ export const CEILINGS = {
   // Raised for the shared code-entry engine (lockout, delivery help, verify-in-flight guard) and
   // swap on verify (the step-up check on mount, the add-phone step, Disable's confirmation in the
   // machine, the leave warning), which together add about 3 kB to the gate and the headless entry.
-  initial: 19.4 * 1024,
-  oneCountry: 91.8 * 1024,
+  // Lowered (issue 14) once the page shipped only the gate's English copy and the code and
+  // recovery steps came in the phone step's chunk: 17.2 kB and 89.4 kB then.
+  initial: 17.5 * 1024,
+  oneCountry: 89.7 * 1024,
   headlessOwn: 15.4 * 1024,
 };
 
@@ -275,6 +277,49 @@ async function measureHost(work) {
   };
 }
 
+/**
+ * The initial JS of the same host when it also uses the copy the main entry exports (`en`, `es`,
+ * `de`, `useMessages`): that costs the copy, never the steps after the gate (issue 14).
+ */
+async function measureHostWithCopy(work) {
+  const entry = join(work, 'host-copy.jsx');
+  writeFileSync(
+    entry,
+    [
+      "import { TwoFactorPhoneWizard, createFetchAdapter, de, en, es, useMessages } from 'react-2fa-phone';",
+      "import { createRoot } from 'react-dom/client';",
+      "import { jsx } from 'react/jsx-runtime';",
+      "const adapter = createFetchAdapter({ baseUrl: '/api/2fa' });",
+      'console.log(de.verify, en.verify, es.verify, useMessages);',
+      "createRoot(document.getElementById('root')).render(jsx(TwoFactorPhoneWizard, { adapter, onComplete() {} }));",
+    ].join('\n'),
+  );
+  const result = await build({ ...common, entryPoints: [entry], splitting: true, outdir: join(work, 'out-copy'), jsx: 'automatic' });
+  const outputs = result.metafile.outputs;
+  const bytesOf = new Map(result.outputFiles.map((file) => [relative(root, file.path).split('\\').join('/'), file.contents]));
+  const entryName = Object.keys(outputs).find((name) => outputs[name].entryPoint === relative(root, entry).split('\\').join('/'));
+  const initial = new Set();
+  const walk = (name) => {
+    if (initial.has(name)) return;
+    initial.add(name);
+    for (const imported of outputs[name].imports) {
+      if (imported.kind === 'import-statement' && !imported.external) walk(imported.path);
+    }
+  };
+  walk(entryName);
+  let initialBytes = 0;
+  const packages = new Set();
+  for (const name of initial) {
+    initialBytes += gzip(bytesOf.get(name) ?? new Uint8Array());
+    for (const [path, input] of Object.entries(outputs[name].inputs)) {
+      const pkg = packageOf(path);
+      if (pkg !== null && input.bytesInOutput > 0) packages.add(pkg);
+    }
+  }
+  const deferredPackagesInInitial = [...packages].filter((pkg) => DEFERRED_PACKAGES.some((name) => pkg.startsWith(name))).sort();
+  return { initialBytes, deferredPackagesInInitial };
+}
+
 async function measureHeadless(work) {
   // Everything the entry exports, as a host importing all of it gets it: once with its
   // dependencies, then leaving them out one group at a time down to the own code.
@@ -295,15 +340,16 @@ export async function measure() {
   if (!existsSync(join(dist, 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const work = mkdtempSync(join(tmpdir(), 'tfa-size-'));
   try {
-    return { host: await measureHost(work), headless: await measureHeadless(work) };
+    return { host: await measureHost(work), hostWithCopy: await measureHostWithCopy(work), headless: await measureHeadless(work) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-export function report({ host, headless }) {
+export function report({ host, hostWithCopy, headless }) {
   const rows = [
     ['JS before the email gate (initial)', host.initialBytes, 'initial'],
+    ['  the same, the host also using en, es, de, useMessages', hostWithCopy.initialBytes, null],
     [`JS for one user's whole flow, one country (heaviest: +${host.oneCountryCallingCode})`, host.oneCountryBytes, 'oneCountry'],
     ['  the same with a US number (+1)', host.unitedStatesBytes, null],
     [`JS, all chunks (every step, ${host.metadataChunks} calling codes, every locale)`, host.totalBytes, null],
@@ -359,6 +405,10 @@ export function report({ host, headless }) {
     lines.push(
       `    lazy    ${kB(bytes.reduce((sum, size) => sum + size, 0)).padStart(8)}  ${metadata.length} phone metadata chunks, one per calling code (${kB(Math.min(...bytes))} to ${kB(Math.max(...bytes))} each)`,
     );
+  }
+  if (hostWithCopy.deferredPackagesInInitial.length > 0) {
+    failures.push('deferred packages in the initial JS of a host using the copy');
+    lines.push(`  initial JS, the host also using the copy, pulls in: ${hostWithCopy.deferredPackagesInInitial.join(', ')}  FAIL`);
   }
   if (host.deferredPackagesInInitial.length > 0) {
     failures.push('deferred packages in the initial JS');

@@ -19,8 +19,6 @@ import { ResetPhoneDialog as ResetPhoneDialogComponent } from './components/rese
 import { TwoFactorSection as TwoFactorSectionComponent } from './components/two-factor-section';
 import { maskEmail as maskEmailAddress, maskPhoneNumber as maskPhone } from './core/mask';
 import { parsePhoneNumber as parsePhone } from './core/phone';
-import { de as germanMessages } from './i18n/de';
-import { es as spanishMessages } from './i18n/es';
 import { useCodeVerification as codeVerificationHook } from './hooks/use-code-verification';
 import { usePhoneEntry as phoneEntryHook } from './hooks/use-phone-entry';
 import { useRecoveryCode as recoveryCodeHook } from './hooks/use-recovery-code';
@@ -176,8 +174,3 @@ export const maskPhoneNumber = /* @__PURE__ */ same(maskPhone);
  * <TwoFactorPhoneWizard adapter={adapter} onComplete={goToDashboard} />
  */
 export const createMockAdapter = /* @__PURE__ */ same(mockAdapter);
-
-/** The Spanish copy (also `react-2fa-phone/locales/es`). */
-export const es = /* @__PURE__ */ same(spanishMessages);
-/** The German copy (also `react-2fa-phone/locales/de`). */
-export const de = /* @__PURE__ */ same(germanMessages);

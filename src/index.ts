@@ -30,12 +30,14 @@ export type {
   TwoFactorSectionProps,
 } from './components';
 
-// Copy: English (default) and the context the components read it from. Spanish and German come
-// through ./deferred-exports so that they stay out of the page's JS unless a host uses them (the
-// leaner way is their own subpaths, `react-2fa-phone/locales/es` and `/de`).
-export { MessagesProvider, useLocale, useMessages } from './i18n/context';
-export { en } from './i18n/en';
-export { de, es } from './deferred-exports';
+// Copy: English (default) and the context the components read it from. The whole English copy
+// and `useMessages` (which reads it) come through ./deferred-copy, Spanish and German through
+// ./deferred-locales, so that they stay out of the page's JS unless a host uses them: the page
+// ships only the gate's part of the English copy (the leaner way to Spanish and German is their
+// own subpaths, `react-2fa-phone/locales/es` and `/de`).
+export { MessagesProvider, useLocale } from './i18n/context';
+export { en, useMessages } from './deferred-copy';
+export { de, es } from './deferred-locales';
 export type { MessagesProviderProps, TwoFactorMessages, TwoFactorMessagesOverrides } from './i18n';
 
 // Core: adapter contract, errors, the wizard machine, and the phone parsing and masking a headless

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { isCodeError } from '../core/errors';
 import type { EmailCodeGateState } from '../hooks/types';
-import { useMessages } from '../i18n/context';
+import { useInitialMessages } from '../i18n/context';
 import { Button } from './button';
 import { cx } from './class-names';
 import { CodeInput } from './code-input';
@@ -58,7 +58,7 @@ export function CodeForm({
   lockedActions,
   children,
 }: CodeFormProps) {
-  const t = useMessages();
+  const t = useInitialMessages();
   const { error, attemptsRemaining, fieldError } = entry;
   const retrySeconds = useRetryCountdown(error);
   const inputRef = useRef<HTMLInputElement>(null);

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import type { TwoFactorError } from '../core/errors';
-import { useMessages } from '../i18n/context';
+import { useMessages } from '../i18n/messages';
 import { Button } from './button';
 import { cx, dataFlag } from './class-names';
 import { useIsInsideRoot, useRootContainer } from './component-root';

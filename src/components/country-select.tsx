@@ -1,7 +1,8 @@
 import { useId, useMemo } from 'react';
 import type { CountryCode } from 'libphonenumber-js/core';
 import { ALL_COUNTRIES, callingCodeOfCountry } from '../core/phone-metadata/store';
-import { useLocale, useMessages } from '../i18n/context';
+import { useLocale } from '../i18n/context';
+import { useMessages } from '../i18n/messages';
 import { cx } from './class-names';
 
 /** The option value standing for "no country" (a number typed with its own `+`). */

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { isCodeError } from '../core/errors';
 import { useEmailCodeGate } from '../hooks/use-email-code-gate';
 import type { UseEmailCodeGateOptions } from '../hooks/types';
-import { MessagesProvider, useMessages } from '../i18n/context';
+import { MessagesProvider, useInitialMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { Button } from './button';
 import { cx, dataFlag } from './class-names';
@@ -44,7 +44,7 @@ export function EmailCodeGate({ locale, messages, ...props }: EmailCodeGateProps
 
 function EmailCodeGateContent({ children, headingLevel, className, ...options }: Omit<EmailCodeGateProps, 'locale' | 'messages'>) {
   const gate = useEmailCodeGate(options);
-  const t = useMessages();
+  const t = useInitialMessages();
   const headingId = useId();
   const lockedCountdownId = useId();
   const isVerifying = gate.status === 'verifying';

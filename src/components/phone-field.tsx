@@ -5,7 +5,7 @@ import { AsYouType, parseIncompletePhoneNumber } from 'libphonenumber-js/core';
 import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
 import { normalizePhoneCharacters, normalizePhoneInput } from '../core/phone-rules';
 import { callingCodeOfCountry } from '../core/phone-metadata/store';
-import { useMessages } from '../i18n/context';
+import { useMessages } from '../i18n/messages';
 import { cx } from './class-names';
 import { CountrySelect } from './country-select';
 import type { PhoneSupport } from './phone-support';

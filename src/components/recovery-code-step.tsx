@@ -1,7 +1,8 @@
 import { Fragment, useId, useState } from 'react';
 import { useRecoveryCode } from '../hooks/use-recovery-code';
 import type { UseRecoveryCodeOptions } from '../hooks/types';
-import { MessagesProvider, useLocale, useMessages } from '../i18n/context';
+import { MessagesProvider, useLocale } from '../i18n/context';
+import { useMessages } from '../i18n/messages';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { Button } from './button';
 import { cx } from './class-names';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useMessages } from '../i18n/context';
+import { useInitialMessages } from '../i18n/context';
 import { Button } from './button';
 import { cx } from './class-names';
 
@@ -25,7 +25,7 @@ export interface ResendControlProps {
  * would drown out everything else a screen reader has to say.
  */
 export function ResendControl({ secondsRemaining, isResending, onResend, isDisabled = false, className }: ResendControlProps) {
-  const t = useMessages();
+  const t = useInitialMessages();
   const countdownId = useId();
   const coolingDown = secondsRemaining > 0;
   return (

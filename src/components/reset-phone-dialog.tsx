@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useResetPhone } from '../hooks/use-reset-phone';
 import type { UseResetPhoneOptions } from '../hooks/types';
-import { MessagesProvider, useMessages } from '../i18n/context';
+import { MessagesProvider } from '../i18n/context';
+import { useMessages } from '../i18n/messages';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { cx } from './class-names';
 import { ConfirmationDialog } from './confirmation-dialog';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { TwoFactorError } from '../core/errors';
 import { deadlineFromNow } from '../core/time';
 import { useCountdown } from '../hooks/use-countdown';
-import { useMessages } from '../i18n/context';
+import { useInitialMessages } from '../i18n/context';
 import { cx } from './class-names';
 
 /**
@@ -32,7 +32,7 @@ export interface RetryNoticeProps {
  * once; a ticking countdown in a live region would be read every second.
  */
 export function RetryNotice({ id, secondsRemaining: seconds, className }: RetryNoticeProps) {
-  const t = useMessages();
+  const t = useInitialMessages();
   return (
     <p id={id} className={cx('tfa-retry', className)} data-state={seconds > 0 ? 'waiting' : 'ready'}>
       {seconds > 0 ? t.retryIn(seconds) : t.retryNow}

@@ -5,7 +5,7 @@ import type { WizardState } from '../core/machine';
 import { useTwoFactorPhoneWizard } from '../hooks/use-two-factor-phone-wizard';
 import type { BaseHookOptions, CompleteDetails, ResetTiming, TwoFactorPhoneWizardState } from '../hooks/types';
 import { selectSection } from '../core/machine';
-import { MessagesProvider, useMessages } from '../i18n/context';
+import { MessagesProvider, useInitialMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { Button } from './button';
 import { cx } from './class-names';
@@ -33,11 +33,12 @@ const PhoneEntry = /* @__PURE__ */ lazyStep(() =>
 /** The default country's phone metadata (data only), loaded in parallel with the phone step's code. */
 const preloadPhoneMetadata = (country: string | undefined) =>
   void import('../core/phone-metadata/preload').then((module) => module.preloadCountry(country), () => undefined);
+// The code and recovery steps come in the phone step's chunk (see wizard-phone-entry-step).
 const CodeVerification = /* @__PURE__ */ lazyStep(() =>
-  import('./code-verification-step').then((module) => module.CodeVerificationStep),
+  import('./wizard-phone-entry-step').then((module) => module.CodeVerificationStep),
 );
 const RecoveryCode = /* @__PURE__ */ lazyStep(() =>
-  import('./recovery-code-step').then((module) => module.WizardRecoveryCodeStep),
+  import('./wizard-phone-entry-step').then((module) => module.WizardRecoveryCodeStep),
 );
 // Asked before leaving once `resetTiming="immediate"` removed the old phone; the section's chunk
 // (loaded by then) carries the dialog.
@@ -147,7 +148,7 @@ function TwoFactorPhoneWizardContent({
   ...options
 }: Omit<TwoFactorPhoneWizardProps, 'locale' | 'messages'>) {
   const wizard = useTwoFactorPhoneWizard(options);
-  const t = useMessages();
+  const t = useInitialMessages();
   const headingLevel = toHeadingLevel(headingLevelProp);
   const stepRef = useRef<HTMLDivElement>(null);
   const { state } = wizard;
@@ -386,7 +387,7 @@ function AddPhoneStep({
   onAddPhone: () => void;
   headingLevel: HeadingLevel;
 }) {
-  const t = useMessages();
+  const t = useInitialMessages();
   return (
     <div className="tfa-step tfa-add-phone-step" data-state="add-phone">
       <Heading level={headingLevel} isStepHeading className="tfa-heading">
@@ -403,7 +404,7 @@ function AddPhoneStep({
 }
 
 function DoneStep({ headingLevel }: { headingLevel: HeadingLevel }) {
-  const t = useMessages();
+  const t = useInitialMessages();
   return (
     <div className="tfa-step tfa-done" data-state="done">
       <Heading level={headingLevel} isStepHeading className="tfa-heading">
@@ -415,7 +416,7 @@ function DoneStep({ headingLevel }: { headingLevel: HeadingLevel }) {
 
 /** Shown while a step's module loads: rare, since each step is preloaded on the step before. */
 function StepLoading({ state = 'loading' }: { state?: 'loading' | 'checking' }) {
-  const t = useMessages();
+  const t = useInitialMessages();
   return (
     <div className="tfa-step" data-state={state} aria-busy="true">
       <p className="tfa-loading">{t.loading}</p>
@@ -425,7 +426,7 @@ function StepLoading({ state = 'loading' }: { state?: 'loading' | 'checking' }) 
 
 /** A step's module failed to load (e.g. offline): say so, and offer to try again. */
 function StepLoadFailed({ onRetry }: { onRetry: () => void }) {
-  const t = useMessages();
+  const t = useInitialMessages();
   return (
     <div className="tfa-step" data-state="error">
       <Announce message={t.errors.network} politeness="assertive" />

@@ -1,6 +1,6 @@
 import { useId, useRef } from 'react';
 import type { TwoFactorError } from '../core/errors';
-import { useMessages } from '../i18n/context';
+import { useMessages } from '../i18n/messages';
 import { Button } from './button';
 import { cx, dataFlag } from './class-names';
 import { Announce, AnnounceOnSettle, ComponentRoot } from './component-root';

@@ -6,6 +6,14 @@ import { SPLIT_PHONE_SUPPORT } from './phone-support-split';
 // A module of its own: the wizard loads it with import(), which keeps every export of the module
 // it loads, and the public PhoneEntryStep (with every country's metadata) must not come along.
 
+// The two steps after phone entry travel in this module's chunk (issue 14). As chunks of their own
+// they shared code with the page's JS and with this step in different ways, and a bundler that
+// splits by who imports what (esbuild) then cut the gate's JS into more, smaller chunks that
+// compress worse: together, the gate's JS and the whole flow are smaller, and both steps are
+// there before they are needed.
+export { CodeVerificationStep } from './code-verification-step';
+export { WizardRecoveryCodeStep } from './recovery-code-step';
+
 /**
  * The phone step as the wizard shows it: the same step over the metadata it loads by calling code
  * (the default country's is preloaded on the step before), so a user downloads one country's

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { TwoFactorMessages } from './types';
-import { en } from './en';
+import { MESSAGE_COUNT, enInitial } from './en-initial';
 
 /**
  * A partial copy override. `errors` and `phoneErrors` merge key by key, so a host can reword one
@@ -14,10 +14,19 @@ export type TwoFactorMessagesOverrides = Partial<Omit<TwoFactorMessages, 'errors
   phoneErrors?: Partial<TwoFactorMessages['phoneErrors']>;
 };
 
+/** The copy the page's JS carries for English (see `enInitial`). */
+export type InitialMessages = Pick<TwoFactorMessages, keyof typeof enInitial>;
+
+/**
+ * What the context resolves: the locale's copy under the overrides. For English that is the
+ * page's part of the copy until a reader of the rest (`useMessages`) adds it.
+ */
+export type ResolvedMessages = InitialMessages & Partial<TwoFactorMessages>;
+
 /** What the messages context carries. */
 export interface MessagesContextValue {
   /** The resolved copy. */
-  messages: TwoFactorMessages;
+  messages: ResolvedMessages;
   /** BCP 47 tag used for the copy and for country names (`Intl.DisplayNames`). */
   locale: string;
 }
@@ -29,24 +38,22 @@ const LOADERS: Readonly<Record<string, () => Promise<TwoFactorMessages>>> = {
   es: () => import('./es').then((module) => module.es),
   de: () => import('./de').then((module) => module.de),
 };
-const BUILT_IN: Record<string, TwoFactorMessages> = { en };
+// The languages loaded so far. English is not among them: `enInitial` ships with the page, and the
+// rest of it comes with the code of the steps that show it (`useMessages` in ./messages).
+const BUILT_IN: Record<string, TwoFactorMessages> = {};
 const loading: Record<string, Promise<TwoFactorMessages>> = {};
 
 /** The language subtag of a BCP 47 tag, lower-cased: `es-MX` → `es`. */
-function languageOf(locale: string): string {
+export function languageOf(locale: string): string {
   return locale.toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
-/**
- * Loads the built-in copy of a locale's language (once) and resolves with it; English, or a
- * language with no built-in copy, resolves with English.
- */
-export function loadBuiltInMessages(locale: string): Promise<TwoFactorMessages> {
-  const language = languageOf(locale);
+/** Loads a language's built-in copy (once); resolves with nothing for English or a language with none. */
+export function loadLanguage(language: string): Promise<TwoFactorMessages | undefined> {
   const loaded = BUILT_IN[language];
   if (loaded !== undefined) return Promise.resolve(loaded);
   const load = LOADERS[language];
-  if (load === undefined) return Promise.resolve(en);
+  if (load === undefined) return Promise.resolve(undefined);
   return (loading[language] ??= load().then(
     (messages) => (BUILT_IN[language] = messages),
     (error: unknown) => {
@@ -57,25 +64,28 @@ export function loadBuiltInMessages(locale: string): Promise<TwoFactorMessages> 
   ));
 }
 
-/** Whether an override names every message, so no built-in copy is needed under it. */
-function isComplete(overrides: TwoFactorMessagesOverrides | undefined): boolean {
-  return overrides !== undefined && Object.keys(en).every((key) => (overrides as Record<string, unknown>)[key] !== undefined);
+/**
+ * Whether an override names every message, so no built-in copy is needed under it: every message
+ * the page shows, and as many messages as English has (the names of the rest come with the steps
+ * that show them; an override holds no names other than messages').
+ */
+export function isComplete(overrides: TwoFactorMessagesOverrides | undefined): boolean {
+  if (overrides === undefined) return false;
+  const defined = (key: string) => (overrides as Record<string, unknown>)[key] !== undefined;
+  return Object.keys(overrides).filter(defined).length >= MESSAGE_COUNT && Object.keys(enInitial).every(defined);
 }
 
-const DEFAULT_VALUE: MessagesContextValue = { messages: en, locale: 'en' };
+const DEFAULT_VALUE: MessagesContextValue = { messages: enInitial, locale: 'en' };
 
 const MessagesContext = createContext<MessagesContextValue>(DEFAULT_VALUE);
 
-/**
- * The built-in copy for a locale's language (`es-MX` → Spanish) once loaded (see
- * {@link loadBuiltInMessages}), English until then or when there is none.
- */
-export function getBuiltInMessages(locale: string): TwoFactorMessages {
-  return BUILT_IN[languageOf(locale)] ?? en;
+/** The built-in copy of a language, once loaded (see {@link loadLanguage}); English is never here. */
+export function loadedLanguage(language: string): TwoFactorMessages | undefined {
+  return BUILT_IN[language];
 }
 
 /** Applies a partial override to a full set of messages. */
-export function mergeMessages(base: TwoFactorMessages, overrides?: TwoFactorMessagesOverrides): TwoFactorMessages {
+export function mergeMessages<M extends ResolvedMessages>(base: M, overrides?: TwoFactorMessagesOverrides): M {
   if (!overrides) return base;
   const { errors, phoneErrors, ...rest } = overrides;
   // Skip keys explicitly set to undefined so an override object built from optional props cannot
@@ -86,7 +96,7 @@ export function mergeMessages(base: TwoFactorMessages, overrides?: TwoFactorMess
     ...(defined as Partial<TwoFactorMessages>),
     errors: { ...base.errors, ...errors },
     phoneErrors: { ...base.phoneErrors, ...phoneErrors },
-  };
+  } as M;
 }
 
 export interface MessagesProviderProps {
@@ -106,15 +116,15 @@ export interface MessagesProviderProps {
 /** Supplies copy and locale to the styled components below it. Renders no markup. */
 export function MessagesProvider({ locale, messages, children }: MessagesProviderProps) {
   const parent = useContext(MessagesContext);
-  const needsBuiltIn = locale !== undefined && getBuiltInMessages(locale) === en && !isComplete(messages);
+  const needsBuiltIn = locale !== undefined && BUILT_IN[languageOf(locale)] === undefined && !isComplete(messages);
   // Bumped when the built-in copy this provider waits for has arrived.
   const [loadedCount, setLoadedCount] = useState(0);
   useEffect(() => {
     if (!needsBuiltIn || locale === undefined) return;
     let current = true;
-    loadBuiltInMessages(locale).then(
+    loadLanguage(languageOf(locale)).then(
       (loaded) => {
-        if (current && loaded !== en) setLoadedCount((count) => count + 1);
+        if (current && loaded !== undefined) setLoadedCount((count) => count + 1);
       },
       () => {
         // Offline: the copy stays English.
@@ -126,14 +136,22 @@ export function MessagesProvider({ locale, messages, children }: MessagesProvide
   }, [needsBuiltIn, locale]);
   const value = useMemo<MessagesContextValue>(() => {
     if (locale === undefined) return { locale: parent.locale, messages: mergeMessages(parent.messages, messages) };
-    return { locale, messages: mergeMessages(getBuiltInMessages(locale), messages) };
-    // `loadedCount` changes what getBuiltInMessages returns.
+    return { locale, messages: mergeMessages<ResolvedMessages>(BUILT_IN[languageOf(locale)] ?? enInitial, messages) };
+    // `loadedCount` changes what BUILT_IN holds.
   }, [parent, locale, messages, loadedCount]);
   return <MessagesContext.Provider value={value}>{children}</MessagesContext.Provider>;
 }
 
-/** The copy for the nearest `MessagesProvider`, or English without one. */
-export function useMessages(): TwoFactorMessages {
+/**
+ * The page's part of the copy for the nearest `MessagesProvider` (see `enInitial`): what the email
+ * gate and the wizard read, without bringing the rest of the English copy into the page's JS.
+ */
+export function useInitialMessages(): InitialMessages {
+  return useContext(MessagesContext).messages;
+}
+
+/** The copy for the nearest `MessagesProvider` as resolved, for `useMessages` (./messages) to complete. */
+export function useResolvedMessages(): ResolvedMessages {
   return useContext(MessagesContext).messages;
 }
 

@@ -1,49 +1,15 @@
 import type { TwoFactorMessages } from './types';
-import { formatClock } from './format';
+import { enInitial } from './en-initial';
 
 /** English copy (the default): the product wording. */
 export const en: TwoFactorMessages = {
-  flowLabel: 'Two-factor authentication setup',
-  verify: 'Verify',
-  verifying: 'Verifying…',
-  cancel: 'Cancel',
-  resend: 'Resend code',
-  resending: 'Sending…',
-  resendIn: (seconds) => `You can request a new code in ${formatClock(seconds)}`,
-  codeResent: 'We sent you a new code.',
-  codeHint: (length) => `Enter the ${length}-digit code.`,
-  codeIncomplete: (length) =>
-    length === 1 ? 'Enter the digit of the code.' : `Enter all ${length} digits of the code.`,
-  attemptsRemaining: (count) => (count === 1 ? '1 attempt remaining.' : `${count} attempts remaining.`),
-  retryIn: (seconds) => `You can try again in ${formatClock(seconds)}.`,
-  retryNow: 'You can try again now.',
-  retry: 'Try again',
-  loading: 'Loading…',
-  errors: {
-    invalid_code: 'That code is not correct. Check it and try again.',
-    expired_code: 'That code has expired. Request a new one.',
-    too_many_attempts: 'Too many incorrect attempts. Request a new code.',
-    rate_limited: 'Too many requests. Please wait before trying again.',
-    invalid_phone_number: 'That phone number is not valid.',
-    unsupported_phone_number: 'We can’t send codes to that number. Try a different one.',
-    reverification_required: 'For your security, please confirm it’s you again.',
-    network: 'We couldn’t reach the server. Check your connection and try again.',
-    unknown: 'Something went wrong. Please try again.',
-  },
-
-  emailGateHeading: 'Confirm it’s you',
-  emailGateSending: 'Sending a code to your email…',
-  emailGateSent: (maskedEmail) => `We emailed a code to ${maskedEmail}`,
-  emailCodeLabel: 'Email verification code',
-  emailVerified: 'Verified.',
-
+  ...enInitial,
   sectionHeading: 'Two-factor authentication (2FA)',
   sectionPhoneLabel: 'Phone',
   sectionNoPhone: 'No phone number receives your sign-in codes yet.',
   edit: 'Edit',
   doneEditing: 'Done',
   reset: 'Reset',
-  addPhone: '+ Add phone based verification',
   disable: 'Disable two-factor authentication',
   disabling: 'Turning off…',
   disableTitle: 'Turn off two-factor authentication?',
@@ -52,7 +18,6 @@ export const en: TwoFactorMessages = {
   disabled: 'Two-factor authentication is turned off.',
   mandatoryNote: 'Two-factor authentication is required on paid accounts, so it can’t be turned off.',
   sectionLoadFailed: 'We couldn’t load your two-factor settings.',
-  phoneUpdated: 'Your 2FA phone number was updated.',
 
   resetTitle: 'Reset your 2FA phone number?',
   resetDescription:
@@ -63,14 +28,6 @@ export const en: TwoFactorMessages = {
   resetDescriptionImmediate:
     'Your current number will stop receiving sign-in codes right away. You will need to add and verify a new number to keep two-factor authentication working.',
   resetAcknowledgeImmediate: 'I understand my current number will no longer receive codes',
-  addPhoneHeading: 'Add your new phone number',
-  addPhoneSwapNote: 'Your current number keeps receiving sign-in codes until the new one is verified.',
-  addPhoneRemovedNote: 'Your account has no phone for sign-in codes until you add and verify a new one.',
-  leaveTitle: 'Leave without a 2FA phone?',
-  leaveDescription:
-    'Your previous number was removed. If you leave now, your account has no phone for sign-in codes until you add one.',
-  leaveConfirm: 'Leave anyway',
-  leaveNoPhoneWarning: 'Your account has no phone for sign-in codes yet. Leave anyway?',
 
   phoneEntryHeading: 'Add a phone number',
   phoneLabel: 'Phone number',
@@ -107,8 +64,6 @@ export const en: TwoFactorMessages = {
   useAnotherNumber: 'Use another number',
   codeExpiresSoon: 'Codes expire after a few minutes.',
   newCodeNow: 'You can request a new code now.',
-  sendNewCode: 'Send a new code',
-  codeLocked: 'This code can no longer be used. Send a new code to continue.',
 
   recoveryHeading: 'Save your recovery code',
   recoveryIntro:
@@ -128,6 +83,4 @@ export const en: TwoFactorMessages = {
   recoveryFileDate: (date) => `Saved on: ${date}`,
   recoveryFileUsage:
     'If you lose access to your phone, enter this code where you are asked for a verification code. It works once.',
-
-  doneHeading: 'Two-factor authentication is set up',
 };

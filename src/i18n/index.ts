@@ -3,5 +3,6 @@ export { en } from './en';
 export { es } from './es';
 export { de } from './de';
 export { formatClock } from './format';
-export { MessagesProvider, useMessages, useLocale, getBuiltInMessages, loadBuiltInMessages, mergeMessages } from './context';
+export { MessagesProvider, useLocale, mergeMessages } from './context';
+export { useMessages, getBuiltInMessages, loadBuiltInMessages } from './messages';
 export type { MessagesProviderProps, MessagesContextValue, TwoFactorMessagesOverrides } from './context';

@@ -1,9 +1,11 @@
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TWO_FACTOR_ERROR_CODES } from '../core/errors';
-import { MessagesProvider, getBuiltInMessages, loadBuiltInMessages, mergeMessages, useLocale, useMessages } from './context';
+import { MessagesProvider, isComplete, mergeMessages, useLocale } from './context';
+import { getBuiltInMessages, loadBuiltInMessages, useMessages } from './messages';
 import { de } from './de';
 import { en } from './en';
+import { MESSAGE_COUNT, enInitial } from './en-initial';
 import { es } from './es';
 import type { TwoFactorMessages } from './types';
 
@@ -109,6 +111,56 @@ describe('messages context', () => {
       </MessagesProvider>,
     );
     expect(await screen.findByText(/^es: Comprobar \/ Sin conexión\./)).toBeInTheDocument();
+  });
+
+  it('counts as many messages as English has, the page\'s part among them', () => {
+    expect(Object.keys(en)).toHaveLength(MESSAGE_COUNT);
+    for (const [key, message] of Object.entries(enInitial)) expect(en[key as keyof TwoFactorMessages], key).toBe(message);
+  });
+
+  it('completes the page\'s English with the rest, under the overrides', () => {
+    function Finish() {
+      const t = useMessages();
+      return (
+        <p>
+          {t.verify} / {t.finish} / {t.phoneErrors.empty} / {t.phoneErrors.too_long}
+        </p>
+      );
+    }
+    render(
+      <MessagesProvider messages={{ verify: 'Check', phoneErrors: { empty: 'No number.' } }}>
+        <Finish />
+      </MessagesProvider>,
+    );
+    expect(screen.getByText('Check / Finish / No number. / This phone number is too long.')).toBeInTheDocument();
+  });
+
+  it('counts an override as complete only when it names every message', () => {
+    expect(isComplete({ ...es })).toBe(true);
+    expect(isComplete({ ...de, verify: 'Prüfen' })).toBe(true);
+    const { finish: _finish, ...allButFinish } = es;
+    expect(isComplete(allButFinish)).toBe(false);
+    expect(isComplete({ ...allButFinish, finish: undefined })).toBe(false);
+    const { verify: _verify, ...allButVerify } = es;
+    expect(isComplete(allButVerify)).toBe(false);
+    expect(isComplete({ verify: 'Check' })).toBe(false);
+    expect(isComplete(undefined)).toBe(false);
+  });
+
+  it('still loads the locale\'s copy under an override that lacks one message only later steps show', async () => {
+    vi.resetModules();
+    const context = await import('./context');
+    const messages = await import('./messages');
+    function Finish() {
+      return <p>{messages.useMessages().finish}</p>;
+    }
+    const { finish: _finish, ...allButFinish } = es;
+    render(
+      <context.MessagesProvider locale="de" messages={allButFinish}>
+        <Finish />
+      </context.MessagesProvider>,
+    );
+    expect(await screen.findByText('Fertigstellen')).toBeInTheDocument();
   });
 
   it('ignores override keys set to undefined', () => {

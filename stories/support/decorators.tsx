@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import type { Decorator, Loader } from '@storybook/react-vite';
 import { MessagesProvider } from '../../src/i18n';
-import { loadBuiltInMessages } from '../../src/i18n/context';
+import { loadBuiltInMessages } from '../../src/i18n/messages';
 import { phoneMetadata } from '../../src/core/phone-metadata';
 import { createStoryAdapter, isMockAdapter } from './mock';
 import type { MockAdapterParameters } from './mock';
