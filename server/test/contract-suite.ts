@@ -176,6 +176,25 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(await events(user, 'lockout')).toHaveLength(1);
     });
 
+    it('holds the email code attempt limit under a burst of parallel guesses with the right code among them', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await client.post('/email-code');
+      const right = latestCode(server.inbox, 'email', `${user}@example.com`);
+      const wrong = Array.from({ length: 100 }, (_, i) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0'));
+      // The wrong guesses go out first, the right code last: only the first five may be compared.
+      const answers = await Promise.all([...wrong, right].map((code) => client.post('/email-code/verify', { code })));
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 204)).toEqual([]);
+      expect(statuses.filter((status) => status === 422).length).toBeLessThanOrEqual(4);
+      for (const status of statuses) expect([409, 422, 423]).toContain(status);
+      const after = await client.post('/email-code/verify', { code: right });
+      expect(after.status).toBe(409);
+      expect((await client.get('/status')).status).toBe(403);
+      expect(await events(user, 'lockout')).toHaveLength(1);
+    });
+
     it('refuses an expired code with 410 expired_code and a code that is not digits with 422 invalid_code', async () => {
       const server = await serve();
       const user = newUser();

@@ -97,7 +97,7 @@ export function registerEmailCodeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       case 'wrong':
         throw new ApiError('invalid_code', { attemptsRemaining: check.attemptsRemaining });
       case 'locked':
-        await recordSecurityEvent(db, { userId: user.id, type: 'lockout', ipAddress: c.get('clientIp'), at: now });
+        if (check.burnt) await recordSecurityEvent(db, { userId: user.id, type: 'lockout', ipAddress: c.get('clientIp'), at: now });
         throw new ApiError('too_many_attempts', { message: 'email code burnt after too many wrong codes' });
       default: {
         const unreachable: never = check;

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { addSeconds } from '../clock';
 import type { Database } from '../db/connection';
 import { emailCodes } from '../db/schema';
@@ -42,9 +42,14 @@ export type EmailCodeCheck =
   | { outcome: 'none' }
   | { outcome: 'expired' }
   | { outcome: 'wrong'; attemptsRemaining: number }
-  | { outcome: 'locked' };
+  /** `burnt` is true only for the one request that burnt the code (it records the lockout). */
+  | { outcome: 'locked'; burnt: boolean };
 
-/** Checks a typed code against the pending one; a wrong code counts, the last one burns it. */
+/**
+ * Checks a typed code against the pending one. The attempt is counted before the code is compared,
+ * in one guarded UPDATE (`failed_attempts < max`), so parallel guesses cannot compare more codes than
+ * the limit allows; the attempt that reaches the limit with a wrong code burns it.
+ */
 export async function checkEmailCode(db: Database, settings: EmailCodeSettings, userId: string, code: string, now: Date): Promise<EmailCodeCheck> {
   const [row] = await db
     .select()
@@ -54,24 +59,32 @@ export async function checkEmailCode(db: Database, settings: EmailCodeSettings, 
     .limit(1);
   if (!row) return { outcome: 'none' };
   if (row.expiresAt.getTime() <= now.getTime()) return { outcome: 'expired' };
+  const [reserved] = await db
+    .update(emailCodes)
+    .set({ failedAttempts: sql`${emailCodes.failedAttempts} + 1` })
+    .where(and(eq(emailCodes.id, row.id), eq(emailCodes.status, 'pending'), lt(emailCodes.failedAttempts, settings.maxAttempts)))
+    .returning({ failedAttempts: emailCodes.failedAttempts });
+  if (!reserved) {
+    // No attempt left (the code is being burnt by another request), or it was used or superseded.
+    const [current] = await db.select({ status: emailCodes.status }).from(emailCodes).where(eq(emailCodes.id, row.id));
+    return current?.status === 'locked' || current?.status === 'pending' ? { outcome: 'locked', burnt: false } : { outcome: 'none' };
+  }
   if (safeEqual(hashCode(settings.secret, row.id, code), row.codeHash)) {
     const used = await db
       .update(emailCodes)
-      .set({ status: 'used' })
+      .set({ status: 'used', failedAttempts: sql`${emailCodes.failedAttempts} - 1` })
       .where(and(eq(emailCodes.id, row.id), eq(emailCodes.status, 'pending')))
       .returning({ id: emailCodes.id });
     return used.length === 1 ? { outcome: 'approved' } : { outcome: 'none' };
   }
-  const [counted] = await db
-    .update(emailCodes)
-    .set({ failedAttempts: sql`${emailCodes.failedAttempts} + 1` })
-    .where(and(eq(emailCodes.id, row.id), eq(emailCodes.status, 'pending')))
-    .returning({ failedAttempts: emailCodes.failedAttempts });
-  if (!counted) return { outcome: 'none' };
-  const attemptsRemaining = Math.max(0, settings.maxAttempts - counted.failedAttempts);
+  const attemptsRemaining = Math.max(0, settings.maxAttempts - reserved.failedAttempts);
   if (attemptsRemaining === 0) {
-    await db.update(emailCodes).set({ status: 'locked' }).where(eq(emailCodes.id, row.id));
-    return { outcome: 'locked' };
+    const burnt = await db
+      .update(emailCodes)
+      .set({ status: 'locked' })
+      .where(and(eq(emailCodes.id, row.id), eq(emailCodes.status, 'pending')))
+      .returning({ id: emailCodes.id });
+    return { outcome: 'locked', burnt: burnt.length === 1 };
   }
   return { outcome: 'wrong', attemptsRemaining };
 }
