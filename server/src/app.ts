@@ -76,6 +76,7 @@ export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<Ap
     stepUpTtlSeconds: options.stepUpTtlSeconds ?? 600,
     emailCodeTtlSeconds: options.emailCodeTtlSeconds ?? 600,
     phoneCodeTtlSeconds: options.phoneCodeTtlSeconds ?? 600,
+    allowImmediateReset: options.allowImmediateReset === true,
   };
   const getClientIp = options.getClientIp ?? defaultClientIp;
   const environment = options.environment ?? process.env.NODE_ENV ?? 'production';

@@ -11,8 +11,8 @@ export interface TwoFactorUser {
   /** Where step-up codes and change notices go (shown masked). */
   email: string;
   /**
-   * Whether 2FA may be turned off for this account (free-trial accounts); `DELETE /two-factor` is
-   * refused otherwise.
+   * Whether 2FA may be turned off for this account (free-trial accounts); `DELETE /two-factor` (and
+   * `DELETE /phone`, unless the app allows an immediate reset) is refused otherwise.
    * @default false
    */
   canDisable?: boolean;
@@ -78,6 +78,15 @@ export interface TwoFactorAppOptions {
   devInbox?: import('./providers/dev-inbox').DevInbox;
   /** @default process.env.NODE_ENV ?? 'production' */
   environment?: string;
+  /**
+   * Let `DELETE /phone` remove the phone of an account whose 2FA is mandatory (`canDisable` not
+   * true). Only for hosts whose wizard uses `resetTiming="immediate"` (delete first, then add): the
+   * account has no second factor until the new number verifies. Without it, `DELETE /phone` answers
+   * 409 `unknown` on such accounts, like `DELETE /two-factor`; the default flow swaps on verify and
+   * never calls it.
+   * @default false
+   */
+  allowImmediateReset?: boolean;
 }
 
 export const DEFAULT_LIMITS: TwoFactorLimits = {
@@ -101,6 +110,7 @@ export interface AppDeps {
   stepUpTtlSeconds: number;
   emailCodeTtlSeconds: number;
   phoneCodeTtlSeconds: number;
+  allowImmediateReset: boolean;
 }
 
 /** Hono variables set by the app's middleware. */

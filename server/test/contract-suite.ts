@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../src/db/connection';
-import { fakeVerifications, phoneFactors, recoveryCodes, recoveryReplays, securityEvents } from '../src/db/schema';
+import { fakeVerifications, pendingChanges, phoneFactors, recoveryCodes, recoveryReplays, securityEvents } from '../src/db/schema';
 import { createDevInbox } from '../src/providers/dev-inbox';
 import { consumeRecoveryCode } from '../src/security/recovery-codes';
 import { addPhone, clientFor, latestCode, newUser, startTestServer, stepUp } from './helpers';
@@ -507,14 +507,49 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(await events(user, 'factor_changed')).toEqual([]);
     });
 
-    it('removes the phone on DELETE /phone (idempotent) and records it', async () => {
+    it('refuses DELETE /phone where 2FA is mandatory (409, like DELETE /two-factor), and allows it where it may be turned off', async () => {
       const server = await serve();
       const user = newUser();
       const client = clientFor(server, user);
+      const recovery = await addPhone(server, client, user, PHONE_A);
+      const refused = await client.del('/phone');
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('unknown');
+      expect(await activePhones(user)).toEqual([{ phoneNumber: PHONE_A }]);
+      expect(await activeRecoveryCodes(user)).toHaveLength(1);
+      expect(await events(user, 'factor_reset')).toEqual([]);
+
+      const trial = clientFor(server, user, { 'x-test-can-disable': 'true' });
+      expect((await trial.del('/phone')).status).toBe(204);
+      expect(await activePhones(user)).toEqual([]);
+      expect(await consumeRecoveryCode(database.db, user, recovery, server.clock.now())).toBe(false);
+    });
+
+    it('removes the phone on DELETE /phone with allowImmediateReset (idempotent), with its pending change and replay copy', async () => {
+      const server = await serve({ allowImmediateReset: true });
+      const user = newUser();
+      const client = clientFor(server, user);
       await addPhone(server, client, user, PHONE_A);
+      // The replay copy of the verify that added PHONE_A is still there, and a change to PHONE_B is pending.
+      const replayBefore = await database.db.select().from(recoveryReplays).where(eq(recoveryReplays.userId, user));
+      expect(replayBefore).toHaveLength(1);
+      server.clock.advance(31);
+      await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      const pendingCode = latestCode(server.inbox, 'sms', PHONE_B);
+      // A new send drops the replay copy already; put one back to see that DELETE /phone drops it too.
+      await database.db.insert(recoveryReplays).values({ ...replayBefore[0]! });
+
       expect((await client.del('/phone')).status).toBe(204);
       expect((await client.get('/status')).body.phone).toBeNull();
       expect(await activeRecoveryCodes(user)).toEqual([]);
+      expect(await database.db.select().from(recoveryReplays).where(eq(recoveryReplays.userId, user))).toEqual([]);
+      const [change] = await database.db.select().from(pendingChanges).where(and(eq(pendingChanges.userId, user), eq(pendingChanges.phoneNumber, PHONE_B)));
+      expect(change!.status).toBe('cancelled');
+      const [verification] = await database.db.select().from(fakeVerifications).where(eq(fakeVerifications.id, change!.providerRef));
+      expect(verification!.status).toBe('canceled');
+      const stale = await client.post('/phone/verify', { phoneNumber: PHONE_B, code: pendingCode, replacesCurrent: false });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.code).toBe('expired_code');
       expect((await client.del('/phone')).status).toBe(204);
       expect(await events(user, 'factor_reset')).toHaveLength(1);
     });

@@ -41,9 +41,15 @@ function routes(deps: AppDeps) {
       method: 'delete',
       path: '/phone',
       operationId: 'resetPhone',
-      summary: 'Remove the current 2FA phone now (idempotent). Only for `resetTiming="immediate"`: the default flow swaps on verify.',
+      summary:
+        'Remove the current 2FA phone now (idempotent), with any pending change. Only for `resetTiming="immediate"`: the default flow swaps on verify. Refused where 2FA is mandatory unless the server allows an immediate reset.',
       middleware,
-      responses: { 204: { description: 'Removed, or there was none.' }, ...stepUpRequired, ...commonErrors },
+      responses: {
+        204: { description: 'Removed, or there was none.' },
+        ...stepUpRequired,
+        409: errorResponse('2FA is mandatory on this account and the server does not allow an immediate reset (`unknown`).'),
+        ...commonErrors,
+      },
     }),
     sendPhoneCode: createRoute({
       method: 'post',
@@ -115,14 +121,22 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
 
   app.openapi(route.resetPhone, async (c) => {
     const user = c.get('user');
+    // Removing the only phone of an account where 2FA is mandatory leaves it without a second
+    // factor: the same decision as DELETE /two-factor, unless the host opted in to delete-first.
+    if (user.canDisable !== true && !deps.allowImmediateReset) {
+      throw new ApiError('unknown', { status: 409, message: '2FA is mandatory on this account' });
+    }
     const now = clock();
-    const removed = await db.transaction(async (tx) => {
+    const { removed, cancelled } = await db.transaction(async (tx) => {
+      const cancelledChanges = await cancelPendingChanges(tx, user.id);
+      await deleteReplay(tx, user.id);
       const retired = await retireActivePhone(tx, user.id, now);
-      if (retired === null) return null;
+      if (retired === null) return { removed: null, cancelled: cancelledChanges };
       await revokeRecoveryCodes(tx, user.id, now);
       await recordSecurityEvent(tx, { userId: user.id, type: 'factor_reset', maskedNumber: maskPhoneNumber(retired), ipAddress: c.get('clientIp'), at: now });
-      return retired;
+      return { removed: retired, cancelled: cancelledChanges };
     });
+    for (const change of cancelled) await cancelQuietly(change.providerRef, change.phoneNumber);
     if (removed !== null) await Promise.resolve(deps.sendEmail({ kind: 'phone-removed', to: user.email, userId: user.id })).catch(() => undefined);
     return c.body(null, 204);
   });

@@ -53,10 +53,10 @@ export function registerTwoFactorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       const user = c.get('user');
       if (user.canDisable !== true) throw new ApiError('unknown', { status: 409, message: '2FA is mandatory on this account' });
       const now = clock();
-      await db.transaction(async (tx) => {
+      const cancelled = await db.transaction(async (tx) => {
         const retired = await retireActivePhone(tx, user.id, now);
         await revokeRecoveryCodes(tx, user.id, now);
-        await cancelPendingChanges(tx, user.id);
+        const cancelledChanges = await cancelPendingChanges(tx, user.id);
         await deleteReplay(tx, user.id);
         await recordSecurityEvent(tx, {
           userId: user.id,
@@ -65,7 +65,10 @@ export function registerTwoFactorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           ipAddress: c.get('clientIp'),
           at: now,
         });
+        return cancelledChanges;
       });
+      // The pending verifications go at the provider too (best effort).
+      for (const change of cancelled) await deps.provider.cancel({ ref: change.providerRef, to: change.phoneNumber }).catch(() => undefined);
       await Promise.resolve(deps.sendEmail({ kind: 'two-factor-disabled', to: user.email, userId: user.id })).catch(() => undefined);
       return c.body(null, 204);
     },
