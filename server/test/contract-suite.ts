@@ -368,6 +368,68 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(await events(user, 'lockout')).toHaveLength(1);
     });
 
+    it('enforces the phone code attempt limit itself under parallel guesses, even when the provider has none', async () => {
+      // The provider (no check limit of its own) holds every check until each of the 100 wrong
+      // guesses is either waiting in a check or answered: all of them are in flight together.
+      const guesses = 100;
+      let holding = true;
+      let reached = 0;
+      let answered = 0;
+      const held: Array<() => void> = [];
+      let allIn!: () => void;
+      const allInFlight = new Promise<void>((resolve) => (allIn = resolve));
+      const settle = () => {
+        if (held.length + answered === guesses) allIn();
+      };
+      const server = await serve({
+        providerMaxChecks: 1000,
+        wrapProvider: (fake) => ({
+          ...fake,
+          async check(request) {
+            reached += 1;
+            if (holding) {
+              await new Promise<void>((resolve) => {
+                held.push(resolve);
+                settle();
+              });
+            }
+            return fake.check(request);
+          },
+        }),
+      });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      const right = latestCode(server.inbox, 'sms', PHONE_A);
+      const verify = (code: string) => client.post('/phone/verify', { phoneNumber: PHONE_A, code, replacesCurrent: false });
+      const wrong = Array.from({ length: guesses }, (_, i) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0'));
+      const burst = Promise.all(
+        wrong.map(async (code) => {
+          const answer = await verify(code);
+          answered += 1;
+          settle();
+          return answer;
+        }),
+      );
+      await allInFlight;
+      // Five attempts are taken (their checks still out): the right code gets no sixth.
+      holding = false;
+      const rightAnswer = await verify(right);
+      for (const go of held.splice(0)) go();
+      const statuses = (await burst).map((answer) => answer.status);
+      expect(reached).toBe(5);
+      expect(rightAnswer.status).toBe(409);
+      expect(rightAnswer.body.error.code).toBe('expired_code');
+      expect(statuses.filter((status) => status === 422)).toHaveLength(4);
+      expect(statuses.filter((status) => status === 423)).toHaveLength(1);
+      expect(statuses.filter((status) => status === 409)).toHaveLength(guesses - 5);
+      const late = await verify(right);
+      expect(late.status).toBe(409);
+      expect(await activePhones(user)).toEqual([]);
+      expect(await events(user, 'lockout')).toHaveLength(1);
+    });
+
     it('refuses an expired phone code with 410', async () => {
       const server = await serve({ stepUpTtlSeconds: 3600 });
       const user = newUser();

@@ -5,6 +5,7 @@ import { createDevInbox } from '../src/providers/dev-inbox';
 import type { DevInbox } from '../src/providers/dev-inbox';
 import { createFakeProvider } from '../src/providers/fake';
 import type { FakeProviderOptions } from '../src/providers/fake';
+import type { VerificationProvider } from '../src/providers/provider';
 import { listen } from '../src/node';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
@@ -30,6 +31,10 @@ export interface TestServer {
 
 export interface TestServerOptions extends Partial<Omit<TwoFactorAppOptions, 'db'>> {
   failures?: FakeProviderOptions['failures'];
+  /** The fake provider's own check limit (a large one leaves only the server's limit). */
+  providerMaxChecks?: number;
+  /** Wraps the fake provider (tests that hold checks back). */
+  wrapProvider?: (provider: VerificationProvider) => VerificationProvider;
   /** Where the clock starts (ms); by default each server starts two hours after the last one. */
   clockStart?: number;
 }
@@ -46,10 +51,11 @@ export async function startTestServer(db: Database, options: TestServerOptions =
   const clock = createTestClock(options.clockStart ?? (nextClockStart += 2 * 3600 * 1000));
   const inbox = createDevInbox(500);
   const emails: TwoFactorEmail[] = [];
-  const { failures, clockStart: _clockStart, ...appOptions } = options;
+  const { failures, providerMaxChecks, wrapProvider, clockStart: _clockStart, ...appOptions } = options;
+  const fake = createFakeProvider({ db, secret: TEST_SECRET, inbox, clock: clock.now, failures, maxChecks: providerMaxChecks });
   const app = createTwoFactorApp({
     db,
-    provider: createFakeProvider({ db, secret: TEST_SECRET, inbox, clock: clock.now, failures }),
+    provider: wrapProvider ? wrapProvider(fake) : fake,
     getUser: (request) => {
       const id = request.headers.get('x-test-user');
       return id ? { id, email: `${id}@example.com`, canDisable: request.headers.get('x-test-can-disable') === 'true' } : null;

@@ -12,10 +12,12 @@ import { hitRateLimit } from '../security/rate-limit';
 import { deleteReplay, findReplay, hashRecoveryCode, replaceRecoveryCodes, revokeRecoveryCodes, storeReplay } from '../security/recovery-codes';
 import {
   cancelPendingChanges,
-  countFailedAttempt,
   findPendingChange,
   insertPendingChange,
   lastSendAt,
+  pendingChangeStatus,
+  refundAttempt,
+  reserveAttempt,
   settlePendingChange,
 } from '../store/pending-changes';
 import { addActivePhone, findActivePhone, retireActivePhone } from '../store/phone-factors';
@@ -209,6 +211,20 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       return new ApiError('too_many_attempts', { message: 'pending change burnt after too many wrong codes' });
     };
 
+    // The attempt is taken before the provider sees the code, so the limit holds under parallel
+    // guesses whatever the provider's own limit (a custom provider may have none).
+    const attempt = await reserveAttempt(db, pending.id, limits.maxAttempts);
+    if (attempt === null) {
+      const won = await replay();
+      if (won !== null) return c.json({ recoveryCode: won }, 200);
+      // Burnt: as the attempt that burnt it. Verified, cancelled, or its last attempts still being
+      // checked by other requests: this code is not checked (as for a lost race, 409).
+      if ((await pendingChangeStatus(db, pending.id)) === 'locked') {
+        throw new ApiError('too_many_attempts', { message: 'pending change burnt after too many wrong codes' });
+      }
+      throw new ApiError('expired_code', { status: 409, message: 'the change is no longer pending' });
+    }
+
     let check;
     try {
       check = await provider.check({ ref: pending.providerRef, to: phoneNumber, code });
@@ -220,13 +236,13 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
         throw new ApiError('expired_code', { status: 409, message: 'the verification is gone' });
       }
       if (error instanceof ProviderError && error.code === 'too_many_attempts') throw await lockOut();
+      // The code was not checked (provider down, …): the attempt does not count.
+      await refundAttempt(db, pending.id);
       return fromProvider(error);
     }
 
     if (check.status === 'wrong_code') {
-      const failed = await countFailedAttempt(db, pending.id);
-      if (failed === null) throw new ApiError('expired_code', { status: 409, message: 'the change is no longer pending' });
-      const attemptsRemaining = Math.max(0, limits.maxAttempts - failed);
+      const attemptsRemaining = Math.max(0, limits.maxAttempts - attempt);
       if (attemptsRemaining === 0) throw await lockOut();
       throw new ApiError('invalid_code', { attemptsRemaining });
     }

@@ -65,9 +65,9 @@ export async function checkEmailCode(db: Database, settings: EmailCodeSettings, 
     .where(and(eq(emailCodes.id, row.id), eq(emailCodes.status, 'pending'), lt(emailCodes.failedAttempts, settings.maxAttempts)))
     .returning({ failedAttempts: emailCodes.failedAttempts });
   if (!reserved) {
-    // No attempt left (the code is being burnt by another request), or it was used or superseded.
+    // Burnt, used or superseded, or its last attempts are being compared by other requests.
     const [current] = await db.select({ status: emailCodes.status }).from(emailCodes).where(eq(emailCodes.id, row.id));
-    return current?.status === 'locked' || current?.status === 'pending' ? { outcome: 'locked', burnt: false } : { outcome: 'none' };
+    return current?.status === 'locked' ? { outcome: 'locked', burnt: false } : { outcome: 'none' };
   }
   if (safeEqual(hashCode(settings.secret, row.id, code), row.codeHash)) {
     const used = await db
