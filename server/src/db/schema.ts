@@ -74,7 +74,7 @@ export const recoveryCodes = pgTable(
 /**
  * The answer to the last successful verify, for a client that lost it (a dropped connection):
  * the recovery code encrypted with a key derived from the verification code and the server secret.
- * Deleted on acknowledge; ignored (and pruned) after 15 minutes.
+ * Deleted on acknowledge and after a few wrong codes; ignored (and pruned) after 15 minutes.
  */
 export const recoveryReplays = pgTable('recovery_replays', {
   userId: text('user_id').primaryKey(),
@@ -84,6 +84,8 @@ export const recoveryReplays = pgTable('recovery_replays', {
   ciphertext: text('ciphertext').notNull(),
   tag: text('tag').notNull(),
   expiresAt: at('expires_at').notNull(),
+  /** Tries with a code that did not open it; the copy is deleted after a few (REPLAY_MAX_MISSES). */
+  misses: integer('misses').notNull().default(0),
 });
 
 /** What happened to a user's second factor, with the number masked. */
