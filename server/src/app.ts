@@ -10,6 +10,7 @@ import { registerEmailCodeRoutes } from './routes/email-code';
 import { registerPhoneRoutes } from './routes/phone';
 import { registerTwoFactorRoutes } from './routes/two-factor';
 import { csrfProtection } from './security/csrf';
+import { sessionKeyOf } from './security/step-up';
 
 /** The document's fixed parts; the paths and components come from the routes. */
 export const OPENAPI_INFO = {
@@ -111,6 +112,7 @@ export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<Ap
     const user = await options.getUser(c.req.raw);
     if (!user) throw new ApiError('unknown', { status: 401, message: 'not signed in' });
     c.set('user', user);
+    c.set('sessionKey', sessionKeyOf(secret, user.sessionId));
     c.set('clientIp', getClientIp(c));
     await next();
   });

@@ -16,6 +16,13 @@ export interface TwoFactorUser {
    * @default false
    */
   canDisable?: boolean;
+  /**
+   * The host's session (its id, or any stable value per sign-in). When given, email codes and the
+   * step-up grant belong to this session only: a code verified in one session opens nothing in
+   * another (a stolen session cannot ride on the user's own step-up). Stored only as a keyed hash.
+   * Without it, they are per user, as before.
+   */
+  sessionId?: string;
 }
 
 /** An email the host sends for the server (it owns the mail transport). */
@@ -117,6 +124,8 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     user: TwoFactorUser;
+    /** The keyed hash of `user.sessionId` ('' without one). */
+    sessionKey: string;
     clientIp: string;
   };
 }

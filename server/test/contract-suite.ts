@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../src/db/connection';
-import { fakeVerifications, pendingChanges, phoneFactors, recoveryCodes, recoveryReplays, securityEvents } from '../src/db/schema';
+import { emailCodes, fakeVerifications, pendingChanges, phoneFactors, stepUpGrants, recoveryCodes, recoveryReplays, securityEvents } from '../src/db/schema';
 import { createDevInbox } from '../src/providers/dev-inbox';
 import { consumeRecoveryCode } from '../src/security/recovery-codes';
 import { addPhone, clientFor, latestCode, newUser, startTestServer, stepUp } from './helpers';
@@ -236,6 +236,88 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
     });
   });
 
+  describe('step-up per session', () => {
+    it('opens the routes only for the session that verified the email code', async () => {
+      const server = await serve();
+      const user = newUser();
+      const mine = clientFor(server, user, { 'x-test-session': 'session-mine' });
+      const stolen = clientFor(server, user, { 'x-test-session': 'session-stolen' });
+      await mine.post('/email-code');
+      const code = latestCode(server.inbox, 'email', `${user}@example.com`);
+      // The code emailed for one session does not verify in another.
+      const elsewhere = await stolen.post('/email-code/verify', { code });
+      expect(elsewhere.status).toBe(409);
+      expect(elsewhere.body.error.code).toBe('expired_code');
+      expect((await mine.post('/email-code/verify', { code })).status).toBe(204);
+      expect((await mine.get('/status')).status).toBe(200);
+      // The user's own step-up opens nothing for the other session.
+      for (const answer of [
+        await stolen.get('/status'),
+        await stolen.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' }),
+        await stolen.del('/two-factor'),
+      ]) {
+        expect(answer.status).toBe(403);
+        expect(answer.body.error.code).toBe('reverification_required');
+      }
+      // A second session's own email code does not supersede the first one's.
+      server.clock.advance(31);
+      await stolen.post('/email-code');
+      server.clock.advance(31);
+      await mine.post('/email-code');
+      const mineCode = latestCode(server.inbox, 'email', `${user}@example.com`);
+      const stolenCode = server.inbox.list().filter((m) => m.channel === 'email' && m.to === `${user}@example.com`)[1]!.code;
+      expect((await stolen.post('/email-code/verify', { code: stolenCode })).status).toBe(204);
+      expect((await mine.post('/email-code/verify', { code: mineCode })).status).toBe(204);
+    });
+
+    it('ends the grant after a swap (other sessions lose theirs; this one may only finish) and after a disable (status only)', async () => {
+      const server = await serve();
+      const user = newUser();
+      const mine = clientFor(server, user, { 'x-test-session': 'session-a' });
+      const other = clientFor(server, user, { 'x-test-session': 'session-b' });
+      await stepUp(server, other, user);
+      server.clock.advance(31);
+      await addPhone(server, mine, user, PHONE_A, false, { stepUpAfter: false });
+      expect((await other.get('/status')).status).toBe(403);
+      // This session may repeat the verify whose answer was lost, and acknowledge.
+      const again = await mine.post('/phone/verify', { phoneNumber: PHONE_A, code: latestCode(server.inbox, 'sms', PHONE_A), replacesCurrent: false });
+      expect(again.status).toBe(200);
+      expect((await mine.post('/phone/recovery-code/acknowledge')).status).toBe(204);
+      // But not start another change without a new email code.
+      for (const answer of [
+        await mine.get('/status'),
+        await mine.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' }),
+        await mine.del('/phone'),
+        await mine.del('/two-factor'),
+      ]) {
+        expect(answer.status).toBe(403);
+        expect(answer.body.error.code).toBe('reverification_required');
+      }
+
+      const trial = clientFor(server, user, { 'x-test-session': 'session-a', 'x-test-can-disable': 'true' });
+      server.clock.advance(31);
+      await stepUp(server, trial, user);
+      expect((await trial.del('/two-factor')).status).toBe(204);
+      expect((await trial.get('/status')).body).toEqual({ phone: null, canDisable: true });
+      const after = await trial.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      expect(after.status).toBe(403);
+      expect(after.body.error.code).toBe('reverification_required');
+    });
+
+    it('stores a keyed hash of the session id, never the id itself', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user, { 'x-test-session': 'bearer-token-value-123' });
+      await stepUp(server, client, user);
+      const grants = await database.db.select().from(stepUpGrants).where(eq(stepUpGrants.userId, user));
+      const codes = await database.db.select().from(emailCodes).where(eq(emailCodes.userId, user));
+      expect(grants).toHaveLength(1);
+      expect(JSON.stringify([grants, codes])).not.toContain('bearer-token-value-123');
+      expect(grants[0]!.sessionKey).not.toBe('');
+      expect(codes[0]!.sessionKey).toBe(grants[0]!.sessionKey);
+    });
+  });
+
   describe('adding and changing the phone', () => {
     it('adds a first phone: send, verify, status shows it masked, the recovery code is stored only as a scrypt hash', async () => {
       const server = await serve();
@@ -250,6 +332,10 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       const verified = await client.post('/phone/verify', { phoneNumber: PHONE_A, code, replacesCurrent: false });
       expect(verified.status).toBe(200);
       expect(verified.body.recoveryCode).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+      // The swap ended the step-up: reading the settings again starts at the email gate.
+      expect((await client.get('/status')).status).toBe(403);
+      server.clock.advance(31);
+      await stepUp(server, client, user);
       expect((await client.get('/status')).body).toEqual({ phone: { maskedNumber: '+1 ••• ••• 0123' }, canDisable: false });
 
       const stored = await activeRecoveryCodes(user);
@@ -279,9 +365,14 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(again.status).toBe(200);
       expect(again.body.recoveryCode).toBe(first.body.recoveryCode);
       expect(await activeRecoveryCodes(user)).toHaveLength(1);
+      // After the swap the grant only finishes it: another code is not checked at all.
       const wrongCode = await client.post('/phone/verify', { ...body, code: body.code === '000000' ? '111111' : '000000' });
-      expect(wrongCode.status).toBe(409);
+      expect(wrongCode.status).toBe(403);
+      expect(wrongCode.body.error.code).toBe('reverification_required');
       expect((await client.post('/phone/recovery-code/acknowledge')).status).toBe(204);
+      expect((await client.post('/phone/verify', body)).status).toBe(403);
+      server.clock.advance(31);
+      await stepUp(server, client, user);
       const afterAck = await client.post('/phone/verify', body);
       expect(afterAck.status).toBe(409);
       expect(afterAck.body.error.code).toBe('expired_code');
@@ -300,8 +391,11 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       // Repeats of the right code do not use up the tries.
       for (let i = 0; i < 6; i += 1) expect((await client.post('/phone/verify', body)).body.recoveryCode).toBe(first.body.recoveryCode);
       // Another number is not a guess at this copy.
-      expect((await client.post('/phone/verify', { ...body, phoneNumber: PHONE_B })).status).toBe(409);
+      expect((await client.post('/phone/verify', { ...body, phoneNumber: PHONE_B })).status).toBe(403);
       expect((await client.post('/phone/verify', body)).status).toBe(200);
+      // A fresh step-up (the swap narrowed the grant) does not reset the count either.
+      server.clock.advance(31);
+      await stepUp(server, client, user);
       const wrong = Array.from({ length: 40 }, (_, i) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0'));
       const guesses = await Promise.all(wrong.map((code) => client.post('/phone/verify', { ...body, code })));
       for (const guess of guesses) expect(guess.status).toBe(409);
@@ -322,6 +416,7 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       const body = { phoneNumber: PHONE_A, code: latestCode(server.inbox, 'sms', PHONE_A), replacesCurrent: false };
       expect((await client.post('/phone/verify', body)).status).toBe(200);
       server.clock.advance(15 * 60 + 1);
+      await stepUp(server, client, user);
       const late = await client.post('/phone/verify', body);
       expect(late.status).toBe(409);
       expect(await database.db.select().from(recoveryReplays).where(eq(recoveryReplays.userId, user))).toEqual([]);

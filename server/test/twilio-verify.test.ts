@@ -177,6 +177,7 @@ describe('the server with the Twilio Verify provider', () => {
       expect(typeof ok.body.recoveryCode).toBe('string');
 
       clock.advance(31);
+      await stepUp({ ...server, clock, inbox, emails: [] }, client, 'twilio-user');
       standIn.answerWith(() => ({ ...twilioError(429, 60203, 'Max send attempts reached'), headers: { 'Retry-After': '120' } }));
       const limited = await client.post('/phone/code', { phoneNumber: '+14155550199', channel: 'sms' });
       expect(limited.status).toBe(429);

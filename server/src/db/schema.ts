@@ -42,21 +42,34 @@ export const emailCodes = pgTable(
   {
     id: text('id').primaryKey(),
     userId: text('user_id').notNull(),
+    /** A keyed hash of the host's session id ('' when getUser gives none): codes are per session. */
+    sessionKey: text('session_key').notNull().default(''),
     codeHash: text('code_hash').notNull(),
     status: text('status', { enum: ['pending', 'used', 'superseded', 'locked'] }).notNull(),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     createdAt: at('created_at').notNull(),
     expiresAt: at('expires_at').notNull(),
   },
-  (table) => [index('email_codes_user').on(table.userId, table.createdAt)],
+  (table) => [index('email_codes_user').on(table.userId, table.sessionKey, table.createdAt)],
 );
 
-/** A fresh email re-verification: the routes after the email gate answer 403 once it expires. */
-export const stepUpGrants = pgTable('step_up_grants', {
-  userId: text('user_id').primaryKey(),
-  grantedAt: at('granted_at').notNull(),
-  expiresAt: at('expires_at').notNull(),
-});
+/**
+ * A fresh email re-verification, per user and session: the routes after the email gate answer 403
+ * once it expires. After a swap it is narrowed to `finish` (repeat the verify, acknowledge), after a
+ * disable to `status` (read the status), and the user's other sessions lose theirs.
+ */
+export const stepUpGrants = pgTable(
+  'step_up_grants',
+  {
+    userId: text('user_id').notNull(),
+    /** A keyed hash of the host's session id ('' when getUser gives none). */
+    sessionKey: text('session_key').notNull().default(''),
+    scope: text('scope', { enum: ['full', 'finish', 'status'] }).notNull().default('full'),
+    grantedAt: at('granted_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.sessionKey] })],
+);
 
 /** Emergency recovery codes, scrypt-hashed with their own salt; a phone change revokes the old ones. */
 export const recoveryCodes = pgTable(

@@ -67,7 +67,7 @@ export function registerEmailCodeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     await pruneRateCounters(db, now);
     await pruneExpiredReplays(db, now);
     const code = randomDigits(EMAIL_CODE_LENGTH);
-    await createEmailCode(db, settings, user.id, code, now);
+    await createEmailCode(db, settings, user.id, c.get('sessionKey'), code, now);
     await deps.sendEmail({
       kind: 'step-up-code',
       to: user.email,
@@ -85,10 +85,10 @@ export function registerEmailCodeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     const user = c.get('user');
     const { code } = c.req.valid('json');
     const now = clock();
-    const check = await checkEmailCode(db, settings, user.id, code, now);
+    const check = await checkEmailCode(db, settings, user.id, c.get('sessionKey'), code, now);
     switch (check.outcome) {
       case 'approved':
-        await grantStepUp(db, user.id, now, deps.stepUpTtlSeconds);
+        await grantStepUp(db, user.id, c.get('sessionKey'), now, deps.stepUpTtlSeconds);
         return c.body(null, 204);
       case 'none':
         throw new ApiError('expired_code', { status: 409, message: 'no pending email code' });

@@ -21,6 +21,7 @@ import {
   settlePendingChange,
 } from '../store/pending-changes';
 import { addActivePhone, findActivePhone, retireActivePhone } from '../store/phone-factors';
+import { hasFreshStepUp, narrowStepUp } from '../security/step-up';
 import { requireStepUp } from './middleware';
 import {
   AcknowledgeRequest,
@@ -38,6 +39,8 @@ const DEFAULT_CODE_LENGTH = 6;
 
 function routes(deps: AppDeps) {
   const middleware = requireStepUp(deps);
+  // Repeating the verify whose answer was lost, and acknowledging, stay open after the swap.
+  const finishing = requireStepUp(deps, 'finish');
   return {
     resetPhone: createRoute({
       method: 'delete',
@@ -75,7 +78,7 @@ function routes(deps: AppDeps) {
       operationId: 'verifyPhoneCode',
       summary:
         'Confirm the new number: in one transaction it becomes the 2FA phone (replacing the current one when `replacesCurrent`), old recovery codes are revoked and a new one is issued. Repeating the same verify answers the same recovery code until acknowledged or 15 minutes.',
-      middleware,
+      middleware: finishing,
       request: { body: { required: true, content: { 'application/json': { schema: VerifyPhoneCodeRequest } } } },
       responses: {
         200: {
@@ -97,7 +100,7 @@ function routes(deps: AppDeps) {
       path: '/phone/recovery-code/acknowledge',
       operationId: 'acknowledgeRecoveryCode',
       summary: 'The user saved the recovery code: the server forgets its copy for repeated verifies.',
-      middleware,
+      middleware: finishing,
       request: { body: { required: true, content: { 'application/json': { schema: AcknowledgeRequest } } } },
       responses: { 204: { description: 'Forgotten (also when there was nothing to forget).' }, ...stepUpRequired, ...postErrors },
     }),
@@ -190,6 +193,13 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     // A repeat of the verify that succeeded (its answer was lost on the way): the same code again.
     const replayed = await replay();
     if (replayed !== null) return c.json({ recoveryCode: replayed }, 200);
+    // Anything else is a new verify: it needs a full grant (not the one left after a swap).
+    if (!(await hasFreshStepUp(db, user.id, c.get('sessionKey'), now, 'full'))) {
+      // A concurrent verify of the same change may have just swapped (and narrowed the grant).
+      const won = await replay();
+      if (won !== null) return c.json({ recoveryCode: won }, 200);
+      throw new ApiError('reverification_required', { message: 'step-up missing or expired' });
+    }
 
     const pending = await findPendingChange(db, user.id);
     if (!pending || pending.phoneNumber !== phoneNumber) {
@@ -259,6 +269,8 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       await addActivePhone(tx, user.id, phoneNumber, now);
       await replaceRecoveryCodes(tx, user.id, recoveryHash, now);
       await storeReplay(tx, secret, { userId: user.id, phoneNumber, code, recoveryCode, now });
+      // The change is done: a further one needs a new email code, and no other session keeps a grant.
+      await narrowStepUp(tx, user.id, c.get('sessionKey'), 'finish');
       await recordSecurityEvent(tx, {
         userId: user.id,
         type: retired === null ? 'factor_added' : 'factor_changed',

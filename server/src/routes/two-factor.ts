@@ -7,6 +7,7 @@ import { maskPhoneNumber } from '../security/masking';
 import { deleteReplay, revokeRecoveryCodes } from '../security/recovery-codes';
 import { cancelPendingChanges } from '../store/pending-changes';
 import { findActivePhone, retireActivePhone } from '../store/phone-factors';
+import { narrowStepUp } from '../security/step-up';
 import { requireStepUp } from './middleware';
 import { TwoFactorStatus, commonErrors, errorResponse, stepUpRequired } from './schemas';
 
@@ -14,6 +15,9 @@ import { TwoFactorStatus, commonErrors, errorResponse, stepUpRequired } from './
 export function registerTwoFactorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const { db, clock } = deps;
   const middleware = requireStepUp(deps);
+  // The status stays readable after a disable (the UI reloads it), not after a swap: the next change
+  // then starts at the email gate.
+  const statusOnly = requireStepUp(deps, 'status');
 
   app.openapi(
     createRoute({
@@ -21,7 +25,7 @@ export function registerTwoFactorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       path: '/status',
       operationId: 'getTwoFactorStatus',
       summary: 'The current 2FA phone (masked) and whether 2FA may be disabled. 403 without a fresh step-up.',
-      middleware,
+      middleware: statusOnly,
       responses: {
         200: { description: 'The status.', content: { 'application/json': { schema: TwoFactorStatus } } },
         ...stepUpRequired,
@@ -65,6 +69,7 @@ export function registerTwoFactorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           ipAddress: c.get('clientIp'),
           at: now,
         });
+        await narrowStepUp(tx, user.id, c.get('sessionKey'), 'status');
         return cancelledChanges;
       });
       // The pending verifications go at the provider too (best effort).

@@ -10,14 +10,25 @@ export interface EmailCodeSettings {
   maxAttempts: number;
 }
 
-/** Stores a new step-up code (hashed) for the user, superseding any pending one. */
-export async function createEmailCode(db: Database, settings: EmailCodeSettings, userId: string, code: string, now: Date): Promise<void> {
+/** Stores a new step-up code (hashed) for the user's session, superseding that session's pending one. */
+export async function createEmailCode(
+  db: Database,
+  settings: EmailCodeSettings,
+  userId: string,
+  sessionKey: string,
+  code: string,
+  now: Date,
+): Promise<void> {
   const id = newId();
   await db.transaction(async (tx) => {
-    await tx.update(emailCodes).set({ status: 'superseded' }).where(and(eq(emailCodes.userId, userId), eq(emailCodes.status, 'pending')));
+    await tx
+      .update(emailCodes)
+      .set({ status: 'superseded' })
+      .where(and(eq(emailCodes.userId, userId), eq(emailCodes.sessionKey, sessionKey), eq(emailCodes.status, 'pending')));
     await tx.insert(emailCodes).values({
       id,
       userId,
+      sessionKey,
       codeHash: hashCode(settings.secret, id, code),
       status: 'pending',
       createdAt: now,
@@ -26,7 +37,7 @@ export async function createEmailCode(db: Database, settings: EmailCodeSettings,
   });
 }
 
-/** When the user's last step-up code was sent, for the resend cooldown. */
+/** When the user's last step-up code was sent (any session: the inbox is the user's), for the resend cooldown. */
 export async function lastEmailCodeSentAt(db: Database, userId: string): Promise<Date | null> {
   const [row] = await db
     .select({ createdAt: emailCodes.createdAt })
@@ -50,11 +61,18 @@ export type EmailCodeCheck =
  * in one guarded UPDATE (`failed_attempts < max`), so parallel guesses cannot compare more codes than
  * the limit allows; the attempt that reaches the limit with a wrong code burns it.
  */
-export async function checkEmailCode(db: Database, settings: EmailCodeSettings, userId: string, code: string, now: Date): Promise<EmailCodeCheck> {
+export async function checkEmailCode(
+  db: Database,
+  settings: EmailCodeSettings,
+  userId: string,
+  sessionKey: string,
+  code: string,
+  now: Date,
+): Promise<EmailCodeCheck> {
   const [row] = await db
     .select()
     .from(emailCodes)
-    .where(and(eq(emailCodes.userId, userId), eq(emailCodes.status, 'pending')))
+    .where(and(eq(emailCodes.userId, userId), eq(emailCodes.sessionKey, sessionKey), eq(emailCodes.status, 'pending')))
     .orderBy(desc(emailCodes.createdAt))
     .limit(1);
   if (!row) return { outcome: 'none' };
