@@ -49,10 +49,24 @@ function fromHttpException(error: HTTPException): ApiError {
   return new ApiError('unknown', { status: error.status, message: error.status === 400 ? 'malformed request body' : 'request refused' });
 }
 
-function defaultClientIp(c: Context): string {
+function defaultClientIp(c: Context): string | undefined {
   // @hono/node-server puts the socket on the env; other runtimes pass getClientIp.
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return env?.incoming?.socket?.remoteAddress;
+}
+
+const NO_CLIENT_IP_WARNING =
+  'react-2fa-phone-server: the client IP is unknown (no getClientIp, and not served by @hono/node-server), so the per-IP send limit is skipped. Pass getClientIp to createTwoFactorApp.';
+
+/** Whether this runtime is Node (where @hono/node-server can give the socket). */
+function isNode(): boolean {
+  const g = globalThis as { Bun?: unknown; Deno?: unknown; process?: { versions?: { node?: string } } };
+  return g.Bun === undefined && g.Deno === undefined && typeof g.process?.versions?.node === 'string';
+}
+
+/** A usable client IP, or undefined (the per-IP limit is then skipped). */
+function knownIp(ip: string | null | undefined): string | undefined {
+  return typeof ip === 'string' && ip !== '' && ip !== 'unknown' ? ip : undefined;
 }
 
 /**
@@ -80,6 +94,15 @@ export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<Ap
     allowImmediateReset: options.allowImmediateReset === true,
   };
   const getClientIp = options.getClientIp ?? defaultClientIp;
+  // Without getClientIp, the IP is known only under @hono/node-server: say so once, at creation
+  // where the runtime tells (Bun, Deno, Workers), else at the first request without a socket.
+  let warnedNoIp = false;
+  const warnNoIp = () => {
+    if (warnedNoIp || options.getClientIp) return;
+    warnedNoIp = true;
+    console.warn(NO_CLIENT_IP_WARNING);
+  };
+  if (!isNode()) warnNoIp();
   const environment = options.environment ?? process.env.NODE_ENV ?? 'production';
 
   const app = new OpenAPIHono<AppEnv>({
@@ -113,7 +136,9 @@ export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<Ap
     if (!user) throw new ApiError('unknown', { status: 401, message: 'not signed in' });
     c.set('user', user);
     c.set('sessionKey', sessionKeyOf(secret, user.sessionId));
-    c.set('clientIp', getClientIp(c));
+    const clientIp = knownIp(getClientIp(c));
+    if (clientIp === undefined) warnNoIp();
+    c.set('clientIp', clientIp);
     await next();
   });
 

@@ -75,8 +75,14 @@ export interface TwoFactorAppOptions {
   emailCodeTtlSeconds?: number;
   /** Seconds a pending phone change stays verifiable. @default 600 */
   phoneCodeTtlSeconds?: number;
-  /** The client's IP for the per-IP limit. @default the socket's remote address (Node), else 'unknown' */
-  getClientIp?(c: Context): string;
+  /**
+   * The client's IP for the per-IP send limit. Behind a proxy, read your trusted `X-Forwarded-For`
+   * hop here. When it is unknown (`undefined`, `null`, `''` or `'unknown'`) the per-IP limit is
+   * skipped for that request (the per-user and per-number limits still hold): one shared bucket
+   * would let a few users lock everyone out.
+   * @default the socket's remote address under `@hono/node-server`, else unknown (with a warning)
+   */
+  getClientIp?(c: Context): string | null | undefined;
   /** CSRF checks (see security/csrf.ts); `false` only for token-authenticated APIs. @default {} */
   csrf?: { allowedOrigins?: readonly string[] } | false;
   /**
@@ -126,6 +132,7 @@ export interface AppEnv {
     user: TwoFactorUser;
     /** The keyed hash of `user.sessionId` ('' without one). */
     sessionKey: string;
-    clientIp: string;
+    /** The client's IP, or undefined when it is not known (the per-IP limit is then skipped). */
+    clientIp: string | undefined;
   };
 }

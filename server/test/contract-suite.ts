@@ -4,7 +4,7 @@ import type { Database } from '../src/db/connection';
 import { emailCodes, fakeVerifications, pendingChanges, phoneFactors, stepUpGrants, recoveryCodes, recoveryReplays, securityEvents } from '../src/db/schema';
 import { createDevInbox } from '../src/providers/dev-inbox';
 import { consumeRecoveryCode } from '../src/security/recovery-codes';
-import { addPhone, clientFor, latestCode, newUser, startTestServer, stepUp } from './helpers';
+import { TEST_SECRET, addPhone, clientFor, latestCode, newUser, startTestServer, stepUp } from './helpers';
 import type { TestServer, TestServerOptions } from './helpers';
 
 const PHONE_A = '+14155550123';
@@ -654,6 +654,57 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(fourth.status).toBe(429);
       expect(fourth.body.error.code).toBe('rate_limited');
       expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+  });
+
+  describe('per-IP limit when the client IP is unknown', () => {
+    it('skips the per-IP limit instead of putting every user in one shared bucket', async () => {
+      for (const getClientIp of [() => undefined, () => 'unknown', () => '']) {
+        const server = await serve({ getClientIp, limits: { sendsPerIp: { max: 2, windowSeconds: 3600 } } });
+        const statuses: number[] = [];
+        for (let i = 0; i < 4; i += 1) {
+          const user = newUser();
+          const client = clientFor(server, user);
+          statuses.push((await client.post('/email-code')).status);
+          await stepUp(server, client, user).catch(() => undefined);
+          server.clock.advance(31);
+        }
+        expect(statuses).toEqual([200, 200, 200, 200]);
+      }
+    });
+
+    it('behind a host that gives no socket (a fetch handler), warns once and still serves', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      try {
+        const { createTwoFactorApp } = await import('../src/app');
+        const { createFakeProvider } = await import('../src/providers/fake');
+        const { listen } = await import('../src/node');
+        const { Hono } = await import('hono');
+        const emails: string[] = [];
+        const twoFactor = createTwoFactorApp({
+          db: database.db,
+          provider: createFakeProvider({ db: database.db, secret: TEST_SECRET }),
+          getUser: (request) => ({ id: request.headers.get('x-test-user') ?? 'nobody', email: 'fetch-host@example.com' }),
+          sendEmail: (message) => void emails.push(message.kind),
+          secret: TEST_SECRET,
+          environment: 'test',
+          limits: { sendsPerIp: { max: 2, windowSeconds: 3600 } },
+        });
+        // Like a Next.js route handler or Bun.serve: only the Request reaches the app.
+        const host = new Hono().all('*', (c) => twoFactor.fetch(c.req.raw));
+        const server = await listen(host);
+        try {
+          const statuses: number[] = [];
+          for (let i = 0; i < 4; i += 1) statuses.push((await clientFor(server, newUser()).post('/email-code')).status);
+          expect(statuses).toEqual([200, 200, 200, 200]);
+          expect(warn).toHaveBeenCalledTimes(1);
+          expect(String(warn.mock.calls[0]![0])).toContain('getClientIp');
+        } finally {
+          await server.close();
+        }
+      } finally {
+        warn.mockRestore();
+      }
     });
   });
 

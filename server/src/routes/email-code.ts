@@ -3,11 +3,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { addSeconds, secondsUntil } from '../clock';
 import type { AppDeps, AppEnv } from '../context';
 import { ApiError } from '../errors';
-import { hashCode, randomDigits } from '../security/crypto';
+import { randomDigits } from '../security/crypto';
 import { checkEmailCode, createEmailCode, lastEmailCodeSentAt } from '../security/email-codes';
 import { recordSecurityEvent } from '../security/events';
 import { maskEmail } from '../security/masking';
-import { hitRateLimit, pruneRateCounters } from '../security/rate-limit';
+import { hitRateLimit, perIpLimit, pruneRateCounters } from '../security/rate-limit';
 import { pruneExpiredReplays } from '../security/recovery-codes';
 import { grantStepUp } from '../security/step-up';
 import { SendEmailCodeRequest, SendEmailCodeResult, VerifyEmailCodeRequest, errorResponse, postErrors } from './schemas';
@@ -58,7 +58,7 @@ export function registerEmailCodeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     }
     for (const [key, limit] of [
       [`email:user:${user.id}`, limits.emailsPerUser],
-      [`send:ip:${hashCode(deps.secret, 'rate', c.get('clientIp'))}`, limits.sendsPerIp],
+      ...perIpLimit(deps.secret, c.get('clientIp'), limits.sendsPerIp),
     ] as const) {
       const decision = await hitRateLimit(db, key, limit, now);
       if (!decision.allowed) throw new ApiError('rate_limited', { message: 'send limit', retryAfterSeconds: decision.retryAfterSeconds });

@@ -8,7 +8,7 @@ import type { PhoneChannel } from '../providers/provider';
 import { generateRecoveryCode, hashCode, newId } from '../security/crypto';
 import { recordSecurityEvent } from '../security/events';
 import { isValidPhoneNumber, maskPhoneNumber } from '../security/masking';
-import { hitRateLimit } from '../security/rate-limit';
+import { hitRateLimit, perIpLimit } from '../security/rate-limit';
 import { deleteReplay, findReplay, hashRecoveryCode, replaceRecoveryCodes, revokeRecoveryCodes, storeReplay } from '../security/recovery-codes';
 import {
   cancelPendingChanges,
@@ -161,7 +161,7 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     for (const [key, limit] of [
       [`send:user:${user.id}`, limits.sendsPerUser],
       [`send:number:${hashCode(secret, 'rate', phoneNumber)}`, limits.sendsPerNumber],
-      [`send:ip:${hashCode(secret, 'rate', c.get('clientIp'))}`, limits.sendsPerIp],
+      ...perIpLimit(secret, c.get('clientIp'), limits.sendsPerIp),
     ] as const) {
       const decision = await hitRateLimit(db, key, limit, now);
       if (!decision.allowed) throw new ApiError('rate_limited', { message: 'send limit', retryAfterSeconds: decision.retryAfterSeconds });
