@@ -246,9 +246,14 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
         throw new ApiError('expired_code', { status: 409, message: 'the verification is gone' });
       }
       if (error instanceof ProviderError && error.code === 'too_many_attempts') throw await lockOut();
-      // The code was not checked (provider down, …): the attempt does not count.
-      await refundAttempt(db, pending.id);
-      return fromProvider(error);
+      if (error instanceof ProviderError && error.code === 'invalid_code') {
+        // The provider refused the code's form (e.g. not its length): a wrong code, counted.
+        check = { status: 'wrong_code' as const };
+      } else {
+        // The code was not checked (provider down, …): the attempt does not count.
+        await refundAttempt(db, pending.id);
+        return fromProvider(error);
+      }
     }
 
     if (check.status === 'wrong_code') {
