@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { systemClock } from './clock';
 import { DEFAULT_LIMITS } from './context';
@@ -69,6 +70,31 @@ function knownIp(ip: string | null | undefined): string | undefined {
   return typeof ip === 'string' && ip !== '' && ip !== 'unknown' ? ip : undefined;
 }
 
+/** The largest request body accepted (every documented body is well under 1 KB). */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const MIN_SECRET_BYTES = 32;
+
+/**
+ * The server secret as bytes. Outside development and test a missing or short secret is an error:
+ * a per-process random one would split the rate-limit keys and break the replay across processes
+ * and restarts, without a sign.
+ */
+function resolveSecret(secret: string | Uint8Array | undefined, environment: string): Uint8Array {
+  const lenient = environment === 'development' || environment === 'test';
+  if (secret === undefined) {
+    if (lenient) return randomBytes(MIN_SECRET_BYTES);
+    throw new Error(
+      `react-2fa-phone-server: createTwoFactorApp needs a secret (at least ${MIN_SECRET_BYTES} random bytes, the same on every process and across restarts) outside development and test`,
+    );
+  }
+  const bytes = typeof secret === 'string' ? Buffer.from(secret) : secret;
+  if (bytes.length < MIN_SECRET_BYTES && !lenient) {
+    throw new Error(`react-2fa-phone-server: the secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  }
+  return bytes;
+}
+
 /**
  * Builds the REST API that `createFetchAdapter` speaks, as a Hono app to mount under the adapter's
  * `baseUrl`. The host brings the database, the provider, its authentication and its mail.
@@ -79,8 +105,8 @@ function knownIp(ip: string | null | undefined): string | undefined {
  * host.route('/api/account/2fa', app);
  */
 export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<AppEnv> {
-  const secret =
-    options.secret === undefined ? randomBytes(32) : typeof options.secret === 'string' ? Buffer.from(options.secret) : options.secret;
+  const environment = options.environment ?? process.env.NODE_ENV ?? 'production';
+  const secret = resolveSecret(options.secret, environment);
   const deps: AppDeps = {
     db: options.db,
     provider: options.provider,
@@ -103,7 +129,6 @@ export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<Ap
     console.warn(NO_CLIENT_IP_WARNING);
   };
   if (!isNode()) warnNoIp();
-  const environment = options.environment ?? process.env.NODE_ENV ?? 'production';
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -124,11 +149,16 @@ export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<Ap
     c.header('Cache-Control', 'no-store');
   });
 
-  if (options.devInbox && environment === 'development') {
-    const inbox = options.devInbox;
-    // Development only: it shows the codes the fake provider and the demo's sendEmail "sent".
-    app.get('/dev/inbox', (c) => c.json({ messages: inbox.list() }));
-  }
+  // Before anything reads a body: every documented body is tiny.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('unknown', { status: 413, message: 'request body too large' });
+      },
+    }),
+  );
 
   if (options.csrf !== false) app.use('*', csrfProtection(options.csrf ?? {}));
   app.use('*', async (c, next) => {
@@ -141,6 +171,13 @@ export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<Ap
     c.set('clientIp', clientIp);
     await next();
   });
+
+  if (options.devInbox && environment === 'development') {
+    const inbox = options.devInbox;
+    // Development only, and only to a signed-in user: it shows the codes the fake provider and the
+    // demo's sendEmail "sent".
+    app.get('/dev/inbox', (c) => c.json({ messages: inbox.list() }));
+  }
 
   registerEmailCodeRoutes(app, deps);
   registerTwoFactorRoutes(app, deps);
@@ -163,7 +200,8 @@ export function openApiDocument() {
     provider: { name: 'none', start: inert, check: inert, cancel: inert },
     getUser: () => null,
     sendEmail: () => undefined,
-    secret: 'openapi',
+    secret: randomBytes(MIN_SECRET_BYTES),
+    getClientIp: () => undefined,
   });
   return createOpenApiDocument(app);
 }

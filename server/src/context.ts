@@ -63,8 +63,9 @@ export interface TwoFactorAppOptions {
   clock?: Clock;
   /**
    * Keys code hashes and the lost-answer replay encryption. Give the same value to every process
-   * and across restarts (at least 32 random bytes, e.g. from an env variable).
-   * @default 32 random bytes per process
+   * and across restarts (at least 32 random bytes, e.g. from an env variable). Required, and at
+   * least 32 bytes, unless `environment` is `development` or `test`.
+   * @default 32 random bytes per process (development and test only)
    */
   secret?: string | Uint8Array;
   /** @default see TwoFactorLimits */
@@ -86,7 +87,7 @@ export interface TwoFactorAppOptions {
   /** CSRF checks (see security/csrf.ts); `false` only for token-authenticated APIs. @default {} */
   csrf?: { allowedOrigins?: readonly string[] } | false;
   /**
-   * Serve `GET /dev/inbox` from this inbox, only when `environment` is `development`.
+   * Serve `GET /dev/inbox` from this inbox (to signed-in users), only when `environment` is `development`.
    */
   devInbox?: import('./providers/dev-inbox').DevInbox;
   /** @default process.env.NODE_ENV ?? 'production' */

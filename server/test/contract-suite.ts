@@ -86,17 +86,53 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(allowed.status).toBe(200);
     });
 
-    it('serves the dev inbox only in development', async () => {
+    it('serves the dev inbox only in development, and only to a signed-in user', async () => {
       const inbox = createDevInbox();
       inbox.add({ channel: 'sms', to: PHONE_A, code: '123456', text: '' });
       const development = await serve({ devInbox: inbox, environment: 'development' });
-      const shown = await fetch(`${development.url}/dev/inbox`);
+      const anonymous = await fetch(`${development.url}/dev/inbox`);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.text()).not.toContain('123456');
+      const shown = await clientFor(development, newUser()).get('/dev/inbox');
       expect(shown.status).toBe(200);
-      expect(((await shown.json()) as { messages: unknown[] }).messages).toHaveLength(1);
+      expect((shown.body as unknown as { messages: unknown[] }).messages).toHaveLength(1);
       const production = await serve({ devInbox: inbox, environment: 'production' });
       const hidden = await clientFor(production, newUser()).get('/dev/inbox');
       expect(hidden.status).toBe(404);
       expect(JSON.stringify(hidden.body)).not.toContain('123456');
+    });
+
+    it('refuses a body over 16 KB with 413 unknown before reading it, signed in or not', async () => {
+      const server = await serve();
+      const big = JSON.stringify({ code: '1'.repeat(20_000) });
+      const signedIn = await clientFor(server, newUser()).call('POST', '/email-code/verify', big, { 'Content-Type': 'application/json' });
+      expect(signedIn.status).toBe(413);
+      expect(signedIn.body).toEqual({ error: { code: 'unknown', message: 'request body too large' } });
+      expect(signedIn.headers.get('cache-control')).toBe('no-store');
+      const anonymous = await fetch(`${server.url}/email-code`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: big });
+      expect(anonymous.status).toBe(413);
+      // A body of ordinary size still gets through to validation.
+      const small = await clientFor(server, newUser()).post('/email-code/verify', { code: 'abc' });
+      expect(small.status).toBe(422);
+    });
+
+    it('requires a secret of at least 32 bytes outside development and test', async () => {
+      const { createTwoFactorApp } = await import('../src/app');
+      const { createFakeProvider } = await import('../src/providers/fake');
+      const base = {
+        db: database.db,
+        provider: createFakeProvider({ db: database.db, secret: TEST_SECRET }),
+        getUser: () => null,
+        sendEmail: () => undefined,
+        getClientIp: () => '127.0.0.1',
+      };
+      for (const environment of ['production', 'staging']) {
+        expect(() => createTwoFactorApp({ ...base, environment })).toThrow(/secret/);
+        expect(() => createTwoFactorApp({ ...base, environment, secret: 'short' })).toThrow(/secret/);
+        expect(() => createTwoFactorApp({ ...base, environment, secret: new Uint8Array(16) })).toThrow(/secret/);
+        expect(() => createTwoFactorApp({ ...base, environment, secret: TEST_SECRET })).not.toThrow();
+      }
+      for (const environment of ['development', 'test']) expect(() => createTwoFactorApp({ ...base, environment })).not.toThrow();
     });
 
     it('answers malformed JSON and unknown fields with 400 unknown, never a stack', async () => {
