@@ -24,7 +24,10 @@ export interface ConsoleApi {
   database: OpenedDatabase;
 }
 
-/** The signed-in user of the demo: one fixed account (a real host reads its session here). */
+/**
+ * The signed-in user of the demo: one fixed account and no sessions. A real host reads its session
+ * here and passes `sessionId` too, so the step-up belongs to the session that verified the email.
+ */
 const DEMO_USER = { id: 'demo-user', email: 'jane.doe@example.com', canDisable: false };
 
 /** Keeps the demo's secret beside its data, so codes and the replay copy survive a restart. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { systemClock } from './clock';
 import { DEFAULT_LIMITS } from './context';
@@ -10,6 +11,7 @@ import { registerEmailCodeRoutes } from './routes/email-code';
 import { registerPhoneRoutes } from './routes/phone';
 import { registerTwoFactorRoutes } from './routes/two-factor';
 import { csrfProtection } from './security/csrf';
+import { sessionKeyOf } from './security/step-up';
 
 /** The document's fixed parts; the paths and components come from the routes. */
 export const OPENAPI_INFO = {
@@ -48,10 +50,49 @@ function fromHttpException(error: HTTPException): ApiError {
   return new ApiError('unknown', { status: error.status, message: error.status === 400 ? 'malformed request body' : 'request refused' });
 }
 
-function defaultClientIp(c: Context): string {
+function defaultClientIp(c: Context): string | undefined {
   // @hono/node-server puts the socket on the env; other runtimes pass getClientIp.
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return env?.incoming?.socket?.remoteAddress;
+}
+
+const NO_CLIENT_IP_WARNING =
+  'react-2fa-phone-server: the client IP is unknown (no getClientIp, and not served by @hono/node-server), so the per-IP send limit is skipped. Pass getClientIp to createTwoFactorApp.';
+
+/** Whether this runtime is Node (where @hono/node-server can give the socket). */
+function isNode(): boolean {
+  const g = globalThis as { Bun?: unknown; Deno?: unknown; process?: { versions?: { node?: string } } };
+  return g.Bun === undefined && g.Deno === undefined && typeof g.process?.versions?.node === 'string';
+}
+
+/** A usable client IP, or undefined (the per-IP limit is then skipped). */
+function knownIp(ip: string | null | undefined): string | undefined {
+  return typeof ip === 'string' && ip !== '' && ip !== 'unknown' ? ip : undefined;
+}
+
+/** The largest request body accepted (every documented body is well under 1 KB). */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const MIN_SECRET_BYTES = 32;
+
+/**
+ * The server secret as bytes. Outside development and test a missing or short secret is an error:
+ * a per-process random one would split the rate-limit keys and break the replay across processes
+ * and restarts, without a sign.
+ */
+function resolveSecret(secret: string | Uint8Array | undefined, environment: string): Uint8Array {
+  const lenient = environment === 'development' || environment === 'test';
+  if (secret === undefined) {
+    if (lenient) return randomBytes(MIN_SECRET_BYTES);
+    throw new Error(
+      `react-2fa-phone-server: createTwoFactorApp needs a secret (at least ${MIN_SECRET_BYTES} random bytes, the same on every process and across restarts) outside development and test`,
+    );
+  }
+  const bytes = typeof secret === 'string' ? Buffer.from(secret) : secret;
+  if (bytes.length < MIN_SECRET_BYTES && !lenient) {
+    throw new Error(`react-2fa-phone-server: the secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  }
+  return bytes;
 }
 
 /**
@@ -64,8 +105,8 @@ function defaultClientIp(c: Context): string {
  * host.route('/api/account/2fa', app);
  */
 export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<AppEnv> {
-  const secret =
-    options.secret === undefined ? randomBytes(32) : typeof options.secret === 'string' ? Buffer.from(options.secret) : options.secret;
+  const environment = options.environment ?? process.env.NODE_ENV ?? 'production';
+  const secret = resolveSecret(options.secret, environment);
   const deps: AppDeps = {
     db: options.db,
     provider: options.provider,
@@ -76,9 +117,18 @@ export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<Ap
     stepUpTtlSeconds: options.stepUpTtlSeconds ?? 600,
     emailCodeTtlSeconds: options.emailCodeTtlSeconds ?? 600,
     phoneCodeTtlSeconds: options.phoneCodeTtlSeconds ?? 600,
+    allowImmediateReset: options.allowImmediateReset === true,
   };
   const getClientIp = options.getClientIp ?? defaultClientIp;
-  const environment = options.environment ?? process.env.NODE_ENV ?? 'production';
+  // Without getClientIp, the IP is known only under @hono/node-server: say so once, at creation
+  // where the runtime tells (Bun, Deno, Workers), else at the first request without a socket.
+  let warnedNoIp = false;
+  const warnNoIp = () => {
+    if (warnedNoIp || options.getClientIp) return;
+    warnedNoIp = true;
+    console.warn(NO_CLIENT_IP_WARNING);
+  };
+  if (!isNode()) warnNoIp();
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -99,20 +149,35 @@ export function createTwoFactorApp(options: TwoFactorAppOptions): OpenAPIHono<Ap
     c.header('Cache-Control', 'no-store');
   });
 
-  if (options.devInbox && environment === 'development') {
-    const inbox = options.devInbox;
-    // Development only: it shows the codes the fake provider and the demo's sendEmail "sent".
-    app.get('/dev/inbox', (c) => c.json({ messages: inbox.list() }));
-  }
+  // Before anything reads a body: every documented body is tiny.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('unknown', { status: 413, message: 'request body too large' });
+      },
+    }),
+  );
 
   if (options.csrf !== false) app.use('*', csrfProtection(options.csrf ?? {}));
   app.use('*', async (c, next) => {
     const user = await options.getUser(c.req.raw);
     if (!user) throw new ApiError('unknown', { status: 401, message: 'not signed in' });
     c.set('user', user);
-    c.set('clientIp', getClientIp(c));
+    c.set('sessionKey', sessionKeyOf(secret, user.sessionId));
+    const clientIp = knownIp(getClientIp(c));
+    if (clientIp === undefined) warnNoIp();
+    c.set('clientIp', clientIp);
     await next();
   });
+
+  if (options.devInbox && environment === 'development') {
+    const inbox = options.devInbox;
+    // Development only, and only to a signed-in user: it shows the codes the fake provider and the
+    // demo's sendEmail "sent".
+    app.get('/dev/inbox', (c) => c.json({ messages: inbox.list() }));
+  }
 
   registerEmailCodeRoutes(app, deps);
   registerTwoFactorRoutes(app, deps);
@@ -135,7 +200,8 @@ export function openApiDocument() {
     provider: { name: 'none', start: inert, check: inert, cancel: inert },
     getUser: () => null,
     sendEmail: () => undefined,
-    secret: 'openapi',
+    secret: randomBytes(MIN_SECRET_BYTES),
+    getClientIp: () => undefined,
   });
   return createOpenApiDocument(app);
 }

@@ -11,11 +11,18 @@ export interface TwoFactorUser {
   /** Where step-up codes and change notices go (shown masked). */
   email: string;
   /**
-   * Whether 2FA may be turned off for this account (free-trial accounts); `DELETE /two-factor` is
-   * refused otherwise.
+   * Whether 2FA may be turned off for this account (free-trial accounts); `DELETE /two-factor` (and
+   * `DELETE /phone`, unless the app allows an immediate reset) is refused otherwise.
    * @default false
    */
   canDisable?: boolean;
+  /**
+   * The host's session (its id, or any stable value per sign-in). When given, email codes and the
+   * step-up grant belong to this session only: a code verified in one session opens nothing in
+   * another (a stolen session cannot ride on the user's own step-up). Stored only as a keyed hash.
+   * Without it, they are per user, as before.
+   */
+  sessionId?: string;
 }
 
 /** An email the host sends for the server (it owns the mail transport). */
@@ -56,8 +63,9 @@ export interface TwoFactorAppOptions {
   clock?: Clock;
   /**
    * Keys code hashes and the lost-answer replay encryption. Give the same value to every process
-   * and across restarts (at least 32 random bytes, e.g. from an env variable).
-   * @default 32 random bytes per process
+   * and across restarts (at least 32 random bytes, e.g. from an env variable). Required, and at
+   * least 32 bytes, unless `environment` is `development` or `test`.
+   * @default 32 random bytes per process (development and test only)
    */
   secret?: string | Uint8Array;
   /** @default see TwoFactorLimits */
@@ -68,16 +76,31 @@ export interface TwoFactorAppOptions {
   emailCodeTtlSeconds?: number;
   /** Seconds a pending phone change stays verifiable. @default 600 */
   phoneCodeTtlSeconds?: number;
-  /** The client's IP for the per-IP limit. @default the socket's remote address (Node), else 'unknown' */
-  getClientIp?(c: Context): string;
+  /**
+   * The client's IP for the per-IP send limit. Behind a proxy, read your trusted `X-Forwarded-For`
+   * hop here. When it is unknown (`undefined`, `null`, `''` or `'unknown'`) the per-IP limit is
+   * skipped for that request (the per-user and per-number limits still hold): one shared bucket
+   * would let a few users lock everyone out.
+   * @default the socket's remote address under `@hono/node-server`, else unknown (with a warning)
+   */
+  getClientIp?(c: Context): string | null | undefined;
   /** CSRF checks (see security/csrf.ts); `false` only for token-authenticated APIs. @default {} */
   csrf?: { allowedOrigins?: readonly string[] } | false;
   /**
-   * Serve `GET /dev/inbox` from this inbox, only when `environment` is `development`.
+   * Serve `GET /dev/inbox` from this inbox (to signed-in users), only when `environment` is `development`.
    */
   devInbox?: import('./providers/dev-inbox').DevInbox;
   /** @default process.env.NODE_ENV ?? 'production' */
   environment?: string;
+  /**
+   * Let `DELETE /phone` remove the phone of an account whose 2FA is mandatory (`canDisable` not
+   * true). Only for hosts whose wizard uses `resetTiming="immediate"` (delete first, then add): the
+   * account has no second factor until the new number verifies. Without it, `DELETE /phone` answers
+   * 409 `unknown` on such accounts, like `DELETE /two-factor`; the default flow swaps on verify and
+   * never calls it.
+   * @default false
+   */
+  allowImmediateReset?: boolean;
 }
 
 export const DEFAULT_LIMITS: TwoFactorLimits = {
@@ -101,12 +124,16 @@ export interface AppDeps {
   stepUpTtlSeconds: number;
   emailCodeTtlSeconds: number;
   phoneCodeTtlSeconds: number;
+  allowImmediateReset: boolean;
 }
 
 /** Hono variables set by the app's middleware. */
 export interface AppEnv {
   Variables: {
     user: TwoFactorUser;
-    clientIp: string;
+    /** The keyed hash of `user.sessionId` ('' without one). */
+    sessionKey: string;
+    /** The client's IP, or undefined when it is not known (the per-IP limit is then skipped). */
+    clientIp: string | undefined;
   };
 }

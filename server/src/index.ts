@@ -19,7 +19,7 @@ export type {
 export { createFakeProvider } from './providers/fake';
 export type { FakeProviderOptions } from './providers/fake';
 export { createTwilioVerifyProvider, mapTwilioError } from './providers/twilio-verify';
-export type { TwilioVerifyOptions, TwilioCredentials } from './providers/twilio-verify';
+export type { TwilioCall, TwilioVerifyOptions, TwilioCredentials } from './providers/twilio-verify';
 export { createDevInbox } from './providers/dev-inbox';
 export type { DevInbox, DevInboxMessage } from './providers/dev-inbox';
 export { consumeRecoveryCode } from './security/recovery-codes';

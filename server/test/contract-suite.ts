@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../src/db/connection';
-import { fakeVerifications, phoneFactors, recoveryCodes, recoveryReplays, securityEvents } from '../src/db/schema';
+import { emailCodes, fakeVerifications, pendingChanges, phoneFactors, stepUpGrants, recoveryCodes, recoveryReplays, securityEvents } from '../src/db/schema';
 import { createDevInbox } from '../src/providers/dev-inbox';
 import { consumeRecoveryCode } from '../src/security/recovery-codes';
-import { addPhone, clientFor, latestCode, newUser, startTestServer, stepUp } from './helpers';
+import { TEST_SECRET, addPhone, clientFor, latestCode, newUser, startTestServer, stepUp } from './helpers';
 import type { TestServer, TestServerOptions } from './helpers';
 
 const PHONE_A = '+14155550123';
@@ -86,17 +86,53 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(allowed.status).toBe(200);
     });
 
-    it('serves the dev inbox only in development', async () => {
+    it('serves the dev inbox only in development, and only to a signed-in user', async () => {
       const inbox = createDevInbox();
       inbox.add({ channel: 'sms', to: PHONE_A, code: '123456', text: '' });
       const development = await serve({ devInbox: inbox, environment: 'development' });
-      const shown = await fetch(`${development.url}/dev/inbox`);
+      const anonymous = await fetch(`${development.url}/dev/inbox`);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.text()).not.toContain('123456');
+      const shown = await clientFor(development, newUser()).get('/dev/inbox');
       expect(shown.status).toBe(200);
-      expect(((await shown.json()) as { messages: unknown[] }).messages).toHaveLength(1);
+      expect((shown.body as unknown as { messages: unknown[] }).messages).toHaveLength(1);
       const production = await serve({ devInbox: inbox, environment: 'production' });
       const hidden = await clientFor(production, newUser()).get('/dev/inbox');
       expect(hidden.status).toBe(404);
       expect(JSON.stringify(hidden.body)).not.toContain('123456');
+    });
+
+    it('refuses a body over 16 KB with 413 unknown before reading it, signed in or not', async () => {
+      const server = await serve();
+      const big = JSON.stringify({ code: '1'.repeat(20_000) });
+      const signedIn = await clientFor(server, newUser()).call('POST', '/email-code/verify', big, { 'Content-Type': 'application/json' });
+      expect(signedIn.status).toBe(413);
+      expect(signedIn.body).toEqual({ error: { code: 'unknown', message: 'request body too large' } });
+      expect(signedIn.headers.get('cache-control')).toBe('no-store');
+      const anonymous = await fetch(`${server.url}/email-code`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: big });
+      expect(anonymous.status).toBe(413);
+      // A body of ordinary size still gets through to validation.
+      const small = await clientFor(server, newUser()).post('/email-code/verify', { code: 'abc' });
+      expect(small.status).toBe(422);
+    });
+
+    it('requires a secret of at least 32 bytes outside development and test', async () => {
+      const { createTwoFactorApp } = await import('../src/app');
+      const { createFakeProvider } = await import('../src/providers/fake');
+      const base = {
+        db: database.db,
+        provider: createFakeProvider({ db: database.db, secret: TEST_SECRET }),
+        getUser: () => null,
+        sendEmail: () => undefined,
+        getClientIp: () => '127.0.0.1',
+      };
+      for (const environment of ['production', 'staging']) {
+        expect(() => createTwoFactorApp({ ...base, environment })).toThrow(/secret/);
+        expect(() => createTwoFactorApp({ ...base, environment, secret: 'short' })).toThrow(/secret/);
+        expect(() => createTwoFactorApp({ ...base, environment, secret: new Uint8Array(16) })).toThrow(/secret/);
+        expect(() => createTwoFactorApp({ ...base, environment, secret: TEST_SECRET })).not.toThrow();
+      }
+      for (const environment of ['development', 'test']) expect(() => createTwoFactorApp({ ...base, environment })).not.toThrow();
     });
 
     it('answers malformed JSON and unknown fields with 400 unknown, never a stack', async () => {
@@ -176,6 +212,25 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(await events(user, 'lockout')).toHaveLength(1);
     });
 
+    it('holds the email code attempt limit under a burst of parallel guesses with the right code among them', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await client.post('/email-code');
+      const right = latestCode(server.inbox, 'email', `${user}@example.com`);
+      const wrong = Array.from({ length: 100 }, (_, i) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0'));
+      // The wrong guesses go out first, the right code last: only the first five may be compared.
+      const answers = await Promise.all([...wrong, right].map((code) => client.post('/email-code/verify', { code })));
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 204)).toEqual([]);
+      expect(statuses.filter((status) => status === 422).length).toBeLessThanOrEqual(4);
+      for (const status of statuses) expect([409, 422, 423]).toContain(status);
+      const after = await client.post('/email-code/verify', { code: right });
+      expect(after.status).toBe(409);
+      expect((await client.get('/status')).status).toBe(403);
+      expect(await events(user, 'lockout')).toHaveLength(1);
+    });
+
     it('refuses an expired code with 410 expired_code and a code that is not digits with 422 invalid_code', async () => {
       const server = await serve();
       const user = newUser();
@@ -217,6 +272,88 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
     });
   });
 
+  describe('step-up per session', () => {
+    it('opens the routes only for the session that verified the email code', async () => {
+      const server = await serve();
+      const user = newUser();
+      const mine = clientFor(server, user, { 'x-test-session': 'session-mine' });
+      const stolen = clientFor(server, user, { 'x-test-session': 'session-stolen' });
+      await mine.post('/email-code');
+      const code = latestCode(server.inbox, 'email', `${user}@example.com`);
+      // The code emailed for one session does not verify in another.
+      const elsewhere = await stolen.post('/email-code/verify', { code });
+      expect(elsewhere.status).toBe(409);
+      expect(elsewhere.body.error.code).toBe('expired_code');
+      expect((await mine.post('/email-code/verify', { code })).status).toBe(204);
+      expect((await mine.get('/status')).status).toBe(200);
+      // The user's own step-up opens nothing for the other session.
+      for (const answer of [
+        await stolen.get('/status'),
+        await stolen.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' }),
+        await stolen.del('/two-factor'),
+      ]) {
+        expect(answer.status).toBe(403);
+        expect(answer.body.error.code).toBe('reverification_required');
+      }
+      // A second session's own email code does not supersede the first one's.
+      server.clock.advance(31);
+      await stolen.post('/email-code');
+      server.clock.advance(31);
+      await mine.post('/email-code');
+      const mineCode = latestCode(server.inbox, 'email', `${user}@example.com`);
+      const stolenCode = server.inbox.list().filter((m) => m.channel === 'email' && m.to === `${user}@example.com`)[1]!.code;
+      expect((await stolen.post('/email-code/verify', { code: stolenCode })).status).toBe(204);
+      expect((await mine.post('/email-code/verify', { code: mineCode })).status).toBe(204);
+    });
+
+    it('ends the grant after a swap (other sessions lose theirs; this one may only finish) and after a disable (status only)', async () => {
+      const server = await serve();
+      const user = newUser();
+      const mine = clientFor(server, user, { 'x-test-session': 'session-a' });
+      const other = clientFor(server, user, { 'x-test-session': 'session-b' });
+      await stepUp(server, other, user);
+      server.clock.advance(31);
+      await addPhone(server, mine, user, PHONE_A, false, { stepUpAfter: false });
+      expect((await other.get('/status')).status).toBe(403);
+      // This session may repeat the verify whose answer was lost, and acknowledge.
+      const again = await mine.post('/phone/verify', { phoneNumber: PHONE_A, code: latestCode(server.inbox, 'sms', PHONE_A), replacesCurrent: false });
+      expect(again.status).toBe(200);
+      expect((await mine.post('/phone/recovery-code/acknowledge')).status).toBe(204);
+      // But not start another change without a new email code.
+      for (const answer of [
+        await mine.get('/status'),
+        await mine.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' }),
+        await mine.del('/phone'),
+        await mine.del('/two-factor'),
+      ]) {
+        expect(answer.status).toBe(403);
+        expect(answer.body.error.code).toBe('reverification_required');
+      }
+
+      const trial = clientFor(server, user, { 'x-test-session': 'session-a', 'x-test-can-disable': 'true' });
+      server.clock.advance(31);
+      await stepUp(server, trial, user);
+      expect((await trial.del('/two-factor')).status).toBe(204);
+      expect((await trial.get('/status')).body).toEqual({ phone: null, canDisable: true });
+      const after = await trial.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      expect(after.status).toBe(403);
+      expect(after.body.error.code).toBe('reverification_required');
+    });
+
+    it('stores a keyed hash of the session id, never the id itself', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user, { 'x-test-session': 'bearer-token-value-123' });
+      await stepUp(server, client, user);
+      const grants = await database.db.select().from(stepUpGrants).where(eq(stepUpGrants.userId, user));
+      const codes = await database.db.select().from(emailCodes).where(eq(emailCodes.userId, user));
+      expect(grants).toHaveLength(1);
+      expect(JSON.stringify([grants, codes])).not.toContain('bearer-token-value-123');
+      expect(grants[0]!.sessionKey).not.toBe('');
+      expect(codes[0]!.sessionKey).toBe(grants[0]!.sessionKey);
+    });
+  });
+
   describe('adding and changing the phone', () => {
     it('adds a first phone: send, verify, status shows it masked, the recovery code is stored only as a scrypt hash', async () => {
       const server = await serve();
@@ -231,6 +368,10 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       const verified = await client.post('/phone/verify', { phoneNumber: PHONE_A, code, replacesCurrent: false });
       expect(verified.status).toBe(200);
       expect(verified.body.recoveryCode).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+      // The swap ended the step-up: reading the settings again starts at the email gate.
+      expect((await client.get('/status')).status).toBe(403);
+      server.clock.advance(31);
+      await stepUp(server, client, user);
       expect((await client.get('/status')).body).toEqual({ phone: { maskedNumber: '+1 ••• ••• 0123' }, canDisable: false });
 
       const stored = await activeRecoveryCodes(user);
@@ -260,12 +401,46 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(again.status).toBe(200);
       expect(again.body.recoveryCode).toBe(first.body.recoveryCode);
       expect(await activeRecoveryCodes(user)).toHaveLength(1);
+      // After the swap the grant only finishes it: another code is not checked at all.
       const wrongCode = await client.post('/phone/verify', { ...body, code: body.code === '000000' ? '111111' : '000000' });
-      expect(wrongCode.status).toBe(409);
+      expect(wrongCode.status).toBe(403);
+      expect(wrongCode.body.error.code).toBe('reverification_required');
       expect((await client.post('/phone/recovery-code/acknowledge')).status).toBe(204);
+      expect((await client.post('/phone/verify', body)).status).toBe(403);
+      server.clock.advance(31);
+      await stepUp(server, client, user);
       const afterAck = await client.post('/phone/verify', body);
       expect(afterAck.status).toBe(409);
       expect(afterAck.body.error.code).toBe('expired_code');
+    });
+
+    it('forgets the replay copy after five wrong codes, so it cannot be guessed (also in parallel)', async () => {
+      const server = await serve();
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      const right = latestCode(server.inbox, 'sms', PHONE_A);
+      const body = { phoneNumber: PHONE_A, code: right, replacesCurrent: false };
+      const first = await client.post('/phone/verify', body);
+      expect(first.status).toBe(200);
+      // Repeats of the right code do not use up the tries.
+      for (let i = 0; i < 6; i += 1) expect((await client.post('/phone/verify', body)).body.recoveryCode).toBe(first.body.recoveryCode);
+      // Another number is not a guess at this copy.
+      expect((await client.post('/phone/verify', { ...body, phoneNumber: PHONE_B })).status).toBe(403);
+      expect((await client.post('/phone/verify', body)).status).toBe(200);
+      // A fresh step-up (the swap narrowed the grant) does not reset the count either.
+      server.clock.advance(31);
+      await stepUp(server, client, user);
+      const wrong = Array.from({ length: 40 }, (_, i) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0'));
+      const guesses = await Promise.all(wrong.map((code) => client.post('/phone/verify', { ...body, code })));
+      for (const guess of guesses) expect(guess.status).toBe(409);
+      const after = await client.post('/phone/verify', body);
+      expect(after.status).toBe(409);
+      expect(after.body.error.code).toBe('expired_code');
+      expect(await database.db.select().from(recoveryReplays).where(eq(recoveryReplays.userId, user))).toEqual([]);
+      // The swap itself stands.
+      expect(await activePhones(user)).toEqual([{ phoneNumber: PHONE_A }]);
     });
 
     it('forgets the replay copy after 15 minutes', async () => {
@@ -277,6 +452,7 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       const body = { phoneNumber: PHONE_A, code: latestCode(server.inbox, 'sms', PHONE_A), replacesCurrent: false };
       expect((await client.post('/phone/verify', body)).status).toBe(200);
       server.clock.advance(15 * 60 + 1);
+      await stepUp(server, client, user);
       const late = await client.post('/phone/verify', body);
       expect(late.status).toBe(409);
       expect(await database.db.select().from(recoveryReplays).where(eq(recoveryReplays.userId, user))).toEqual([]);
@@ -344,6 +520,71 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(burnt.status).toBe(423);
       expect(burnt.body.error.code).toBe('too_many_attempts');
       const late = await client.post('/phone/verify', { phoneNumber: PHONE_A, code: right, replacesCurrent: false });
+      expect(late.status).toBe(409);
+      expect(await activePhones(user)).toEqual([]);
+      expect(await events(user, 'lockout')).toHaveLength(1);
+    });
+
+    it('enforces the phone code attempt limit itself under parallel guesses, even when the provider has none', async () => {
+      // The provider (no check limit of its own) holds every check until each of the 100 wrong
+      // guesses is either waiting in a check or answered: all of them are in flight together.
+      const guesses = 100;
+      let holding = true;
+      let reached = 0;
+      let answered = 0;
+      const held: Array<() => void> = [];
+      let allIn!: () => void;
+      const allInFlight = new Promise<void>((resolve) => (allIn = resolve));
+      const settle = () => {
+        if (held.length + answered === guesses) allIn();
+      };
+      const server = await serve({
+        providerMaxChecks: 1000,
+        wrapProvider: (fake) => ({
+          ...fake,
+          async check(request) {
+            reached += 1;
+            if (holding) {
+              await new Promise<void>((resolve) => {
+                held.push(resolve);
+                settle();
+              });
+            }
+            return fake.check(request);
+          },
+        }),
+      });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      const right = latestCode(server.inbox, 'sms', PHONE_A);
+      const verify = (code: string) => client.post('/phone/verify', { phoneNumber: PHONE_A, code, replacesCurrent: false });
+      const wrong = Array.from({ length: guesses }, (_, i) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0'));
+      const burst = Promise.all(
+        wrong.map(async (code) => {
+          const answer = await verify(code);
+          answered += 1;
+          settle();
+          return answer;
+        }),
+      );
+      await allInFlight;
+      // Five attempts are taken (their checks still out): the right code gets no sixth.
+      holding = false;
+      const rightAnswer = await verify(right);
+      for (const go of held.splice(0)) go();
+      const statuses = (await burst).map((answer) => answer.status);
+      expect(reached).toBe(5);
+      expect(rightAnswer.status).toBe(409);
+      expect(rightAnswer.body.error.code).toBe('expired_code');
+      // The five checks finish in any order: the fifth attempt burns the change (423); one that
+      // finishes after that finds the verification cancelled (409) instead of wrong (422).
+      expect(statuses.filter((status) => status === 423)).toHaveLength(1);
+      expect(statuses.filter((status) => status === 422).length).toBeLessThanOrEqual(4);
+      expect(statuses.filter((status) => status === 409).length).toBeGreaterThanOrEqual(guesses - 5);
+      for (const status of statuses) expect([409, 422, 423]).toContain(status);
+      const late = await verify(right);
       expect(late.status).toBe(409);
       expect(await activePhones(user)).toEqual([]);
       expect(await events(user, 'lockout')).toHaveLength(1);
@@ -452,6 +693,57 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
     });
   });
 
+  describe('per-IP limit when the client IP is unknown', () => {
+    it('skips the per-IP limit instead of putting every user in one shared bucket', async () => {
+      for (const getClientIp of [() => undefined, () => 'unknown', () => '']) {
+        const server = await serve({ getClientIp, limits: { sendsPerIp: { max: 2, windowSeconds: 3600 } } });
+        const statuses: number[] = [];
+        for (let i = 0; i < 4; i += 1) {
+          const user = newUser();
+          const client = clientFor(server, user);
+          statuses.push((await client.post('/email-code')).status);
+          await stepUp(server, client, user).catch(() => undefined);
+          server.clock.advance(31);
+        }
+        expect(statuses).toEqual([200, 200, 200, 200]);
+      }
+    });
+
+    it('behind a host that gives no socket (a fetch handler), warns once and still serves', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      try {
+        const { createTwoFactorApp } = await import('../src/app');
+        const { createFakeProvider } = await import('../src/providers/fake');
+        const { listen } = await import('../src/node');
+        const { Hono } = await import('hono');
+        const emails: string[] = [];
+        const twoFactor = createTwoFactorApp({
+          db: database.db,
+          provider: createFakeProvider({ db: database.db, secret: TEST_SECRET }),
+          getUser: (request) => ({ id: request.headers.get('x-test-user') ?? 'nobody', email: 'fetch-host@example.com' }),
+          sendEmail: (message) => void emails.push(message.kind),
+          secret: TEST_SECRET,
+          environment: 'test',
+          limits: { sendsPerIp: { max: 2, windowSeconds: 3600 } },
+        });
+        // Like a Next.js route handler or Bun.serve: only the Request reaches the app.
+        const host = new Hono().all('*', (c) => twoFactor.fetch(c.req.raw));
+        const server = await listen(host);
+        try {
+          const statuses: number[] = [];
+          for (let i = 0; i < 4; i += 1) statuses.push((await clientFor(server, newUser()).post('/email-code')).status);
+          expect(statuses).toEqual([200, 200, 200, 200]);
+          expect(warn).toHaveBeenCalledTimes(1);
+          expect(String(warn.mock.calls[0]![0])).toContain('getClientIp');
+        } finally {
+          await server.close();
+        }
+      } finally {
+        warn.mockRestore();
+      }
+    });
+  });
+
   describe('abandoning and removing', () => {
     it('leaves the old phone and its recovery code in place when the change is abandoned at any step', async () => {
       const server = await serve({ stepUpTtlSeconds: 7200 });
@@ -488,14 +780,49 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(await events(user, 'factor_changed')).toEqual([]);
     });
 
-    it('removes the phone on DELETE /phone (idempotent) and records it', async () => {
+    it('refuses DELETE /phone where 2FA is mandatory (409, like DELETE /two-factor), and allows it where it may be turned off', async () => {
       const server = await serve();
       const user = newUser();
       const client = clientFor(server, user);
+      const recovery = await addPhone(server, client, user, PHONE_A);
+      const refused = await client.del('/phone');
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('unknown');
+      expect(await activePhones(user)).toEqual([{ phoneNumber: PHONE_A }]);
+      expect(await activeRecoveryCodes(user)).toHaveLength(1);
+      expect(await events(user, 'factor_reset')).toEqual([]);
+
+      const trial = clientFor(server, user, { 'x-test-can-disable': 'true' });
+      expect((await trial.del('/phone')).status).toBe(204);
+      expect(await activePhones(user)).toEqual([]);
+      expect(await consumeRecoveryCode(database.db, user, recovery, server.clock.now())).toBe(false);
+    });
+
+    it('removes the phone on DELETE /phone with allowImmediateReset (idempotent), with its pending change and replay copy', async () => {
+      const server = await serve({ allowImmediateReset: true });
+      const user = newUser();
+      const client = clientFor(server, user);
       await addPhone(server, client, user, PHONE_A);
+      // The replay copy of the verify that added PHONE_A is still there, and a change to PHONE_B is pending.
+      const replayBefore = await database.db.select().from(recoveryReplays).where(eq(recoveryReplays.userId, user));
+      expect(replayBefore).toHaveLength(1);
+      server.clock.advance(31);
+      await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      const pendingCode = latestCode(server.inbox, 'sms', PHONE_B);
+      // A new send drops the replay copy already; put one back to see that DELETE /phone drops it too.
+      await database.db.insert(recoveryReplays).values({ ...replayBefore[0]! });
+
       expect((await client.del('/phone')).status).toBe(204);
       expect((await client.get('/status')).body.phone).toBeNull();
       expect(await activeRecoveryCodes(user)).toEqual([]);
+      expect(await database.db.select().from(recoveryReplays).where(eq(recoveryReplays.userId, user))).toEqual([]);
+      const [change] = await database.db.select().from(pendingChanges).where(and(eq(pendingChanges.userId, user), eq(pendingChanges.phoneNumber, PHONE_B)));
+      expect(change!.status).toBe('cancelled');
+      const [verification] = await database.db.select().from(fakeVerifications).where(eq(fakeVerifications.id, change!.providerRef));
+      expect(verification!.status).toBe('canceled');
+      const stale = await client.post('/phone/verify', { phoneNumber: PHONE_B, code: pendingCode, replacesCurrent: false });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.code).toBe('expired_code');
       expect((await client.del('/phone')).status).toBe(204);
       expect(await events(user, 'factor_reset')).toHaveLength(1);
     });

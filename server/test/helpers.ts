@@ -5,6 +5,7 @@ import { createDevInbox } from '../src/providers/dev-inbox';
 import type { DevInbox } from '../src/providers/dev-inbox';
 import { createFakeProvider } from '../src/providers/fake';
 import type { FakeProviderOptions } from '../src/providers/fake';
+import type { VerificationProvider } from '../src/providers/provider';
 import { listen } from '../src/node';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
@@ -30,6 +31,10 @@ export interface TestServer {
 
 export interface TestServerOptions extends Partial<Omit<TwoFactorAppOptions, 'db'>> {
   failures?: FakeProviderOptions['failures'];
+  /** The fake provider's own check limit (a large one leaves only the server's limit). */
+  providerMaxChecks?: number;
+  /** Wraps the fake provider (tests that hold checks back). */
+  wrapProvider?: (provider: VerificationProvider) => VerificationProvider;
   /** Where the clock starts (ms); by default each server starts two hours after the last one. */
   clockStart?: number;
 }
@@ -40,19 +45,21 @@ let nextClockStart = Date.UTC(2026, 0, 1, 12);
 
 /**
  * The app over the fake provider, served on 127.0.0.1. Tests name the user with `x-test-user`
- * (and `x-test-can-disable: true`), and the client IP with `x-test-ip`.
+ * (with `x-test-can-disable: true` and `x-test-session`), and the client IP with `x-test-ip`.
  */
 export async function startTestServer(db: Database, options: TestServerOptions = {}): Promise<TestServer> {
   const clock = createTestClock(options.clockStart ?? (nextClockStart += 2 * 3600 * 1000));
   const inbox = createDevInbox(500);
   const emails: TwoFactorEmail[] = [];
-  const { failures, clockStart: _clockStart, ...appOptions } = options;
+  const { failures, providerMaxChecks, wrapProvider, clockStart: _clockStart, ...appOptions } = options;
+  const fake = createFakeProvider({ db, secret: TEST_SECRET, inbox, clock: clock.now, failures, maxChecks: providerMaxChecks });
   const app = createTwoFactorApp({
     db,
-    provider: createFakeProvider({ db, secret: TEST_SECRET, inbox, clock: clock.now, failures }),
+    provider: wrapProvider ? wrapProvider(fake) : fake,
     getUser: (request) => {
       const id = request.headers.get('x-test-user');
-      return id ? { id, email: `${id}@example.com`, canDisable: request.headers.get('x-test-can-disable') === 'true' } : null;
+      const sessionId = request.headers.get('x-test-session') ?? undefined;
+      return id ? { id, email: `${id}@example.com`, canDisable: request.headers.get('x-test-can-disable') === 'true', sessionId } : null;
     },
     sendEmail: (message) => {
       emails.push(message);
@@ -126,13 +133,25 @@ export async function stepUp(server: TestServer, client: Client, user: string): 
   if (verified.status !== 204) throw new Error(`email-code/verify answered ${verified.status}`);
 }
 
-/** Gives the user a verified phone through the API (step-up, send, verify). */
-export async function addPhone(server: TestServer, client: Client, user: string, phoneNumber: string, replacesCurrent = false) {
+/** Gives the user a verified phone through the API (step-up, send, verify), then steps up again unless told not to. */
+export async function addPhone(
+  server: TestServer,
+  client: Client,
+  user: string,
+  phoneNumber: string,
+  replacesCurrent = false,
+  options: { stepUpAfter?: boolean } = {},
+) {
   await stepUp(server, client, user);
   const sent = await client.post('/phone/code', { phoneNumber, channel: 'sms' });
   if (sent.status !== 200) throw new Error(`phone/code answered ${sent.status}`);
   const verified = await client.post('/phone/verify', { phoneNumber, code: latestCode(server.inbox, 'sms', phoneNumber), replacesCurrent });
   if (verified.status !== 200) throw new Error(`phone/verify answered ${verified.status}`);
+  if (options.stepUpAfter !== false) {
+    // The swap narrowed the grant to finishing: a further change needs a new email code (after the cooldown).
+    server.clock.advance(31);
+    await stepUp(server, client, user);
+  }
   return verified.body.recoveryCode as string;
 }
 

@@ -41,7 +41,7 @@ async function failure(promise: Promise<unknown>): Promise<ProviderError> {
 describe('Twilio Verify provider (against a local stand-in)', () => {
   it('starts a verification with a form-encoded To and Channel and basic auth with the account SID', async () => {
     const started = await provider().start({ to: '+15017122661', channel: 'call' });
-    expect(started).toEqual({ ref: VERIFICATION_SID });
+    expect(started).toEqual({ ref: VERIFICATION_SID, codeLength: 6 });
     expect(standIn.requests).toEqual([
       {
         method: 'POST',
@@ -70,7 +70,7 @@ describe('Twilio Verify provider (against a local stand-in)', () => {
     expect((await failure(provider().start({ to: '+15017122661', channel: 'sms' }))).code).toBe('unsupported_phone_number');
     expect(standIn.requests[1]).toMatchObject({ path: `/v2/Services/${SERVICE_SID}/Verifications/${VERIFICATION_SID}`, form: { Status: 'canceled' } });
     // A landline can take a voice call.
-    expect(await provider().start({ to: '+15017122661', channel: 'call' })).toEqual({ ref: VERIFICATION_SID });
+    expect(await provider().start({ to: '+15017122661', channel: 'call' })).toEqual({ ref: VERIFICATION_SID, codeLength: 6 });
     standIn.answerWith(() => ({ status: 201, body: verification({ lookup: { carrier: { type: 'voip' } } }) }));
     expect((await failure(provider().start({ to: '+15017122661', channel: 'call' }))).code).toBe('unsupported_phone_number');
   });
@@ -86,10 +86,30 @@ describe('Twilio Verify provider (against a local stand-in)', () => {
     expect(await provider().check({ ref: VERIFICATION_SID, to: '+15017122661', code: '000000' })).toEqual({ status: 'wrong_code' });
   });
 
+  it('reports the Verify Service’s code length (codeLength, 4–10) from start', async () => {
+    expect(await provider({ codeLength: 8 }).start({ to: '+15017122661', channel: 'sms' })).toEqual({ ref: VERIFICATION_SID, codeLength: 8 });
+    expect(await provider({ codeLength: 4 }).start({ to: '+15017122661', channel: 'sms' })).toEqual({ ref: VERIFICATION_SID, codeLength: 4 });
+    for (const codeLength of [3, 11, 6.5]) expect(() => provider({ codeLength })).toThrow(RangeError);
+  });
+
   it.each([
-    [twilioError(404, 20404, 'The requested resource /Services/VA/VerificationCheck was not found'), 'expired_code', undefined],
-    [twilioError(429, 60202, 'Max check attempts reached'), 'too_many_attempts', undefined],
-    [{ ...twilioError(429, 60203, 'Max send attempts reached'), headers: { 'Retry-After': '600' } }, 'rate_limited', 600],
+    [twilioError(404, 20404, 'The requested resource /Services/VA/VerificationCheck was not found'), 'expired_code'],
+    [twilioError(429, 60202, 'Max check attempts reached'), 'too_many_attempts'],
+    [twilioError(400, 60200, 'Invalid parameter `Code`: 12'), 'invalid_code'],
+    [twilioError(401, 20003, 'Authenticate'), 'unknown'],
+    [twilioError(503, 20500, 'Internal Server Error'), 'network'],
+  ] as const)('maps Twilio %j on a check to %s', async (answer, code) => {
+    standIn.answerWith(() => answer);
+    const error = await failure(provider().check({ ref: VERIFICATION_SID, to: '+15017122661', code: '12' }));
+    expect(error.code).toBe(code);
+  });
+
+  it.each([
+    // On a start, no such resource means the Service SID is wrong: a configuration error.
+    [twilioError(404, 20404, 'The requested resource /Services/VAxx/Verifications was not found'), 'unknown', undefined],
+    [{ ...twilioError(429, 60203, 'Max send attempts reached'), headers: { 'Retry-After': '120' } }, 'rate_limited', 120],
+    // Without Retry-After, 60203 lasts until the verification expires (10 minutes).
+    [twilioError(429, 60203, 'Max send attempts reached'), 'rate_limited', 600],
     [twilioError(429, 60212, 'Too many concurrent requests for phone number'), 'rate_limited', 60],
     [{ ...twilioError(429, 20429, 'Too Many Requests'), headers: { 'Retry-After': '3' } }, 'rate_limited', 3],
     [twilioError(400, 60200, 'Invalid parameter `To`: +1555'), 'invalid_phone_number', undefined],
@@ -101,7 +121,7 @@ describe('Twilio Verify provider (against a local stand-in)', () => {
     [twilioError(401, 20003, 'Authenticate'), 'unknown', undefined],
     [twilioError(503, 20500, 'Internal Server Error'), 'network', undefined],
     [{ status: 502, body: undefined }, 'network', undefined],
-  ] as const)('maps Twilio %j to %s', async (answer, code, retryAfterSeconds) => {
+  ] as const)('maps Twilio %j on a start to %s', async (answer, code, retryAfterSeconds) => {
     standIn.answerWith(() => answer);
     const error = await failure(provider().start({ to: '+15017122661', channel: 'sms' }));
     expect(error.code).toBe(code);
@@ -148,7 +168,7 @@ describe('the server with the Twilio Verify provider', () => {
     const clock = createTestClock();
     const app = createTwoFactorApp({
       db: opened.db,
-      provider: provider(),
+      provider: provider({ codeLength: 8 }),
       getUser: (request) => ({ id: request.headers.get('x-test-user') ?? 'u', email: 'twilio-user@example.com' }),
       sendEmail: (message) => {
         if (message.kind === 'step-up-code') inbox.add({ channel: 'email', to: message.to, code: message.code, text: '' });
@@ -165,11 +185,18 @@ describe('the server with the Twilio Verify provider', () => {
 
       const sent = await client.post('/phone/code', { phoneNumber: '+14155550123', channel: 'sms' });
       expect(sent.status).toBe(200);
+      // The Service sends 8-digit codes: the client is told so.
+      expect(sent.body.codeLength).toBe(8);
 
       standIn.answerWith(() => ({ status: 200, body: verification({ status: 'pending' }) }));
-      const wrong = await client.post('/phone/verify', { phoneNumber: '+14155550123', code: '000000', replacesCurrent: false });
+      const wrong = await client.post('/phone/verify', { phoneNumber: '+14155550123', code: '00000000', replacesCurrent: false });
       expect(wrong.status).toBe(422);
       expect(wrong.body.error).toEqual({ code: 'invalid_code', attemptsRemaining: 4 });
+      // A code Twilio refuses as a parameter (not 4–10 digits) is a wrong code, counted.
+      standIn.answerWith(() => twilioError(400, 60200, 'Invalid parameter `Code`: 123'));
+      const malformed = await client.post('/phone/verify', { phoneNumber: '+14155550123', code: '123', replacesCurrent: false });
+      expect(malformed.status).toBe(422);
+      expect(malformed.body.error).toEqual({ code: 'invalid_code', attemptsRemaining: 3 });
 
       standIn.answerWith(() => ({ status: 200, body: verification({ status: 'approved', valid: true }) }));
       const ok = await client.post('/phone/verify', { phoneNumber: '+14155550123', code: '123456', replacesCurrent: false });
@@ -177,6 +204,7 @@ describe('the server with the Twilio Verify provider', () => {
       expect(typeof ok.body.recoveryCode).toBe('string');
 
       clock.advance(31);
+      await stepUp({ ...server, clock, inbox, emails: [] }, client, 'twilio-user');
       standIn.answerWith(() => ({ ...twilioError(429, 60203, 'Max send attempts reached'), headers: { 'Retry-After': '120' } }));
       const limited = await client.post('/phone/code', { phoneNumber: '+14155550199', channel: 'sms' });
       expect(limited.status).toBe(429);

@@ -42,21 +42,34 @@ export const emailCodes = pgTable(
   {
     id: text('id').primaryKey(),
     userId: text('user_id').notNull(),
+    /** A keyed hash of the host's session id ('' when getUser gives none): codes are per session. */
+    sessionKey: text('session_key').notNull().default(''),
     codeHash: text('code_hash').notNull(),
     status: text('status', { enum: ['pending', 'used', 'superseded', 'locked'] }).notNull(),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     createdAt: at('created_at').notNull(),
     expiresAt: at('expires_at').notNull(),
   },
-  (table) => [index('email_codes_user').on(table.userId, table.createdAt)],
+  (table) => [index('email_codes_user').on(table.userId, table.sessionKey, table.createdAt)],
 );
 
-/** A fresh email re-verification: the routes after the email gate answer 403 once it expires. */
-export const stepUpGrants = pgTable('step_up_grants', {
-  userId: text('user_id').primaryKey(),
-  grantedAt: at('granted_at').notNull(),
-  expiresAt: at('expires_at').notNull(),
-});
+/**
+ * A fresh email re-verification, per user and session: the routes after the email gate answer 403
+ * once it expires. After a swap it is narrowed to `finish` (repeat the verify, acknowledge), after a
+ * disable to `status` (read the status), and the user's other sessions lose theirs.
+ */
+export const stepUpGrants = pgTable(
+  'step_up_grants',
+  {
+    userId: text('user_id').notNull(),
+    /** A keyed hash of the host's session id ('' when getUser gives none). */
+    sessionKey: text('session_key').notNull().default(''),
+    scope: text('scope', { enum: ['full', 'finish', 'status'] }).notNull().default('full'),
+    grantedAt: at('granted_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.sessionKey] })],
+);
 
 /** Emergency recovery codes, scrypt-hashed with their own salt; a phone change revokes the old ones. */
 export const recoveryCodes = pgTable(
@@ -74,7 +87,7 @@ export const recoveryCodes = pgTable(
 /**
  * The answer to the last successful verify, for a client that lost it (a dropped connection):
  * the recovery code encrypted with a key derived from the verification code and the server secret.
- * Deleted on acknowledge; ignored (and pruned) after 15 minutes.
+ * Deleted on acknowledge and after a few wrong codes; ignored (and pruned) after 15 minutes.
  */
 export const recoveryReplays = pgTable('recovery_replays', {
   userId: text('user_id').primaryKey(),
@@ -84,6 +97,8 @@ export const recoveryReplays = pgTable('recovery_replays', {
   ciphertext: text('ciphertext').notNull(),
   tag: text('tag').notNull(),
   expiresAt: at('expires_at').notNull(),
+  /** Tries with a code that did not open it; the copy is deleted after a few (REPLAY_MAX_MISSES). */
+  misses: integer('misses').notNull().default(0),
 });
 
 /** What happened to a user's second factor, with the number masked. */

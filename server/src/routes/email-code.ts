@@ -3,11 +3,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { addSeconds, secondsUntil } from '../clock';
 import type { AppDeps, AppEnv } from '../context';
 import { ApiError } from '../errors';
-import { hashCode, randomDigits } from '../security/crypto';
+import { randomDigits } from '../security/crypto';
 import { checkEmailCode, createEmailCode, lastEmailCodeSentAt } from '../security/email-codes';
 import { recordSecurityEvent } from '../security/events';
 import { maskEmail } from '../security/masking';
-import { hitRateLimit, pruneRateCounters } from '../security/rate-limit';
+import { hitRateLimit, perIpLimit, pruneRateCounters } from '../security/rate-limit';
 import { pruneExpiredReplays } from '../security/recovery-codes';
 import { grantStepUp } from '../security/step-up';
 import { SendEmailCodeRequest, SendEmailCodeResult, VerifyEmailCodeRequest, errorResponse, postErrors } from './schemas';
@@ -58,7 +58,7 @@ export function registerEmailCodeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     }
     for (const [key, limit] of [
       [`email:user:${user.id}`, limits.emailsPerUser],
-      [`send:ip:${hashCode(deps.secret, 'rate', c.get('clientIp'))}`, limits.sendsPerIp],
+      ...perIpLimit(deps.secret, c.get('clientIp'), limits.sendsPerIp),
     ] as const) {
       const decision = await hitRateLimit(db, key, limit, now);
       if (!decision.allowed) throw new ApiError('rate_limited', { message: 'send limit', retryAfterSeconds: decision.retryAfterSeconds });
@@ -67,7 +67,7 @@ export function registerEmailCodeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     await pruneRateCounters(db, now);
     await pruneExpiredReplays(db, now);
     const code = randomDigits(EMAIL_CODE_LENGTH);
-    await createEmailCode(db, settings, user.id, code, now);
+    await createEmailCode(db, settings, user.id, c.get('sessionKey'), code, now);
     await deps.sendEmail({
       kind: 'step-up-code',
       to: user.email,
@@ -85,10 +85,10 @@ export function registerEmailCodeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     const user = c.get('user');
     const { code } = c.req.valid('json');
     const now = clock();
-    const check = await checkEmailCode(db, settings, user.id, code, now);
+    const check = await checkEmailCode(db, settings, user.id, c.get('sessionKey'), code, now);
     switch (check.outcome) {
       case 'approved':
-        await grantStepUp(db, user.id, now, deps.stepUpTtlSeconds);
+        await grantStepUp(db, user.id, c.get('sessionKey'), now, deps.stepUpTtlSeconds);
         return c.body(null, 204);
       case 'none':
         throw new ApiError('expired_code', { status: 409, message: 'no pending email code' });
@@ -97,7 +97,7 @@ export function registerEmailCodeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       case 'wrong':
         throw new ApiError('invalid_code', { attemptsRemaining: check.attemptsRemaining });
       case 'locked':
-        await recordSecurityEvent(db, { userId: user.id, type: 'lockout', ipAddress: c.get('clientIp'), at: now });
+        if (check.burnt) await recordSecurityEvent(db, { userId: user.id, type: 'lockout', ipAddress: c.get('clientIp'), at: now });
         throw new ApiError('too_many_attempts', { message: 'email code burnt after too many wrong codes' });
       default: {
         const unreachable: never = check;

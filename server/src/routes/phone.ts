@@ -8,17 +8,20 @@ import type { PhoneChannel } from '../providers/provider';
 import { generateRecoveryCode, hashCode, newId } from '../security/crypto';
 import { recordSecurityEvent } from '../security/events';
 import { isValidPhoneNumber, maskPhoneNumber } from '../security/masking';
-import { hitRateLimit } from '../security/rate-limit';
+import { hitRateLimit, perIpLimit } from '../security/rate-limit';
 import { deleteReplay, findReplay, hashRecoveryCode, replaceRecoveryCodes, revokeRecoveryCodes, storeReplay } from '../security/recovery-codes';
 import {
   cancelPendingChanges,
-  countFailedAttempt,
   findPendingChange,
   insertPendingChange,
   lastSendAt,
+  pendingChangeStatus,
+  refundAttempt,
+  reserveAttempt,
   settlePendingChange,
 } from '../store/pending-changes';
 import { addActivePhone, findActivePhone, retireActivePhone } from '../store/phone-factors';
+import { hasFreshStepUp, narrowStepUp } from '../security/step-up';
 import { requireStepUp } from './middleware';
 import {
   AcknowledgeRequest,
@@ -36,14 +39,22 @@ const DEFAULT_CODE_LENGTH = 6;
 
 function routes(deps: AppDeps) {
   const middleware = requireStepUp(deps);
+  // Repeating the verify whose answer was lost, and acknowledging, stay open after the swap.
+  const finishing = requireStepUp(deps, 'finish');
   return {
     resetPhone: createRoute({
       method: 'delete',
       path: '/phone',
       operationId: 'resetPhone',
-      summary: 'Remove the current 2FA phone now (idempotent). Only for `resetTiming="immediate"`: the default flow swaps on verify.',
+      summary:
+        'Remove the current 2FA phone now (idempotent), with any pending change. Only for `resetTiming="immediate"`: the default flow swaps on verify. Refused where 2FA is mandatory unless the server allows an immediate reset.',
       middleware,
-      responses: { 204: { description: 'Removed, or there was none.' }, ...stepUpRequired, ...commonErrors },
+      responses: {
+        204: { description: 'Removed, or there was none.' },
+        ...stepUpRequired,
+        409: errorResponse('2FA is mandatory on this account and the server does not allow an immediate reset (`unknown`).'),
+        ...commonErrors,
+      },
     }),
     sendPhoneCode: createRoute({
       method: 'post',
@@ -67,7 +78,7 @@ function routes(deps: AppDeps) {
       operationId: 'verifyPhoneCode',
       summary:
         'Confirm the new number: in one transaction it becomes the 2FA phone (replacing the current one when `replacesCurrent`), old recovery codes are revoked and a new one is issued. Repeating the same verify answers the same recovery code until acknowledged or 15 minutes.',
-      middleware,
+      middleware: finishing,
       request: { body: { required: true, content: { 'application/json': { schema: VerifyPhoneCodeRequest } } } },
       responses: {
         200: {
@@ -89,7 +100,7 @@ function routes(deps: AppDeps) {
       path: '/phone/recovery-code/acknowledge',
       operationId: 'acknowledgeRecoveryCode',
       summary: 'The user saved the recovery code: the server forgets its copy for repeated verifies.',
-      middleware,
+      middleware: finishing,
       request: { body: { required: true, content: { 'application/json': { schema: AcknowledgeRequest } } } },
       responses: { 204: { description: 'Forgotten (also when there was nothing to forget).' }, ...stepUpRequired, ...postErrors },
     }),
@@ -115,14 +126,22 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
 
   app.openapi(route.resetPhone, async (c) => {
     const user = c.get('user');
+    // Removing the only phone of an account where 2FA is mandatory leaves it without a second
+    // factor: the same decision as DELETE /two-factor, unless the host opted in to delete-first.
+    if (user.canDisable !== true && !deps.allowImmediateReset) {
+      throw new ApiError('unknown', { status: 409, message: '2FA is mandatory on this account' });
+    }
     const now = clock();
-    const removed = await db.transaction(async (tx) => {
+    const { removed, cancelled } = await db.transaction(async (tx) => {
+      const cancelledChanges = await cancelPendingChanges(tx, user.id);
+      await deleteReplay(tx, user.id);
       const retired = await retireActivePhone(tx, user.id, now);
-      if (retired === null) return null;
+      if (retired === null) return { removed: null, cancelled: cancelledChanges };
       await revokeRecoveryCodes(tx, user.id, now);
       await recordSecurityEvent(tx, { userId: user.id, type: 'factor_reset', maskedNumber: maskPhoneNumber(retired), ipAddress: c.get('clientIp'), at: now });
-      return retired;
+      return { removed: retired, cancelled: cancelledChanges };
     });
+    for (const change of cancelled) await cancelQuietly(change.providerRef, change.phoneNumber);
     if (removed !== null) await Promise.resolve(deps.sendEmail({ kind: 'phone-removed', to: user.email, userId: user.id })).catch(() => undefined);
     return c.body(null, 204);
   });
@@ -142,7 +161,7 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     for (const [key, limit] of [
       [`send:user:${user.id}`, limits.sendsPerUser],
       [`send:number:${hashCode(secret, 'rate', phoneNumber)}`, limits.sendsPerNumber],
-      [`send:ip:${hashCode(secret, 'rate', c.get('clientIp'))}`, limits.sendsPerIp],
+      ...perIpLimit(secret, c.get('clientIp'), limits.sendsPerIp),
     ] as const) {
       const decision = await hitRateLimit(db, key, limit, now);
       if (!decision.allowed) throw new ApiError('rate_limited', { message: 'send limit', retryAfterSeconds: decision.retryAfterSeconds });
@@ -174,6 +193,13 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     // A repeat of the verify that succeeded (its answer was lost on the way): the same code again.
     const replayed = await replay();
     if (replayed !== null) return c.json({ recoveryCode: replayed }, 200);
+    // Anything else is a new verify: it needs a full grant (not the one left after a swap).
+    if (!(await hasFreshStepUp(db, user.id, c.get('sessionKey'), now, 'full'))) {
+      // A concurrent verify of the same change may have just swapped (and narrowed the grant).
+      const won = await replay();
+      if (won !== null) return c.json({ recoveryCode: won }, 200);
+      throw new ApiError('reverification_required', { message: 'step-up missing or expired' });
+    }
 
     const pending = await findPendingChange(db, user.id);
     if (!pending || pending.phoneNumber !== phoneNumber) {
@@ -195,6 +221,20 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       return new ApiError('too_many_attempts', { message: 'pending change burnt after too many wrong codes' });
     };
 
+    // The attempt is taken before the provider sees the code, so the limit holds under parallel
+    // guesses whatever the provider's own limit (a custom provider may have none).
+    const attempt = await reserveAttempt(db, pending.id, limits.maxAttempts);
+    if (attempt === null) {
+      const won = await replay();
+      if (won !== null) return c.json({ recoveryCode: won }, 200);
+      // Burnt: as the attempt that burnt it. Verified, cancelled, or its last attempts still being
+      // checked by other requests: this code is not checked (as for a lost race, 409).
+      if ((await pendingChangeStatus(db, pending.id)) === 'locked') {
+        throw new ApiError('too_many_attempts', { message: 'pending change burnt after too many wrong codes' });
+      }
+      throw new ApiError('expired_code', { status: 409, message: 'the change is no longer pending' });
+    }
+
     let check;
     try {
       check = await provider.check({ ref: pending.providerRef, to: phoneNumber, code });
@@ -206,13 +246,18 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
         throw new ApiError('expired_code', { status: 409, message: 'the verification is gone' });
       }
       if (error instanceof ProviderError && error.code === 'too_many_attempts') throw await lockOut();
-      return fromProvider(error);
+      if (error instanceof ProviderError && error.code === 'invalid_code') {
+        // The provider refused the code's form (e.g. not its length): a wrong code, counted.
+        check = { status: 'wrong_code' as const };
+      } else {
+        // The code was not checked (provider down, …): the attempt does not count.
+        await refundAttempt(db, pending.id);
+        return fromProvider(error);
+      }
     }
 
     if (check.status === 'wrong_code') {
-      const failed = await countFailedAttempt(db, pending.id);
-      if (failed === null) throw new ApiError('expired_code', { status: 409, message: 'the change is no longer pending' });
-      const attemptsRemaining = Math.max(0, limits.maxAttempts - failed);
+      const attemptsRemaining = Math.max(0, limits.maxAttempts - attempt);
       if (attemptsRemaining === 0) throw await lockOut();
       throw new ApiError('invalid_code', { attemptsRemaining });
     }
@@ -229,6 +274,8 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       await addActivePhone(tx, user.id, phoneNumber, now);
       await replaceRecoveryCodes(tx, user.id, recoveryHash, now);
       await storeReplay(tx, secret, { userId: user.id, phoneNumber, code, recoveryCode, now });
+      // The change is done: a further one needs a new email code, and no other session keeps a grant.
+      await narrowStepUp(tx, user.id, c.get('sessionKey'), 'finish');
       await recordSecurityEvent(tx, {
         userId: user.id,
         type: retired === null ? 'factor_added' : 'factor_changed',

@@ -7,6 +7,7 @@ import { maskPhoneNumber } from '../security/masking';
 import { deleteReplay, revokeRecoveryCodes } from '../security/recovery-codes';
 import { cancelPendingChanges } from '../store/pending-changes';
 import { findActivePhone, retireActivePhone } from '../store/phone-factors';
+import { narrowStepUp } from '../security/step-up';
 import { requireStepUp } from './middleware';
 import { TwoFactorStatus, commonErrors, errorResponse, stepUpRequired } from './schemas';
 
@@ -14,6 +15,9 @@ import { TwoFactorStatus, commonErrors, errorResponse, stepUpRequired } from './
 export function registerTwoFactorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const { db, clock } = deps;
   const middleware = requireStepUp(deps);
+  // The status stays readable after a disable (the UI reloads it), not after a swap: the next change
+  // then starts at the email gate.
+  const statusOnly = requireStepUp(deps, 'status');
 
   app.openapi(
     createRoute({
@@ -21,7 +25,7 @@ export function registerTwoFactorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       path: '/status',
       operationId: 'getTwoFactorStatus',
       summary: 'The current 2FA phone (masked) and whether 2FA may be disabled. 403 without a fresh step-up.',
-      middleware,
+      middleware: statusOnly,
       responses: {
         200: { description: 'The status.', content: { 'application/json': { schema: TwoFactorStatus } } },
         ...stepUpRequired,
@@ -53,10 +57,10 @@ export function registerTwoFactorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       const user = c.get('user');
       if (user.canDisable !== true) throw new ApiError('unknown', { status: 409, message: '2FA is mandatory on this account' });
       const now = clock();
-      await db.transaction(async (tx) => {
+      const cancelled = await db.transaction(async (tx) => {
         const retired = await retireActivePhone(tx, user.id, now);
         await revokeRecoveryCodes(tx, user.id, now);
-        await cancelPendingChanges(tx, user.id);
+        const cancelledChanges = await cancelPendingChanges(tx, user.id);
         await deleteReplay(tx, user.id);
         await recordSecurityEvent(tx, {
           userId: user.id,
@@ -65,7 +69,11 @@ export function registerTwoFactorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           ipAddress: c.get('clientIp'),
           at: now,
         });
+        await narrowStepUp(tx, user.id, c.get('sessionKey'), 'status');
+        return cancelledChanges;
       });
+      // The pending verifications go at the provider too (best effort).
+      for (const change of cancelled) await deps.provider.cancel({ ref: change.providerRef, to: change.phoneNumber }).catch(() => undefined);
       await Promise.resolve(deps.sendEmail({ kind: 'two-factor-disabled', to: user.email, userId: user.id })).catch(() => undefined);
       return c.body(null, 204);
     },

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { addSeconds, secondsUntil } from '../clock';
 import type { Database } from '../db/connection';
 import { rateCounters } from '../db/schema';
+import { hashCode } from './crypto';
 
 /** At most `max` hits per `windowSeconds` (fixed windows). */
 export interface RateLimit {
@@ -34,4 +35,12 @@ export async function hitRateLimit(db: Database, key: string, limit: RateLimit, 
 /** Drops counters of windows that ended before `now` minus a day (called now and then). */
 export async function pruneRateCounters(db: Database, now: Date): Promise<void> {
   await db.delete(rateCounters).where(sql`${rateCounters.windowStart} < ${addSeconds(now, -86_400)}`);
+}
+
+/**
+ * The per-IP counter for a send, keyed by a keyed hash of the IP; none when the IP is unknown (one
+ * shared bucket for every client without an IP would let a few users lock the whole site out).
+ */
+export function perIpLimit(secret: Uint8Array, ip: string | undefined, limit: RateLimit): Array<readonly [string, RateLimit]> {
+  return ip === undefined ? [] : [[`send:ip:${hashCode(secret, 'rate', ip)}`, limit] as const];
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import { addSeconds } from '../clock';
 import type { Database } from '../db/connection';
 import { recoveryCodes, recoveryReplays } from '../db/schema';
@@ -6,6 +6,9 @@ import { hashRecoveryCode, newId, openReplay, sealReplay, verifyRecoveryCodeHash
 
 /** How long a lost verify answer can be fetched again by repeating the verify. */
 export const REPLAY_TTL_SECONDS = 15 * 60;
+
+/** Wrong codes tried against a replay copy before it is deleted (it cannot be guessed). */
+export const REPLAY_MAX_MISSES = 5;
 
 /**
  * Revokes the user's recovery codes and stores the hash of a new one (scrypt, computed before the
@@ -50,7 +53,7 @@ export async function storeReplay(
   entry: { userId: string; phoneNumber: string; code: string; recoveryCode: string; now: Date },
 ): Promise<void> {
   const sealed = sealReplay(secret, entry.phoneNumber, entry.code, entry.recoveryCode);
-  const values = { phoneNumber: entry.phoneNumber, ...sealed, expiresAt: addSeconds(entry.now, REPLAY_TTL_SECONDS) };
+  const values = { phoneNumber: entry.phoneNumber, ...sealed, expiresAt: addSeconds(entry.now, REPLAY_TTL_SECONDS), misses: 0 };
   await db
     .insert(recoveryReplays)
     .values({ userId: entry.userId, ...values })
@@ -62,7 +65,11 @@ export async function pruneExpiredReplays(db: Database, now: Date): Promise<void
   await db.delete(recoveryReplays).where(lt(recoveryReplays.expiresAt, now));
 }
 
-/** The recovery code of the last successful verify when this is a repeat of it (same number, same code). */
+/**
+ * The recovery code of the last successful verify when this is a repeat of it (same number, same code).
+ * A try with that number takes one of REPLAY_MAX_MISSES tries first (one guarded UPDATE, so parallel
+ * guesses cannot take more); the right code gives it back, and the copy is deleted once they are used up.
+ */
 export async function findReplay(
   db: Database,
   secret: Uint8Array,
@@ -71,7 +78,26 @@ export async function findReplay(
   await pruneExpiredReplays(db, request.now);
   const [row] = await db.select().from(recoveryReplays).where(eq(recoveryReplays.userId, request.userId));
   if (!row || row.phoneNumber !== request.phoneNumber || row.expiresAt.getTime() <= request.now.getTime()) return null;
-  return openReplay(secret, request.phoneNumber, request.code, row);
+  const [taken] = await db
+    .update(recoveryReplays)
+    .set({ misses: sql`${recoveryReplays.misses} + 1` })
+    .where(and(eq(recoveryReplays.userId, request.userId), eq(recoveryReplays.salt, row.salt), lt(recoveryReplays.misses, REPLAY_MAX_MISSES)))
+    .returning({ misses: recoveryReplays.misses });
+  if (!taken) return null;
+  const opened = openReplay(secret, request.phoneNumber, request.code, row);
+  if (opened !== null) {
+    await db
+      .update(recoveryReplays)
+      .set({ misses: sql`greatest(${recoveryReplays.misses} - 1, 0)` })
+      .where(and(eq(recoveryReplays.userId, request.userId), eq(recoveryReplays.salt, row.salt)));
+    return opened;
+  }
+  if (taken.misses >= REPLAY_MAX_MISSES) {
+    await db
+      .delete(recoveryReplays)
+      .where(and(eq(recoveryReplays.userId, request.userId), eq(recoveryReplays.salt, row.salt), gte(recoveryReplays.misses, REPLAY_MAX_MISSES)));
+  }
+  return null;
 }
 
 /** The user saved the code: forget the replay copy. */

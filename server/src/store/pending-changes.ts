@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/connection';
 import { pendingChanges } from '../db/schema';
 
@@ -39,14 +39,32 @@ export async function insertPendingChange(db: Database, change: typeof pendingCh
   await db.insert(pendingChanges).values(change);
 }
 
-/** Counts a wrong code; returns the new count, or null when the change is no longer pending. */
-export async function countFailedAttempt(db: Database, id: string): Promise<number | null> {
+/**
+ * Takes one attempt before the code goes to the provider, in one guarded UPDATE: returns the attempts
+ * used so far including this one, or null when the change is no longer pending or has none left.
+ * Parallel guesses therefore reach the provider at most `maxAttempts` times.
+ */
+export async function reserveAttempt(db: Database, id: string, maxAttempts: number): Promise<number | null> {
   const [row] = await db
     .update(pendingChanges)
     .set({ failedAttempts: sql`${pendingChanges.failedAttempts} + 1` })
-    .where(and(eq(pendingChanges.id, id), eq(pendingChanges.status, 'pending')))
+    .where(and(eq(pendingChanges.id, id), eq(pendingChanges.status, 'pending'), lt(pendingChanges.failedAttempts, maxAttempts)))
     .returning({ failedAttempts: pendingChanges.failedAttempts });
   return row?.failedAttempts ?? null;
+}
+
+/** Gives back an attempt whose check never happened (the provider could not be reached). */
+export async function refundAttempt(db: Database, id: string): Promise<void> {
+  await db
+    .update(pendingChanges)
+    .set({ failedAttempts: sql`greatest(${pendingChanges.failedAttempts} - 1, 0)` })
+    .where(and(eq(pendingChanges.id, id), eq(pendingChanges.status, 'pending')));
+}
+
+/** The status of a change, or null when there is no such row. */
+export async function pendingChangeStatus(db: Database, id: string): Promise<PendingChange['status'] | null> {
+  const [row] = await db.select({ status: pendingChanges.status }).from(pendingChanges).where(eq(pendingChanges.id, id));
+  return row?.status ?? null;
 }
 
 /** Moves a pending change to `status`; true only for the one caller that moved it (the race winner). */

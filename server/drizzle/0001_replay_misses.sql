@@ -1,0 +1,1 @@
+ALTER TABLE "recovery_replays" ADD COLUMN "misses" integer DEFAULT 0 NOT NULL;
