@@ -45,8 +45,9 @@ export interface PhoneFieldProps {
  * the user types, with the `min` metadata). The select picks how a number without `+` is read; a
  * number typed with `+` (or an international prefix) picks its own country, which the select then
  * shows. An international prefix (`0044…`, `011 44…`) is written as `+` once the number is known to
- * be international (`withPlus`), so it shows in international format, as it is sent. Choosing a country keeps the digits and types them again in it (`phoneDigitsForCountry`):
- * only the international part of a number of another calling code goes.
+ * be international (`withPlus`), so it shows in international format, as it is sent. Choosing a
+ * country keeps the digits and types them again in it (`phoneDigitsForCountry`): only the
+ * international part of a number of another calling code goes.
  *
  * react-phone-number-input reports a change from an effect, after committing its own state, so
  * passing that on would make every keystroke two commits. The input's own `input`/`keydown`

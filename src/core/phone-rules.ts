@@ -134,8 +134,8 @@ export function createPhoneRules(metadata: MetadataJson): PhoneRules {
    * region's international prefix (`011` from the US, `00` from most others) picks the number's own
    * country whatever `defaultCountry` says. `00` is also tried as an international prefix when the
    * number is not valid as a national number, since many people dial abroad with it everywhere.
-   * Numbers with an extension are refused (`has_extension`): codes cannot be delivered to them.
-   * Never throws.
+   * Without a country, `00` and `011` are read as international prefixes. Numbers with an
+   * extension are refused (`has_extension`): codes cannot be delivered to them. Never throws.
    *
    * @example parsePhoneNumber('(650) 253-0000', 'US') // { ok: true, e164: '+16502530000', country: 'US' }
    */
