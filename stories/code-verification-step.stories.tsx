@@ -6,6 +6,7 @@ import {
   NEW_PHONE_E164,
   placeholderAdapter,
   sendPhoneCodeFirst,
+  sendPhoneCodeThenHoldVerify,
   storyAdapter,
   STORY_CODE,
   STORY_RECOVERY_CODE,
@@ -150,7 +151,8 @@ export const PasteOverRejectedCode: Story = {
 /** Checking the code takes a while on a slow backend. */
 export const Verifying: Story = {
   args: { autoSubmit: false },
-  parameters: { mockAdapter: { emailVerified: true, latencyMs: 1500 } },
+  // The verify stays in flight until the story unmounts, so every look (and capture) is the same.
+  parameters: { mockAdapter: { emailVerified: true }, mockSetup: sendPhoneCodeThenHoldVerify },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByLabelText(/^verification code$/i), STORY_CODE);
@@ -210,7 +212,7 @@ export const TooManyAttempts: Story = {
 /** While the code is being checked, nothing can supersede it: Resend, the call and Change number wait. */
 export const VerifyInFlight: Story = {
   args: { resendAfterSeconds: 0, defaultHelpOpen: true },
-  parameters: { mockAdapter: { emailVerified: true, resendAfterSeconds: 0, latencyMs: 1500 } },
+  parameters: { mockAdapter: { emailVerified: true, resendAfterSeconds: 0 }, mockSetup: sendPhoneCodeThenHoldVerify },
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByLabelText(/^verification code$/i), STORY_CODE);

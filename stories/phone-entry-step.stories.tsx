@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { PhoneEntryStep } from '../src/components/phone-entry-step';
-import { fail, NEW_PHONE_E164, placeholderAdapter, storyAdapter } from './support/mock';
+import { fail, holdPhoneCodeSends, NEW_PHONE_E164, placeholderAdapter, storyAdapter } from './support/mock';
 import { VISIBLE } from './support/play';
 
 /** A US number typed the way people type it at home. */
@@ -147,7 +147,8 @@ export const TooShort: Story = {
 
 /** Sending takes a while on a slow backend. */
 export const Sending: Story = {
-  parameters: { mockAdapter: { emailVerified: true, latencyMs: 1500 } },
+  // The send stays in flight until the story unmounts, so every look (and capture) is the same.
+  parameters: { mockAdapter: { emailVerified: true }, mockSetup: holdPhoneCodeSends },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByLabelText(/^phone number$/i), NATIONAL_NUMBER);

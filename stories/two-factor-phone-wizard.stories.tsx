@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { TwoFactorPhoneWizard } from '../src/components/two-factor-phone-wizard';
@@ -17,11 +18,32 @@ import {
 import { expectFocusWithin, passEmailGate, waitForCode, VISIBLE } from './support/play';
 import type { Canvas } from './support/play';
 
-/** The wizard where it lives: a section of the host's settings page, with the dev inbox beside it. */
-function InSettingsPage(props: TwoFactorPhoneWizardProps) {
+/**
+ * The wizard where it lives: a section of the host's settings page, with the dev inbox beside it.
+ * Like a host, the page takes Cancel after the step-up back to its settings: a fresh wizard, which
+ * finds the step-up still fresh and shows the read-only 2FA section (the current number, masked,
+ * and Edit), with focus on the section where the wizard was. Cancel on the email gate is left to
+ * `onCancel` alone (a host would leave the settings; a fresh gate would only send another email).
+ */
+function InSettingsPage({ onCancel, ...props }: TwoFactorPhoneWizardProps) {
+  const [round, setRound] = useState(0);
+  const sectionRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (round > 0) sectionRef.current?.focus();
+  }, [round]);
+  const { adapter } = props;
+  const cancel = onCancel
+    ? () => {
+        onCancel();
+        if (isMockAdapter(adapter) && adapter.getState().emailVerified) setRound((current) => current + 1);
+      }
+    : undefined;
   return (
     <SettingsPage aside={isMockAdapter(props.adapter) ? <DevInbox adapter={props.adapter} /> : null}>
-      <TwoFactorPhoneWizard {...props} />
+      {/* Focused after Cancel: the button pressed is gone with the wizard that had it. */}
+      <div ref={sectionRef} tabIndex={-1} className="sb-settings__wizard">
+        <TwoFactorPhoneWizard key={round} {...props} onCancel={cancel} />
+      </div>
     </SettingsPage>
   );
 }
@@ -372,6 +394,45 @@ export const Cancel: Story = {
     const wizard = wizardOf(within(canvasElement));
     await userEvent.click(await wizard.findByRole('button', { name: /^cancel$/i }));
     await expect(args.onCancel).toHaveBeenCalledTimes(1);
+  },
+};
+
+/**
+ * Cancel in the middle of the flow (a new number half typed): the page goes back to its settings,
+ * where the read-only 2FA section shows the current number, masked, unchanged, with Edit and no
+ * Cancel (nothing is under way there).
+ */
+export const CancelReturnsToSection: Story = {
+  play: async ({ canvasElement, loaded, args, step }) => {
+    const page = within(canvasElement);
+    const adapter = storyAdapter(loaded);
+    const wizard = () => wizardOf(page);
+
+    await step('Unlock, Edit, Reset and start typing a new number', async () => {
+      await passEmailGate(wizard(), adapter);
+      await userEvent.click(await wizard().findByRole('button', { name: /^edit$/i }, { timeout: 3000 }));
+      await userEvent.click(wizard().getByRole('button', { name: /^reset$/i }));
+      const dialog = within(await wizard().findByRole('alertdialog', { name: /reset your 2fa phone number/i }));
+      await userEvent.click(dialog.getByRole('checkbox', { name: /i understand/i }));
+      await userEvent.click(dialog.getByRole('button', { name: /reset and continue/i }));
+      await userEvent.click(await wizard().findByRole('button', { name: /add phone based verification/i }));
+      await stepHeading(wizard(), /add a phone number/i);
+      await userEvent.type(wizard().getByLabelText(/^phone number$/i), '+1 650');
+    });
+
+    await step('Cancel shows the read-only section again: the number as it was, Edit, no Cancel', async () => {
+      await userEvent.click(wizard().getByRole('button', { name: /^cancel$/i }));
+      await expect(args.onCancel).toHaveBeenCalledTimes(1);
+      await stepHeading(wizard(), /two-factor authentication \(2fa\)/i);
+      await expect(await wizard().findByText('+1 ••• ••• 0123', VISIBLE)).toBeInTheDocument();
+      await expect(wizard().getByRole('button', { name: /^edit$/i })).toBeVisible();
+      await expect(wizard().queryByRole('button', { name: /^cancel$/i })).not.toBeInTheDocument();
+      await expect(wizard().queryByLabelText(/^phone number$/i)).not.toBeInTheDocument();
+      await expect(adapter.getState().phoneNumber).toBe('+14155550123');
+      // No second email: the step-up is still fresh.
+      await expect(adapter.messages.filter((message) => message.kind === 'email')).toHaveLength(1);
+      await expect(canvasElement.ownerDocument.activeElement).not.toBe(canvasElement.ownerDocument.body);
+    });
   },
 };
 

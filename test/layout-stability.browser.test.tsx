@@ -227,3 +227,52 @@ describe('one control height and one button style per role (Chromium)', () => {
     });
   }
 });
+
+/** The border box of an element, in page coordinates. */
+function rectOf(element: Element): { left: number; top: number; width: number; height: number } {
+  const rect = element.getBoundingClientRect();
+  return { left: rect.left + window.scrollX, top: rect.top + window.scrollY, width: rect.width, height: rect.height };
+}
+
+function phoneControls(): { select: Element; input: Element } {
+  const select = page.getByRole('combobox', { name: 'Country' }).element();
+  const input = page.getByRole('textbox', { name: 'Phone number' }).element();
+  return { select, input };
+}
+
+function expectSameRect(before: ReturnType<typeof rectOf>, after: ReturnType<typeof rectOf>, what: string): void {
+  for (const side of ['left', 'top', 'width', 'height'] as const) {
+    expect(Math.abs(after[side] - before[side]), `${what}: ${side} ${before[side]} → ${after[side]}`).toBeLessThanOrEqual(0.5);
+  }
+}
+
+describe('the country select and the number input (Chromium)', () => {
+  for (const width of WIDTHS) {
+    it(`share one height, line up, and stay exactly where they are when an error appears, at ${width} px`, async () => {
+      const backend = await renderPhoneEntry(width);
+      const { select, input } = phoneControls();
+      const selectBefore = rectOf(select);
+      const inputBefore = rectOf(input);
+      expect(Math.round(selectBefore.height)).toBe(44);
+      expect(inputBefore.height).toBeCloseTo(selectBefore.height, 1);
+      // Side by side at both widths, on one row, although only the number has an example above it.
+      expect(inputBefore.left).toBeGreaterThanOrEqual(selectBefore.left + selectBefore.width);
+      expect(inputBefore.top).toBeCloseTo(selectBefore.top, 1);
+
+      // The number's own error (validation), then a server's verdict on it.
+      await userEvent.fill(page.getByRole('textbox', { name: 'Phone number' }), '650253');
+      await userEvent.click(page.getByRole('button', { name: 'Send code via SMS' }));
+      await expect.poll(() => document.querySelector('.tfa-field-error')?.textContent ?? '').not.toBe('');
+      expectSameRect(selectBefore, rectOf(select), 'select, with a validation error');
+      expectSameRect(inputBefore, rectOf(input), 'number input, with a validation error');
+
+      await userEvent.fill(page.getByRole('textbox', { name: 'Phone number' }), '6502530000');
+      await userEvent.click(page.getByRole('button', { name: 'Send code via SMS' }));
+      await expect.poll(() => backend.calls.sendPhoneCode.length).toBe(1);
+      backend.last('sendPhoneCode').reject(new TwoFactorError('invalid_phone_number'));
+      await shows('That phone number is not valid')();
+      expectSameRect(selectBefore, rectOf(select), 'select, with the server refusing the number');
+      expectSameRect(inputBefore, rectOf(input), 'number input, with the server refusing the number');
+    });
+  }
+});

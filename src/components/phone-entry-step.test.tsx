@@ -494,6 +494,27 @@ describe('PhoneEntryStep paste', () => {
     expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
   });
 
+  it.each([
+    ['0044 20 7946 0958', 'GB', '+44 20 7946 0958', 'GB', '+442079460958'],
+    ['0044 20 7946 0958', 'US', '+44 20 7946 0958', 'GB', '+442079460958'],
+    ['011 44 20 7946 0958', 'US', '+44 20 7946 0958', 'GB', '+442079460958'],
+    ['00 49 30 1234567', 'DE', '+49 30 1234567', 'DE', '+49301234567'],
+    ['00 49 30 1234567', 'GB', '+49 30 1234567', 'DE', '+49301234567'],
+    ['0044 20 7946 0958', undefined, '+44 20 7946 0958', 'GB', '+442079460958'],
+    ['011 44 20 7946 0958', undefined, '+44 20 7946 0958', 'GB', '+442079460958'],
+  ] as const)('shows %s typed with %s selected as the international number it is, and sends it in E.164', async (typed, defaultCountry, shown, country, e164) => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    const onCodeSent = vi.fn();
+    render(<PhoneEntryStep adapter={adapter} defaultCountry={defaultCountry} onCodeSent={onCodeSent} />);
+    await user.type(screen.getByLabelText('Phone number'), typed);
+    expect(screen.getByLabelText('Phone number')).toHaveValue(shown);
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue(country);
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(onCodeSent).toHaveBeenCalledTimes(1));
+    expect(onCodeSent.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: e164 });
+  });
+
   it('reads 00 from the US as an international prefix, as validation does', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });

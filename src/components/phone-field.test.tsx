@@ -52,8 +52,13 @@ describe('PhoneField, changing the country', () => {
         const toCountry = to === INTERNATIONAL ? undefined : (to as CountryCode);
         const kept = phoneDigitsForCountry(typed, from, toCountry);
         const shown = parseIncompletePhoneNumber((screen.getByLabelText('Phone number') as HTMLInputElement).value);
-        // "International" shows the number in international form, whose digits are its E.164.
-        expect(shown).toBe(toCountry === undefined ? readPhoneDigits(kept, undefined).e164 : kept);
+        // "International" shows the number in international form, whose digits are its E.164; a
+        // country shows the kept digits, with `+` for an international prefix they start with
+        // there (`0117` kept for the US is `011 7`, +7).
+        const dialPrefix = toCountry === undefined ? undefined : FULL_PHONE_SUPPORT.rules.internationalPrefixOf(kept, toCountry);
+        const expected =
+          toCountry === undefined ? readPhoneDigits(kept, undefined).e164 : dialPrefix === undefined ? kept : `+${kept.slice(dialPrefix.length)}`;
+        expect(shown).toBe(expected);
         expect(reported.at(-1) ?? '').toBe(readPhoneDigits(kept, toCountry).e164);
       }),
       { numRuns: 40 },

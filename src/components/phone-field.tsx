@@ -44,8 +44,10 @@ export interface PhoneFieldProps {
  * The country select and the number input (react-phone-number-input's `input-core`, formatting as
  * the user types, with the `min` metadata). The select picks how a number without `+` is read; a
  * number typed with `+` (or an international prefix) picks its own country, which the select then
- * shows. Choosing a country keeps the digits and types them again in it (`phoneDigitsForCountry`):
- * only the international part of a number of another calling code goes.
+ * shows. An international prefix (`0044…`, `011 44…`) is written as `+` once the number is known to
+ * be international (`withPlus`), so it shows in international format, as it is sent. Choosing a
+ * country keeps the digits and types them again in it (`phoneDigitsForCountry`): only the
+ * international part of a number of another calling code goes.
  *
  * react-phone-number-input reports a change from an effect, after committing its own state, so
  * passing that on would make every keystroke two commits. The input's own `input`/`keydown`
@@ -134,10 +136,29 @@ export function PhoneField({
     report(next);
   };
 
-  // Metadata arrived for what is typed: read the input again (it has just been formatted with it).
+  /**
+   * The input's text with its international prefix (`0044…`, `011 44…`) written as `+`, and the
+   * caret for it, once the number is read as international: it then shows in international
+   * format (`+44 20 7946 0958`), as it is sent. Undefined when there is no such prefix (yet).
+   */
+  const withPlus = (text: string, caret: number): { text: string; caret: number } | undefined => {
+    if (isMoreThanANumber(text)) return undefined;
+    const digits = parseIncompletePhoneNumber(text);
+    const prefix = rules.internationalPrefixOf(digits, reading.country);
+    if (prefix === undefined) return undefined;
+    const digitsBeforeCaret = parseIncompletePhoneNumber(text.slice(0, caret)).length;
+    return { text: `+${digits.slice(prefix.length)}`, caret: 1 + Math.max(0, digitsBeforeCaret - prefix.length) };
+  };
+
+  // Metadata arrived for what is typed: read the input again (it has just been formatted with it),
+  // or, when the metadata shows it was dialled with an international prefix, type it again with `+`.
   useEffect(() => {
     const input = numberInputRef.current;
-    if (metadataVersion > 0 && input !== null && rawText === null) reportInput(input);
+    if (metadataVersion > 0 && input !== null && rawText === null) {
+      const international = withPlus(input.value, input.selectionStart ?? input.value.length);
+      if (international === undefined) reportInput(input);
+      else typeInto(input, international.text);
+    }
     // Only on arrivals: every edit reports itself.
   }, [metadataVersion]);
 
@@ -251,6 +272,7 @@ export function PhoneField({
         rawText={rawText}
         onRawText={reportRawText}
         needsPlus={reading.country === undefined}
+        withPlus={withPlus}
         hint={example === undefined ? undefined : t.phoneExample(example)}
         hintId={hintId}
         inputComponent={PhoneNumberInput}
@@ -326,6 +348,8 @@ interface PhoneNumberInputProps extends InputHTMLAttributes<HTMLInputElement> {
   rawText?: string | null | undefined;
   /** "International" is chosen: digits without `+` are kept as typed until a country is chosen. */
   needsPlus?: boolean | undefined;
+  /** The text with its international prefix written as `+` (see `PhoneField`), if it has one. */
+  withPlus?: ((text: string, caret: number) => { text: string; caret: number } | undefined) | undefined;
   /** A hint between the label and the input (an example number). */
   hint?: string | undefined;
   /** `id` of the hint. */
@@ -350,6 +374,7 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
     rawText,
     onRawText,
     needsPlus,
+    withPlus,
     hint,
     hintId,
     errorMessage,
@@ -385,6 +410,9 @@ const PhoneNumberInput = forwardRef<HTMLInputElement, PhoneNumberInputProps>(fun
           // fullwidth `＋` would be dropped and the number read as national, and a `+` typed
           // inside the number would drop every digit after it.
           normalizeCharacters(event.currentTarget);
+          // `0044 20…` or `011 44 20…`: written with `+` before the formatter sees it, so it
+          // shows as the international number it is read as (issue 13).
+          writeWithPlus(event.currentTarget, withPlus);
           const text = event.currentTarget.value;
           // An extension (`ext. 7`, `x89`, `, 7`, `#7`, `;7`, `w7`) or any other letter or mark:
           // the formatter never sees it, so its digits are never folded into the number.
@@ -443,6 +471,14 @@ function normalizeCharacters(input: HTMLInputElement): void {
   const end = caret(input.selectionEnd);
   input.value = normalized;
   input.setSelectionRange(start, end);
+}
+
+/** Rewrites the input's text as `withPlus` gives it (an international prefix as `+`), if it does. */
+function writeWithPlus(input: HTMLInputElement, withPlus: PhoneNumberInputProps['withPlus']): void {
+  const next = withPlus?.(input.value, input.selectionStart ?? input.value.length);
+  if (next === undefined) return;
+  input.value = next.text;
+  input.setSelectionRange(next.caret, next.caret);
 }
 
 /**

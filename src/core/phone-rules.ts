@@ -1,5 +1,6 @@
 import {
   AsYouType,
+  Metadata,
   ParseError,
   getCountryCallingCode,
   isSupportedCountry,
@@ -81,6 +82,9 @@ export function normalizePhoneInput(raw: string): string {
 const EXTENSION = /^(?:;ext=|[,;]+|(?:e?xt(?:ensi[oó]n|n)?|anexo|доб|int|[x#~wp])[:,;]*)\d{1,20}#?$/iu;
 const E164 = /^\+[1-9]\d{6,14}$/;
 const INTERNATIONAL_DIAL_PREFIX = '00';
+// Without a country: the international prefixes of most of the world and of North America. No
+// calling code starts with 0, so digits starting with one of them cannot be anything else.
+const PREFIXES_WITHOUT_COUNTRY = [INTERNATIONAL_DIAL_PREFIX, '011'] as const;
 
 /** The phone rules bound to one metadata object; see {@link createPhoneRules}. */
 export interface PhoneRules {
@@ -94,6 +98,12 @@ export interface PhoneRules {
   phoneDigitsForCountry: (digits: string, from: CountryCode | undefined, to: CountryCode | undefined) => string;
   /** See `isWholeInternationalNumber` in ./phone. */
   isWholeInternationalNumber: (text: string) => boolean;
+  /**
+   * The international prefix (`'00'`, `'011'`, `'0011'`) that `digits` (no `+`) start with, when
+   * they are read as an international number whose calling code is known: a phone field shows
+   * such a number with `+` in its place, in international format. Undefined otherwise.
+   */
+  internationalPrefixOf: (digits: string, country?: CountryCode) => string | undefined;
 }
 
 /** What {@link PhoneRules.readPhoneDigits} makes of the digits in a phone field. */
@@ -124,8 +134,8 @@ export function createPhoneRules(metadata: MetadataJson): PhoneRules {
    * region's international prefix (`011` from the US, `00` from most others) picks the number's own
    * country whatever `defaultCountry` says. `00` is also tried as an international prefix when the
    * number is not valid as a national number, since many people dial abroad with it everywhere.
-   * Numbers with an extension are refused (`has_extension`): codes cannot be delivered to them.
-   * Never throws.
+   * Without a country, `00` and `011` are read as international prefixes. Numbers with an
+   * extension are refused (`has_extension`): codes cannot be delivered to them. Never throws.
    *
    * @example parsePhoneNumber('(650) 253-0000', 'US') // { ok: true, e164: '+16502530000', country: 'US' }
    */
@@ -143,9 +153,8 @@ export function createPhoneRules(metadata: MetadataJson): PhoneRules {
 
     if (region === undefined) {
       // Without a region only an international reading says anything useful.
-      return startsWithInternationalPrefix(digits)
-        ? parseDigits(`+${digits.slice(INTERNATIONAL_DIAL_PREFIX.length)}`, undefined)
-        : failure('invalid_country');
+      const prefix = prefixWithoutCountry(digits);
+      return prefix === undefined ? failure('invalid_country') : parseDigits(`+${digits.slice(prefix.length)}`, undefined);
     }
     // With one, the national reading (and its reason) stands unless `00` makes a valid number.
     const international = internationalAfter00(digits, region);
@@ -218,6 +227,30 @@ export function createPhoneRules(metadata: MetadataJson): PhoneRules {
     return current.nationalNumber === '' ? '' : typedWithPlus ? digits : current.e164;
   }
 
+  /**
+   * The international prefix `digits` start with, when {@link readPhoneDigits} reads them as an
+   * international number and its calling code is known (so `0044` in the UK, but not `00` or
+   * `004` yet): the country's own prefix (`011` in the US, `0011` in Australia), or `00` where
+   * that makes a valid number and the national reading does not. Without a country, `00` or `011`
+   * followed by a digit other than 0. Never throws.
+   *
+   * @example internationalPrefixOf('011442079460958', 'US') // '011'
+   */
+  function internationalPrefixOf(digits: string, country?: CountryCode): string | undefined {
+    if (typeof digits !== 'string' || !/^\d+$/.test(digits)) return undefined;
+    const region = supportedRegion(country);
+    if (region === undefined) return prefixWithoutCountry(digits);
+    if (internationalAfter00(digits, region) !== undefined) return INTERNATIONAL_DIAL_PREFIX;
+    const formatter = asYouType(digits, region);
+    const callingCode = formatter.isInternational() ? formatter.getCallingCode() : undefined;
+    if (callingCode === undefined) return undefined;
+    const plan = new Metadata(metadata);
+    plan.selectNumberingPlan(region);
+    const pattern = plan.numberingPlan?.IDDPrefix();
+    const prefix = pattern ? new RegExp(`^(?:${pattern})`).exec(digits)?.[0] : undefined;
+    return prefix && digits.slice(prefix.length).startsWith(callingCode) ? prefix : undefined;
+  }
+
   function isWholeInternationalNumber(text: string): boolean {
     return normalizePhoneInput(text).startsWith('+') && parsePhoneNumber(text).ok;
   }
@@ -277,7 +310,14 @@ export function createPhoneRules(metadata: MetadataJson): PhoneRules {
     return failure(length === undefined ? 'invalid_number' : reasonFromCode(length));
   }
 
-  return { parsePhoneNumber, formatPhoneForDisplay, readPhoneDigits, phoneDigitsForCountry, isWholeInternationalNumber };
+  return {
+    parsePhoneNumber,
+    formatPhoneForDisplay,
+    readPhoneDigits,
+    phoneDigitsForCountry,
+    isWholeInternationalNumber,
+    internationalPrefixOf,
+  };
 }
 
 /**
@@ -310,6 +350,11 @@ function failure(reason: PhoneParseFailure): PhoneParseResult {
 
 function startsWithInternationalPrefix(digits: string): boolean {
   return digits.startsWith(INTERNATIONAL_DIAL_PREFIX) && digits.length > INTERNATIONAL_DIAL_PREFIX.length;
+}
+
+/** `00` or `011` when digits read without a country start with it and a calling code may follow. */
+function prefixWithoutCountry(digits: string): string | undefined {
+  return PREFIXES_WITHOUT_COUNTRY.find((prefix) => digits.startsWith(prefix) && /^[1-9]/.test(digits.slice(prefix.length)));
 }
 
 function reasonFromCode(code: string): PhoneParseFailure {

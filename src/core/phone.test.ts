@@ -1,4 +1,6 @@
+import metadata from 'libphonenumber-js/min/metadata';
 import { describe, expect, it } from 'vitest';
+import { createPhoneRules } from './phone-rules';
 import {
   formatPhoneForDisplay,
   isWholeInternationalNumber,
@@ -130,6 +132,10 @@ describe('parsePhoneNumber', () => {
 
     it('does not read 011 as international from the UK, where it is a national area code', () => {
       expect(parsePhoneNumber('011 33 6 12 34 56 78', 'GB')).toMatchObject({ ok: false });
+    });
+
+    it('reads 011 with no default country (no calling code starts with 0)', () => {
+      expect(parsePhoneNumber('011 44 20 7946 0958')).toEqual({ ok: true, e164: '+442079460958', country: 'GB' });
     });
   });
 
@@ -439,5 +445,42 @@ describe('isWholeInternationalNumber', () => {
     expect(isWholeInternationalNumber('+44 20')).toBe(false);
     expect(isWholeInternationalNumber('020 7946 0958')).toBe(false);
     expect(isWholeInternationalNumber('0044 20 7946 0958')).toBe(false);
+  });
+});
+
+describe('internationalPrefixOf (the prefix a phone field writes as +)', () => {
+  const { internationalPrefixOf } = createPhoneRules(metadata);
+
+  it("finds the selected country's own international prefix once the calling code is known", () => {
+    expect(internationalPrefixOf('00442079460958', 'GB')).toBe('00');
+    expect(internationalPrefixOf('0044', 'GB')).toBe('00');
+    expect(internationalPrefixOf('011442079460958', 'US')).toBe('011');
+    expect(internationalPrefixOf('0049301234567', 'DE')).toBe('00');
+    // Australia dials abroad with 0011.
+    expect(internationalPrefixOf('001116502530000', 'AU')).toBe('0011');
+  });
+
+  it('waits for the calling code: 00 and 004 could still be anything', () => {
+    expect(internationalPrefixOf('00', 'GB')).toBeUndefined();
+    expect(internationalPrefixOf('004', 'GB')).toBeUndefined();
+  });
+
+  it('finds 00 from the US only once it makes a valid number, as validation reads it', () => {
+    expect(internationalPrefixOf('0044207946095', 'US')).toBeUndefined();
+    expect(internationalPrefixOf('00442079460958', 'US')).toBe('00');
+  });
+
+  it('finds 00 and 011 without a country', () => {
+    expect(internationalPrefixOf('0044')).toBe('00');
+    expect(internationalPrefixOf('01144')).toBe('011');
+    expect(internationalPrefixOf('00')).toBeUndefined();
+    expect(internationalPrefixOf('0004')).toBeUndefined();
+  });
+
+  it('finds nothing in national digits or a number typed with +', () => {
+    expect(internationalPrefixOf('02079460958', 'GB')).toBeUndefined();
+    expect(internationalPrefixOf('011 33 6 12 34 56 78'.replace(/ /g, ''), 'GB')).toBeUndefined();
+    expect(internationalPrefixOf('+442079460958', 'GB')).toBeUndefined();
+    expect(internationalPrefixOf('6502530000', 'US')).toBeUndefined();
   });
 });

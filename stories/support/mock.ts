@@ -89,6 +89,33 @@ export async function sendPhoneCodeFirst(adapter: MockAdapter): Promise<void> {
   await adapter.sendPhoneCode({ phoneNumber: NEW_PHONE_E164, channel: 'sms', signal });
 }
 
+/**
+ * {@link sendPhoneCodeFirst}, then a `verifyPhoneCode` that never settles until its signal aborts
+ * (the step unmounts): a story of a verify in flight stays exactly that, however long it is
+ * looked at or captured, while the setup's send takes no time. Each render has its own adapter.
+ */
+export async function sendPhoneCodeThenHoldVerify(adapter: MockAdapter): Promise<void> {
+  await sendPhoneCodeFirst(adapter);
+  adapter.verifyPhoneCode = ({ signal }) => pendingUntilAborted(signal);
+}
+
+/**
+ * A `sendPhoneCode` that never settles until its signal aborts: a story of a send in flight stays
+ * exactly that, however long it is looked at or captured. Each render has its own adapter.
+ */
+export async function holdPhoneCodeSends(adapter: MockAdapter): Promise<void> {
+  adapter.sendPhoneCode = ({ signal }) => pendingUntilAborted(signal);
+}
+
+/** A promise that only ever rejects, with an `AbortError`, once `signal` aborts. */
+function pendingUntilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    const abort = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+  });
+}
+
 /** The newest message of a kind the mock sent, or undefined. */
 export function latestMessage(adapter: MockAdapter, kind?: MockMessage['kind']): MockMessage | undefined {
   const matching = kind ? adapter.messages.filter((message) => message.kind === kind) : adapter.messages;

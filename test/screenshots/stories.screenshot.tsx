@@ -42,14 +42,6 @@ const THEMES = ['light', 'dark'] as const;
 const TIME_DEPENDENT = '.tfa-countdown, .tfa-retry[data-state="waiting"], [data-tfa-countdown]';
 const CAPTURING = 'tfa-screenshot-capturing';
 
-/**
- * Stories whose frame depends on the machine's speed: their verify settles after the mock's 1.5 s
- * latency, so a capture shows "Verifying…" or the settled step depending on how long the story and
- * the dark pass's contrast check took. Their contrast is still checked; their pixels are not
- * compared (the storybook project asserts their pending state).
- */
-const SETTLES_WHILE_CAPTURED = new Set(['Steps/CodeVerificationStep / Verifying', 'Steps/CodeVerificationStep / VerifyInFlight']);
-
 const FREEZE_STYLE = `
 *, *::before, *::after {
   animation-duration: 0s !important;
@@ -119,7 +111,7 @@ for (const [title, name, story, meta] of collectStories()) {
             expect.soft(contrastFailures(document.body), `${title} / ${name}: text contrast, dark theme`).toEqual([]);
           }
           document.documentElement.classList.add(CAPTURING);
-          for (const width of SETTLES_WHILE_CAPTURED.has(`${title} / ${name}`) ? [] : WIDTHS) {
+          for (const width of WIDTHS) {
             // The device's height, or taller when the story is: the frame cannot be captured past
             // its own viewport, so a long page grows the viewport rather than being cut off.
             await page.viewport(width, HEIGHT[width]);

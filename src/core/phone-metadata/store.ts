@@ -67,6 +67,8 @@ export function callingCodesFor(text: string, country: CountryCode | undefined, 
   if (digits.startsWith('00')) add(digits.slice(2));
   // Without a country, digits are read as if `+` came first (react-phone-number-input does).
   if (country === undefined && !digits.startsWith('+')) add(digits);
+  // Without a country, 011 (North America's international prefix) is read as one too.
+  if (country === undefined && digits.startsWith('011')) add(digits.slice(3));
   if (country !== undefined && own !== undefined && metadata.country_calling_codes[own] !== undefined) {
     const plan = new Metadata(metadata);
     plan.selectNumberingPlan(country);
