@@ -42,9 +42,11 @@ export const CEILINGS = {
   // swap on verify (the step-up check on mount, the add-phone step, Disable's confirmation in the
   // machine, the leave warning), which together add about 3 kB to the gate and the headless entry.
   // Lowered (issue 14) once the page shipped only the gate's English copy and the code and
-  // recovery steps came in the phone step's chunk: 17.2 kB and 89.4 kB then.
+  // recovery steps came in the phone step's chunk: 17.2 kB and 89.4 kB then. Raised by 0.4 kB for
+  // numbers dialled with an international prefix (0044, 011 44) shown in + form, with their
+  // country (issue 13): 89.9 kB.
   initial: 17.5 * 1024,
-  oneCountry: 89.7 * 1024,
+  oneCountry: 90.1 * 1024,
   headlessOwn: 15.4 * 1024,
 };
 
