@@ -869,6 +869,65 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(await consumeRecoveryCode(database.db, user, ok[0]!.body.recoveryCode, server.clock.now())).toBe(true);
     });
 
+    it('answers a send without waiting for the provider to cancel the verification it replaces', async () => {
+      // A provider whose cancel does not finish until the test lets it (a slow Twilio call).
+      const heldCancels: Array<() => void> = [];
+      let cancelDone!: () => void;
+      const cancelFinished = new Promise<void>((resolve) => (cancelDone = resolve));
+      const server = await serve({
+        wrapProvider: (fake) => ({
+          ...fake,
+          async cancel(request) {
+            await new Promise<void>((resolve) => heldCancels.push(resolve));
+            await fake.cancel(request);
+            cancelDone();
+          },
+        }),
+      });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      expect((await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' })).status).toBe(200);
+      const [first] = await database.db.select().from(pendingChanges).where(eq(pendingChanges.userId, user));
+      const second = await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      expect(second.status).toBe(200);
+      // The answer came while the cancel of the first verification was still held.
+      expect(heldCancels).toHaveLength(1);
+      for (const go of heldCancels.splice(0)) go();
+      await cancelFinished;
+      const [verification] = await database.db.select().from(fakeVerifications).where(eq(fakeVerifications.id, first!.providerRef));
+      expect(verification!.status).toBe('canceled');
+      const ok = await client.post('/phone/verify', { phoneNumber: PHONE_B, code: latestCode(server.inbox, 'sms', PHONE_B), replacesCurrent: false });
+      expect(ok.status).toBe(200);
+    });
+
+    it('answers a send even when cancelling the replaced verification fails, and logs nothing', async () => {
+      const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method));
+      let cancelFailed!: () => void;
+      const cancelRefused = new Promise<void>((resolve) => (cancelFailed = resolve));
+      const server = await serve({
+        wrapProvider: (fake) => ({
+          ...fake,
+          async cancel() {
+            cancelFailed();
+            throw new Error(`provider down while cancelling for ${PHONE_A}`);
+          },
+        }),
+      });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      expect((await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' })).status).toBe(200);
+      expect((await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' })).status).toBe(200);
+      await cancelRefused;
+      // Let the refused cancel settle (its rejection is handled in a later microtask).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const printed = spies.flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(' '))).join('\n');
+      expect(printed).not.toContain(PHONE_A.slice(1));
+      for (const spy of spies) spy.mockRestore();
+      expect((await client.get('/status')).status).toBe(200);
+    });
+
     it('keeps the phone, the step-up grant and a pending change across a restart', async () => {
       const server = await serve();
       const user = newUser();
