@@ -15,8 +15,8 @@ import {
   findPendingChange,
   lastSendAt,
   pendingChangeStatus,
-  insertPendingChange,
   refundAttempt,
+  replacePendingChange,
   reserveAttempt,
   settlePendingChange,
 } from '../store/pending-changes';
@@ -163,13 +163,14 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       if (!decision.allowed) throw new ApiError('rate_limited', { message: 'send limit', retryAfterSeconds: decision.retryAfterSeconds });
     }
 
-    // The changes it replaces are cancelled here; their verifications at the provider in the background.
-    cancelInBackground(provider, await cancelPendingChanges(db, user.id));
     // A new change starts: the previous success's replay copy is no longer wanted.
     await deleteReplay(db, user.id);
-    // The one provider call this request waits for.
+    // The one provider call this request waits for. A refused send leaves the pending change as it
+    // was (as a refusal by the limits above does).
     const started = await provider.start({ to: phoneNumber, channel: channel as PhoneChannel }).catch(fromProvider);
-    await insertPendingChange(db, {
+    // One pending change per user, even when sends race: the ones it replaces (a parallel send's
+    // included) are cancelled here, and their verifications at the provider.
+    const superseded = await replacePendingChange(db, {
       id: newId(),
       userId: user.id,
       phoneNumber,
@@ -178,7 +179,12 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       status: 'pending',
       createdAt: now,
       expiresAt: addSeconds(now, deps.phoneCodeTtlSeconds),
+    }).catch((error: unknown) => {
+      // Not stored: its verification must not stay live at the provider either.
+      cancelInBackground(provider, [{ providerRef: started.ref, phoneNumber }]);
+      throw error;
     });
+    cancelInBackground(provider, superseded);
     return c.json({ resendAfterSeconds: limits.resendCooldownSeconds, codeLength: started.codeLength ?? DEFAULT_CODE_LENGTH }, 200);
   });
 
