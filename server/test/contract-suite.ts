@@ -869,6 +869,147 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       expect(await consumeRecoveryCode(database.db, user, ok[0]!.body.recoveryCode, server.clock.now())).toBe(true);
     });
 
+    it('keeps one pending change per user when two sends race, and cancels the replaced verification at the provider', async () => {
+      // The provider holds each start until both sends are in it: neither has stored its change yet.
+      let starts = 0;
+      let bothIn!: () => void;
+      const bothStarting = new Promise<void>((resolve) => (bothIn = resolve));
+      const cancelled: string[] = [];
+      let cancelDone!: () => void;
+      const cancelFinished = new Promise<void>((resolve) => (cancelDone = resolve));
+      const server = await serve({
+        wrapProvider: (fake) => ({
+          ...fake,
+          async start(request) {
+            starts += 1;
+            if (starts === 2) bothIn();
+            await bothStarting;
+            return fake.start(request);
+          },
+          async cancel(request) {
+            await fake.cancel(request);
+            cancelled.push(request.ref);
+            cancelDone();
+          },
+        }),
+      });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      const answers = await Promise.all([
+        client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' }),
+        client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' }),
+      ]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+      const changes = await database.db.select().from(pendingChanges).where(eq(pendingChanges.userId, user));
+      expect(changes).toHaveLength(2);
+      const live = changes.filter((change) => change.status === 'pending');
+      const replaced = changes.filter((change) => change.status === 'cancelled');
+      expect(live).toHaveLength(1);
+      expect(replaced).toHaveLength(1);
+      // The replaced verification is cancelled at the provider too (in the background).
+      await cancelFinished;
+      expect(cancelled).toEqual([replaced[0]!.providerRef]);
+      const verificationStatus = async (ref: string) =>
+        (await database.db.select({ status: fakeVerifications.status }).from(fakeVerifications).where(eq(fakeVerifications.id, ref)))[0]!.status;
+      expect(await verificationStatus(replaced[0]!.providerRef)).toBe('canceled');
+      expect(await verificationStatus(live[0]!.providerRef)).toBe('pending');
+      // Only the live change verifies.
+      const stale = await client.post('/phone/verify', {
+        phoneNumber: replaced[0]!.phoneNumber,
+        code: latestCode(server.inbox, 'sms', replaced[0]!.phoneNumber),
+        replacesCurrent: false,
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.code).toBe('expired_code');
+      const ok = await client.post('/phone/verify', {
+        phoneNumber: live[0]!.phoneNumber,
+        code: latestCode(server.inbox, 'sms', live[0]!.phoneNumber),
+        replacesCurrent: false,
+      });
+      expect(ok.status).toBe(200);
+      expect(await activePhones(user)).toEqual([{ phoneNumber: live[0]!.phoneNumber }]);
+    });
+
+    it('refuses a second pending change for one user in the database itself', async () => {
+      const user = newUser();
+      const row = (id: string, phoneNumber: string) => ({
+        id,
+        userId: user,
+        phoneNumber,
+        channel: 'sms' as const,
+        providerRef: `ref-${id}`,
+        status: 'pending' as const,
+        createdAt: new Date(0),
+        expiresAt: new Date(600_000),
+      });
+      await database.db.insert(pendingChanges).values(row(`${user}-1`, PHONE_A));
+      await expect(database.db.insert(pendingChanges).values(row(`${user}-2`, PHONE_B))).rejects.toThrow();
+      // Settled changes are history: any number of them.
+      await database.db.update(pendingChanges).set({ status: 'cancelled' }).where(eq(pendingChanges.userId, user));
+      await database.db.insert(pendingChanges).values(row(`${user}-2`, PHONE_B));
+      expect(await database.db.select().from(pendingChanges).where(eq(pendingChanges.userId, user))).toHaveLength(2);
+    });
+
+    it('answers a send without waiting for the provider to cancel the verification it replaces', async () => {
+      // A provider whose cancel does not finish until the test lets it (a slow Twilio call).
+      const heldCancels: Array<() => void> = [];
+      let cancelDone!: () => void;
+      const cancelFinished = new Promise<void>((resolve) => (cancelDone = resolve));
+      const server = await serve({
+        wrapProvider: (fake) => ({
+          ...fake,
+          async cancel(request) {
+            await new Promise<void>((resolve) => heldCancels.push(resolve));
+            await fake.cancel(request);
+            cancelDone();
+          },
+        }),
+      });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      expect((await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' })).status).toBe(200);
+      const [first] = await database.db.select().from(pendingChanges).where(eq(pendingChanges.userId, user));
+      const second = await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' });
+      expect(second.status).toBe(200);
+      // The answer came while the cancel of the first verification was still held.
+      expect(heldCancels).toHaveLength(1);
+      for (const go of heldCancels.splice(0)) go();
+      await cancelFinished;
+      const [verification] = await database.db.select().from(fakeVerifications).where(eq(fakeVerifications.id, first!.providerRef));
+      expect(verification!.status).toBe('canceled');
+      const ok = await client.post('/phone/verify', { phoneNumber: PHONE_B, code: latestCode(server.inbox, 'sms', PHONE_B), replacesCurrent: false });
+      expect(ok.status).toBe(200);
+    });
+
+    it('answers a send even when cancelling the replaced verification fails, and logs nothing', async () => {
+      const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method));
+      let cancelFailed!: () => void;
+      const cancelRefused = new Promise<void>((resolve) => (cancelFailed = resolve));
+      const server = await serve({
+        wrapProvider: (fake) => ({
+          ...fake,
+          async cancel() {
+            cancelFailed();
+            throw new Error(`provider down while cancelling for ${PHONE_A}`);
+          },
+        }),
+      });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      expect((await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' })).status).toBe(200);
+      expect((await client.post('/phone/code', { phoneNumber: PHONE_B, channel: 'sms' })).status).toBe(200);
+      await cancelRefused;
+      // Let the refused cancel settle (its rejection is handled in a later microtask).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const printed = spies.flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(' '))).join('\n');
+      expect(printed).not.toContain(PHONE_A.slice(1));
+      for (const spy of spies) spy.mockRestore();
+      expect((await client.get('/status')).status).toBe(200);
+    });
+
     it('keeps the phone, the step-up grant and a pending change across a restart', async () => {
       const server = await serve();
       const user = newUser();

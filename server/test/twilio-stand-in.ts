@@ -52,7 +52,8 @@ export function twilioError(status: number, code: number, message: string): Stan
   return { status, body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status } };
 }
 
-export type Handler = (request: RecordedRequest) => StandInAnswer;
+/** Answers a request; a promise holds the answer back (a slow Twilio). */
+export type Handler = (request: RecordedRequest) => StandInAnswer | Promise<StandInAnswer>;
 
 export async function startTwilioStandIn(handler: Handler) {
   const requests: RecordedRequest[] = [];
@@ -70,9 +71,11 @@ export async function startTwilioStandIn(handler: Handler) {
         form: Object.fromEntries(new URLSearchParams(raw)),
       };
       requests.push(recorded);
-      const answer = current(recorded);
-      res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
-      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+      void Promise.resolve(current(recorded)).then((answer) => {
+        if (res.destroyed) return;
+        res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
+        res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -62,17 +62,64 @@ describe('Twilio Verify provider (against a local stand-in)', () => {
   });
 
   it('refuses a landline for SMS and a VoIP number for any channel, cancelling the verification', async () => {
-    standIn.answerWith((request) =>
-      request.path.endsWith('/Verifications')
-        ? { status: 201, body: verification({ lookup: { carrier: { type: 'landline', error_code: null, name: 'Carrier' } } }) }
-        : { status: 200, body: verification({ status: 'canceled' }) },
-    );
+    // The cancel goes out in the background: the test waits for it to reach the stand-in.
+    let cancelArrived!: () => void;
+    let cancelled = new Promise<void>((resolve) => (cancelArrived = resolve));
+    let lineType = 'landline';
+    standIn.answerWith((request) => {
+      if (request.path.endsWith('/Verifications')) {
+        return { status: 201, body: verification({ lookup: { carrier: { type: lineType, error_code: null, name: 'Carrier' } } }) };
+      }
+      cancelArrived();
+      return { status: 200, body: verification({ status: 'canceled' }) };
+    });
     expect((await failure(provider().start({ to: '+15017122661', channel: 'sms' }))).code).toBe('unsupported_phone_number');
+    await cancelled;
     expect(standIn.requests[1]).toMatchObject({ path: `/v2/Services/${SERVICE_SID}/Verifications/${VERIFICATION_SID}`, form: { Status: 'canceled' } });
     // A landline can take a voice call.
     expect(await provider().start({ to: '+15017122661', channel: 'call' })).toEqual({ ref: VERIFICATION_SID, codeLength: 6 });
-    standIn.answerWith(() => ({ status: 201, body: verification({ lookup: { carrier: { type: 'voip' } } }) }));
+    expect(standIn.requests).toHaveLength(3);
+    lineType = 'voip';
+    cancelled = new Promise<void>((resolve) => (cancelArrived = resolve));
     expect((await failure(provider().start({ to: '+15017122661', channel: 'call' }))).code).toBe('unsupported_phone_number');
+    await cancelled;
+    expect(standIn.requests.map((request) => request.form.Status ?? request.form.Channel)).toEqual(['sms', 'canceled', 'call', 'call', 'canceled']);
+  });
+
+  it('refuses a refused line type without waiting for the cancel, which still goes out', async () => {
+    // Twilio holds the cancel until the test lets it answer: the refusal must not wait for it.
+    let answerCancel!: () => void;
+    const cancelHeld = new Promise<void>((resolve) => (answerCancel = resolve));
+    let cancelAnswered!: () => void;
+    const cancelDone = new Promise<void>((resolve) => (cancelAnswered = resolve));
+    standIn.answerWith(async (request) => {
+      if (request.path.endsWith('/Verifications')) {
+        return { status: 201, body: verification({ lookup: { carrier: { type: 'voip' } } }) };
+      }
+      await cancelHeld;
+      setImmediate(cancelAnswered);
+      return { status: 200, body: verification({ status: 'canceled' }) };
+    });
+    // Longer than the test's own limit: only a start that does not wait for the cancel settles.
+    const refused = await failure(provider({ timeoutMs: 120_000 }).start({ to: '+15017122661', channel: 'sms' }));
+    expect(refused.code).toBe('unsupported_phone_number');
+    answerCancel();
+    await cancelDone;
+    expect(standIn.requests.map((request) => request.form)).toEqual([{ To: '+15017122661', Channel: 'sms' }, { Status: 'canceled' }]);
+    expect(standIn.requests[1]!.path).toBe(`/v2/Services/${SERVICE_SID}/Verifications/${VERIFICATION_SID}`);
+  });
+
+  it('refuses a refused line type even when the cancel fails', async () => {
+    let cancelArrived!: () => void;
+    const cancelled = new Promise<void>((resolve) => (cancelArrived = resolve));
+    standIn.answerWith((request) => {
+      if (request.path.endsWith('/Verifications')) return { status: 201, body: verification({ lookup: { carrier: { type: 'voip' } } }) };
+      cancelArrived();
+      return twilioError(500, 20500, 'Internal Server Error');
+    });
+    expect((await failure(provider().start({ to: '+15017122661', channel: 'call' }))).code).toBe('unsupported_phone_number');
+    await cancelled;
+    expect(standIn.requests).toHaveLength(2);
   });
 
   it('checks a code by verification SID: approved, or still pending on a wrong code', async () => {

@@ -18,7 +18,10 @@ export const phoneFactors = pgTable(
   (table) => [uniqueIndex('phone_factors_one_active_per_user').on(table.userId).where(sql`${table.retiredAt} is null`)],
 );
 
-/** A number being verified: nothing about the account changes until its code verifies. */
+/**
+ * A number being verified: nothing about the account changes until its code verifies. At most one
+ * pending row per user (partial unique index): a new send replaces the pending one.
+ */
 export const pendingChanges = pgTable(
   'pending_changes',
   {
@@ -33,7 +36,10 @@ export const pendingChanges = pgTable(
     createdAt: at('created_at').notNull(),
     expiresAt: at('expires_at').notNull(),
   },
-  (table) => [index('pending_changes_user').on(table.userId, table.createdAt)],
+  (table) => [
+    index('pending_changes_user').on(table.userId, table.createdAt),
+    uniqueIndex('pending_changes_one_pending_per_user').on(table.userId).where(sql`${table.status} = 'pending'`),
+  ],
 );
 
 /** Emailed step-up codes, hashed. */

@@ -51,3 +51,16 @@ export class ProviderError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
+
+/**
+ * Cancels verifications at the provider in the background: each call may take the provider's whole
+ * timeout, and a request must not wait for it (the client gives up after 15 s). Best effort: a
+ * failure is swallowed, never logged (a provider's error could carry the number).
+ */
+export function cancelInBackground(provider: VerificationProvider, verifications: readonly { providerRef: string; phoneNumber: string }[]): void {
+  for (const { providerRef, phoneNumber } of verifications) {
+    void Promise.resolve()
+      .then(() => provider.cancel({ ref: providerRef, to: phoneNumber }))
+      .catch(() => undefined);
+  }
+}

@@ -175,7 +175,9 @@ export function createTwilioVerifyProvider(options: TwilioVerifyOptions): Verifi
       const verification = await post('start', `${service}/Verifications`, { To: to, Channel: channel });
       if (typeof verification.sid !== 'string') throw new ProviderError('unknown', { message: 'twilio answered without a sid' });
       if (isRefusedLineType(verification.lookup?.carrier?.type, channel)) {
-        await cancel(verification.sid).catch(() => undefined);
+        // In the background: the caller's request should take one Twilio call, not two (each may
+        // take the whole timeout). Best effort; an unsent cancel lets the verification expire.
+        void cancel(verification.sid).catch(() => undefined);
         throw new ProviderError('unsupported_phone_number', { message: 'twilio lookup: line type not accepted' });
       }
       return { ref: verification.sid, codeLength };

@@ -3,7 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { addSeconds, secondsUntil } from '../clock';
 import type { AppDeps, AppEnv } from '../context';
 import { ApiError } from '../errors';
-import { ProviderError } from '../providers/provider';
+import { ProviderError, cancelInBackground } from '../providers/provider';
 import type { PhoneChannel } from '../providers/provider';
 import { generateRecoveryCode, hashCode, newId } from '../security/crypto';
 import { recordSecurityEvent } from '../security/events';
@@ -13,10 +13,10 @@ import { deleteReplay, findReplay, hashRecoveryCode, replaceRecoveryCodes, revok
 import {
   cancelPendingChanges,
   findPendingChange,
-  insertPendingChange,
   lastSendAt,
   pendingChangeStatus,
   refundAttempt,
+  replacePendingChange,
   reserveAttempt,
   settlePendingChange,
 } from '../store/pending-changes';
@@ -120,10 +120,6 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     throw error;
   }
 
-  async function cancelQuietly(ref: string, to: string): Promise<void> {
-    await provider.cancel({ ref, to }).catch(() => undefined);
-  }
-
   app.openapi(route.resetPhone, async (c) => {
     const user = c.get('user');
     // Removing the only phone of an account where 2FA is mandatory leaves it without a second
@@ -141,7 +137,7 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       await recordSecurityEvent(tx, { userId: user.id, type: 'factor_reset', maskedNumber: maskPhoneNumber(retired), ipAddress: c.get('clientIp'), at: now });
       return { removed: retired, cancelled: cancelledChanges };
     });
-    for (const change of cancelled) await cancelQuietly(change.providerRef, change.phoneNumber);
+    cancelInBackground(provider, cancelled);
     if (removed !== null) await Promise.resolve(deps.sendEmail({ kind: 'phone-removed', to: user.email, userId: user.id })).catch(() => undefined);
     return c.body(null, 204);
   });
@@ -167,11 +163,14 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       if (!decision.allowed) throw new ApiError('rate_limited', { message: 'send limit', retryAfterSeconds: decision.retryAfterSeconds });
     }
 
-    for (const superseded of await cancelPendingChanges(db, user.id)) await cancelQuietly(superseded.providerRef, superseded.phoneNumber);
     // A new change starts: the previous success's replay copy is no longer wanted.
     await deleteReplay(db, user.id);
+    // The one provider call this request waits for. A refused send leaves the pending change as it
+    // was (as a refusal by the limits above does).
     const started = await provider.start({ to: phoneNumber, channel: channel as PhoneChannel }).catch(fromProvider);
-    await insertPendingChange(db, {
+    // One pending change per user, even when sends race: the ones it replaces (a parallel send's
+    // included) are cancelled here, and their verifications at the provider.
+    const superseded = await replacePendingChange(db, {
       id: newId(),
       userId: user.id,
       phoneNumber,
@@ -180,7 +179,12 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       status: 'pending',
       createdAt: now,
       expiresAt: addSeconds(now, deps.phoneCodeTtlSeconds),
+    }).catch((error: unknown) => {
+      // Not stored: its verification must not stay live at the provider either.
+      cancelInBackground(provider, [{ providerRef: started.ref, phoneNumber }]);
+      throw error;
     });
+    cancelInBackground(provider, superseded);
     return c.json({ resendAfterSeconds: limits.resendCooldownSeconds, codeLength: started.codeLength ?? DEFAULT_CODE_LENGTH }, 200);
   });
 
@@ -206,7 +210,7 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       throw new ApiError('expired_code', { status: 409, message: 'no pending code for this number' });
     }
     if (pending.expiresAt.getTime() <= now.getTime()) {
-      if (await settlePendingChange(db, pending.id, 'cancelled')) await cancelQuietly(pending.providerRef, pending.phoneNumber);
+      if (await settlePendingChange(db, pending.id, 'cancelled')) cancelInBackground(provider, [pending]);
       throw new ApiError('expired_code', { message: 'code expired' });
     }
     const refuseSilentReplace = () =>
@@ -215,7 +219,7 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
 
     const lockOut = async () => {
       if (await settlePendingChange(db, pending.id, 'locked')) {
-        await cancelQuietly(pending.providerRef, pending.phoneNumber);
+        cancelInBackground(provider, [pending]);
         await recordSecurityEvent(db, { userId: user.id, type: 'lockout', maskedNumber: maskPhoneNumber(phoneNumber), ipAddress: c.get('clientIp'), at: now });
       }
       return new ApiError('too_many_attempts', { message: 'pending change burnt after too many wrong codes' });

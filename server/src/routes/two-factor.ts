@@ -6,6 +6,7 @@ import { recordSecurityEvent } from '../security/events';
 import { maskPhoneNumber } from '../security/masking';
 import { deleteReplay, revokeRecoveryCodes } from '../security/recovery-codes';
 import { cancelPendingChanges } from '../store/pending-changes';
+import { cancelInBackground } from '../providers/provider';
 import { findActivePhone, retireActivePhone } from '../store/phone-factors';
 import { narrowStepUp } from '../security/step-up';
 import { requireStepUp } from './middleware';
@@ -72,8 +73,8 @@ export function registerTwoFactorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         await narrowStepUp(tx, user.id, c.get('sessionKey'), 'status');
         return cancelledChanges;
       });
-      // The pending verifications go at the provider too (best effort).
-      for (const change of cancelled) await deps.provider.cancel({ ref: change.providerRef, to: change.phoneNumber }).catch(() => undefined);
+      // The pending verifications go at the provider too (in the background, best effort).
+      cancelInBackground(deps.provider, cancelled);
       await Promise.resolve(deps.sendEmail({ kind: 'two-factor-disabled', to: user.email, userId: user.id })).catch(() => undefined);
       return c.body(null, 204);
     },

@@ -35,8 +35,25 @@ export async function cancelPendingChanges(db: Database, userId: string): Promis
     .returning();
 }
 
-export async function insertPendingChange(db: Database, change: typeof pendingChanges.$inferInsert): Promise<void> {
-  await db.insert(pendingChanges).values(change);
+/** How often `replacePendingChange` tries again when a parallel send's change lands between its two steps. */
+const REPLACE_TRIES = 5;
+
+/**
+ * Makes `change` the user's one pending change, in one transaction: the pending ones it replaces
+ * are marked cancelled and returned (their verifications get cancelled at the provider). The partial
+ * unique index `pending_changes_one_pending_per_user` holds under parallel sends: an insert that meets
+ * a change committed meanwhile inserts nothing, and the transaction cancels that one too and tries again.
+ */
+export async function replacePendingChange(db: Database, change: typeof pendingChanges.$inferInsert): Promise<PendingChange[]> {
+  return db.transaction(async (tx) => {
+    const replaced: PendingChange[] = [];
+    for (let tries = 0; tries < REPLACE_TRIES; tries += 1) {
+      replaced.push(...(await cancelPendingChanges(tx, change.userId)));
+      const inserted = await tx.insert(pendingChanges).values(change).onConflictDoNothing().returning({ id: pendingChanges.id });
+      if (inserted.length === 1) return replaced;
+    }
+    throw new Error('pending change: too many parallel sends for one user');
+  });
 }
 
 /**
