@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { Database } from '../src/db/connection';
 import { emailCodes, fakeVerifications, pendingChanges, phoneFactors, stepUpGrants, recoveryCodes, recoveryReplays, securityEvents } from '../src/db/schema';
 import { createDevInbox } from '../src/providers/dev-inbox';
+import { ProviderError } from '../src/providers/provider';
 import { consumeRecoveryCode } from '../src/security/recovery-codes';
 import { TEST_SECRET, addPhone, clientFor, latestCode, newUser, startTestServer, stepUp } from './helpers';
 import type { TestServer, TestServerOptions } from './helpers';
@@ -929,6 +930,94 @@ export function defineContractSuite(open: () => Promise<SuiteDatabase>): void {
       });
       expect(ok.status).toBe(200);
       expect(await activePhones(user)).toEqual([{ phoneNumber: live[0]!.phoneNumber }]);
+    });
+
+    it('sends once when parallel sends of one number race: the others answer 429 with Retry-After', async () => {
+      // The provider holds each start until every request is in flight: all that reach it have
+      // passed the cooldown, none has stored its change. It lets go once every send has started or
+      // all but one have answered, so it holds both with and without an atomic cooldown.
+      const parallel = 5;
+      let starts = 0;
+      let letGo!: () => void;
+      const allIn = new Promise<void>((resolve) => (letGo = resolve));
+      const server = await serve({
+        wrapProvider: (fake) => ({
+          ...fake,
+          async start(request) {
+            starts += 1;
+            if (starts === parallel) letGo();
+            await allIn;
+            return fake.start(request);
+          },
+        }),
+      });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      let answered = 0;
+      const answers = await Promise.all(
+        Array.from({ length: parallel }, () =>
+          client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' }).then((answer) => {
+            answered += 1;
+            if (answered === parallel - 1) letGo();
+            return answer;
+          }),
+        ),
+      );
+      expect(starts).toBe(1);
+      expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+      const refused = answers.filter((answer) => answer.status !== 200);
+      expect(refused).toHaveLength(parallel - 1);
+      for (const answer of refused) {
+        expect(answer.status).toBe(429);
+        expect(answer.headers.get('retry-after')).toBe('30');
+        expect(answer.body.error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 30 });
+      }
+      expect(server.inbox.list().filter((message) => message.to === PHONE_A)).toHaveLength(1);
+      // The cooldown runs from the one send: a resend waits for it, then goes through.
+      server.clock.advance(10);
+      const early = await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      expect(early.status).toBe(429);
+      expect(early.headers.get('retry-after')).toBe('20');
+      server.clock.advance(20);
+      expect((await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' })).status).toBe(200);
+      expect(starts).toBe(2);
+    });
+
+    it('gives the cooldown back when the provider refuses or cannot be reached: a retry goes through at once', async () => {
+      const outcomes: Array<'network' | 'rate_limited' | 'ok'> = ['network', 'rate_limited', 'ok'];
+      let starts = 0;
+      const server = await serve({
+        wrapProvider: (fake) => ({
+          ...fake,
+          async start(request) {
+            const outcome = outcomes[starts] ?? 'ok';
+            starts += 1;
+            if (outcome === 'network') throw new ProviderError('network', { message: 'scripted failure' });
+            if (outcome === 'rate_limited') throw new ProviderError('rate_limited', { message: 'scripted refusal', retryAfterSeconds: 60 });
+            return fake.start(request);
+          },
+        }),
+      });
+      const user = newUser();
+      const client = clientFor(server, user);
+      await stepUp(server, client, user);
+      const down = await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      expect(down.status).toBe(503);
+      expect(down.body.error.code).toBe('network');
+      // No time passes: the failed send did not keep the cooldown.
+      const limited = await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('60');
+      const sent = await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      expect(sent.status).toBe(200);
+      expect(starts).toBe(3);
+      expect(server.inbox.list().filter((message) => message.to === PHONE_A)).toHaveLength(1);
+      // The send that went through holds the cooldown as usual.
+      const again = await client.post('/phone/code', { phoneNumber: PHONE_A, channel: 'sms' });
+      expect(again.status).toBe(429);
+      expect(again.headers.get('retry-after')).toBe('30');
+      expect(starts).toBe(3);
     });
 
     it('refuses a second pending change for one user in the database itself', async () => {

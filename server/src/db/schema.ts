@@ -134,6 +134,16 @@ export const rateCounters = pgTable(
   (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
 );
 
+/**
+ * The resend cooldown of a send, one row per key (user, keyed hash of the number, channel): taken by
+ * one guarded upsert before the provider is called, so parallel sends reach the provider once; given
+ * back when the provider refuses or cannot be reached.
+ */
+export const sendCooldowns = pgTable('send_cooldowns', {
+  key: text('key').primaryKey(),
+  sentAt: at('sent_at').notNull(),
+});
+
 /** The fake provider's verifications: codes hashed, expiry and attempts as Twilio Verify keeps them. */
 export const fakeVerifications = pgTable('fake_verifications', {
   id: text('id').primaryKey(),

@@ -8,7 +8,7 @@ import type { PhoneChannel } from '../providers/provider';
 import { generateRecoveryCode, hashCode, newId } from '../security/crypto';
 import { recordSecurityEvent } from '../security/events';
 import { isValidPhoneNumber, maskPhoneNumber } from '../security/masking';
-import { hitRateLimit, perIpLimit } from '../security/rate-limit';
+import { hitRateLimit, perIpLimit, releaseCooldown, reserveCooldown } from '../security/rate-limit';
 import { deleteReplay, findReplay, hashRecoveryCode, replaceRecoveryCodes, revokeRecoveryCodes, storeReplay } from '../security/recovery-codes';
 import {
   cancelPendingChanges,
@@ -153,21 +153,40 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       const retryAfterSeconds = secondsUntil(addSeconds(last, limits.resendCooldownSeconds), now);
       throw new ApiError('rate_limited', { message: 'resend cooldown', retryAfterSeconds });
     }
+    // The cooldown is taken before the provider is called, atomically: of parallel sends (a double
+    // click, two tabs, a retrying client) exactly one goes on, the others are refused here.
+    const cooldownKey = `cooldown:phone:${user.id}:${hashCode(secret, 'rate', phoneNumber)}:${channel}`;
+    const reservation = await reserveCooldown(db, cooldownKey, limits.resendCooldownSeconds, now);
+    if (!reservation.reserved) {
+      throw new ApiError('rate_limited', { message: 'resend cooldown', retryAfterSeconds: reservation.retryAfterSeconds });
+    }
+    /** The send did not happen: the cooldown goes back, so the user can retry at once. */
+    const release = () => releaseCooldown(db, cooldownKey, reservation.sentAt).catch(() => undefined);
+
     // Keys hold a keyed hash of the number and the IP, not the values themselves.
     for (const [key, limit] of [
       [`send:user:${user.id}`, limits.sendsPerUser],
       [`send:number:${hashCode(secret, 'rate', phoneNumber)}`, limits.sendsPerNumber],
       ...perIpLimit(secret, c.get('clientIp'), limits.sendsPerIp),
     ] as const) {
-      const decision = await hitRateLimit(db, key, limit, now);
-      if (!decision.allowed) throw new ApiError('rate_limited', { message: 'send limit', retryAfterSeconds: decision.retryAfterSeconds });
+      const decision = await hitRateLimit(db, key, limit, now).catch(async (error: unknown) => {
+        await release();
+        throw error;
+      });
+      if (!decision.allowed) {
+        await release();
+        throw new ApiError('rate_limited', { message: 'send limit', retryAfterSeconds: decision.retryAfterSeconds });
+      }
     }
 
     // A new change starts: the previous success's replay copy is no longer wanted.
     await deleteReplay(db, user.id);
-    // The one provider call this request waits for. A refused send leaves the pending change as it
-    // was (as a refusal by the limits above does).
-    const started = await provider.start({ to: phoneNumber, channel: channel as PhoneChannel }).catch(fromProvider);
+    // The one provider call this request waits for. A refused or failed send leaves the pending
+    // change as it was (as a refusal by the limits above does) and gives the cooldown back.
+    const started = await provider.start({ to: phoneNumber, channel: channel as PhoneChannel }).catch(async (error: unknown) => {
+      await release();
+      return fromProvider(error);
+    });
     // One pending change per user, even when sends race: the ones it replaces (a parallel send's
     // included) are cancelled here, and their verifications at the provider.
     const superseded = await replacePendingChange(db, {
@@ -179,9 +198,10 @@ export function registerPhoneRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       status: 'pending',
       createdAt: now,
       expiresAt: addSeconds(now, deps.phoneCodeTtlSeconds),
-    }).catch((error: unknown) => {
-      // Not stored: its verification must not stay live at the provider either.
+    }).catch(async (error: unknown) => {
+      // Not stored: its verification must not stay live at the provider either, and the user may retry.
       cancelInBackground(provider, [{ providerRef: started.ref, phoneNumber }]);
+      await release();
       throw error;
     });
     cancelInBackground(provider, superseded);

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { addSeconds, secondsUntil } from '../clock';
 import type { Database } from '../db/connection';
-import { rateCounters } from '../db/schema';
+import { rateCounters, sendCooldowns } from '../db/schema';
 import { hashCode } from './crypto';
 
 /** At most `max` hits per `windowSeconds` (fixed windows). */
@@ -35,6 +35,40 @@ export async function hitRateLimit(db: Database, key: string, limit: RateLimit, 
 /** Drops counters of windows that ended before `now` minus a day (called now and then). */
 export async function pruneRateCounters(db: Database, now: Date): Promise<void> {
   await db.delete(rateCounters).where(sql`${rateCounters.windowStart} < ${addSeconds(now, -86_400)}`);
+  await db.delete(sendCooldowns).where(sql`${sendCooldowns.sentAt} < ${addSeconds(now, -86_400)}`);
+}
+
+/** A cooldown taken (`sentAt` identifies it for `releaseCooldown`) or refused with its `Retry-After`. */
+export type CooldownReservation = { reserved: true; sentAt: Date } | { reserved: false; retryAfterSeconds: number };
+
+/**
+ * Takes the resend cooldown of `key` before a send, in one guarded upsert: it succeeds only when no
+ * send under `key` happened within the last `cooldownSeconds`. Of parallel callers exactly one gets
+ * it (the others meet the row it wrote and are refused), so only one send reaches the provider.
+ */
+export async function reserveCooldown(db: Database, key: string, cooldownSeconds: number, now: Date): Promise<CooldownReservation> {
+  const [row] = await db
+    .insert(sendCooldowns)
+    .values({ key, sentAt: now })
+    .onConflictDoUpdate({
+      target: sendCooldowns.key,
+      set: { sentAt: now },
+      setWhere: sql`${sendCooldowns.sentAt} <= ${addSeconds(now, -cooldownSeconds)}`,
+    })
+    .returning({ sentAt: sendCooldowns.sentAt });
+  if (row !== undefined) return { reserved: true, sentAt: now };
+  const [held] = await db.select({ sentAt: sendCooldowns.sentAt }).from(sendCooldowns).where(eq(sendCooldowns.key, key));
+  // Released meanwhile (its send failed): still refused now, the caller may retry at once.
+  const retryAfterSeconds = held === undefined ? 1 : secondsUntil(addSeconds(held.sentAt, cooldownSeconds), now);
+  return { reserved: false, retryAfterSeconds };
+}
+
+/**
+ * Gives back a cooldown whose send did not happen (the provider refused or could not be reached), so
+ * the user can retry at once. Only the caller's own reservation is removed, never a later one.
+ */
+export async function releaseCooldown(db: Database, key: string, sentAt: Date): Promise<void> {
+  await db.delete(sendCooldowns).where(and(eq(sendCooldowns.key, key), eq(sendCooldowns.sentAt, sentAt)));
 }
 
 /**
