@@ -58,6 +58,17 @@ const metadataAsOwnFiles: Plugin = {
   },
 };
 
+/** The entries with declarations: the public entry points and the modules they load at runtime. */
+const TYPED_ENTRIES = {
+  index: 'src/index.ts',
+  headless: 'src/headless.ts',
+  'deferred-exports': 'src/deferred-exports.ts',
+  'deferred-copy': 'src/deferred-copy.ts',
+  'deferred-locales': 'src/deferred-locales.ts',
+  'locales/es': 'src/locales/es.ts',
+  'locales/de': 'src/locales/de.ts',
+};
+
 // Two builds: the JS entries (ESM + CJS + declarations, with a "use client" banner that only
 // survives tsup's default tree-shaking), and the stylesheet as its own entry.
 //
@@ -67,26 +78,12 @@ const metadataAsOwnFiles: Plugin = {
 export default defineConfig([
   {
     entry: {
-      index: 'src/index.ts',
-      headless: 'src/headless.ts',
-      'deferred-exports': 'src/deferred-exports.ts',
-      'deferred-copy': 'src/deferred-copy.ts',
-      'deferred-locales': 'src/deferred-locales.ts',
-      'locales/es': 'src/locales/es.ts',
-      'locales/de': 'src/locales/de.ts',
+      ...TYPED_ENTRIES,
       ...Object.fromEntries(CALLING_CODES.map((code) => [`phone-metadata/${code}`, `src/core/phone-metadata/by-calling-code/calling-code-${code}.ts`])),
     },
     format: ['esm', 'cjs'],
     dts: {
-      entry: {
-        index: 'src/index.ts',
-        headless: 'src/headless.ts',
-        'deferred-exports': 'src/deferred-exports.ts',
-        'deferred-copy': 'src/deferred-copy.ts',
-        'deferred-locales': 'src/deferred-locales.ts',
-        'locales/es': 'src/locales/es.ts',
-        'locales/de': 'src/locales/de.ts',
-      },
+      entry: TYPED_ENTRIES,
       compilerOptions: { ignoreDeprecations: '6.0' },
     },
     tsconfig: 'tsconfig.build.json',
