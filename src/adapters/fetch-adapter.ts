@@ -1,16 +1,11 @@
 import type {
   AdapterMethod,
-  AdapterRequest,
-  SendEmailCodeResult,
   SendPhoneCodeRequest,
   SendPhoneCodeResult,
   TwoFactorAdapter,
-  TwoFactorStatus,
-  VerifyEmailCodeRequest,
   VerifyPhoneCodeRequest,
-  VerifyPhoneCodeResult,
 } from '../core/adapter';
-import { TwoFactorError, isAbortError, isTwoFactorErrorCode } from '../core/errors';
+import { TwoFactorError, abortError, isAbortError, isTwoFactorErrorCode } from '../core/errors';
 import type { TwoFactorErrorCode } from '../core/errors';
 import {
   isNonNegativeNumber,
@@ -68,16 +63,85 @@ export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
 
 type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
-/** Each method's HTTP method and path under `baseUrl` (docs/rest-api.md). */
-const ROUTES: { readonly [M in AdapterMethod]: readonly [HttpMethod, string] } = {
-  sendEmailCode: ['POST', '/email-code'],
-  verifyEmailCode: ['POST', '/email-code/verify'],
-  getTwoFactorStatus: ['GET', '/status'],
-  resetPhone: ['DELETE', '/phone'],
-  sendPhoneCode: ['POST', '/phone/code'],
-  verifyPhoneCode: ['POST', '/phone/verify'],
-  acknowledgeRecoveryCode: ['POST', '/phone/recovery-code/acknowledge'],
-  disableTwoFactor: ['DELETE', '/two-factor'],
+/** JSON request body. */
+type Body = Record<string, string | boolean>;
+
+/** Every field any method's request may carry (each method reads its own). */
+type AnyRequest = SendPhoneCodeRequest & VerifyPhoneCodeRequest;
+
+/**
+ * One method's route (docs/rest-api.md): HTTP method, path under `baseUrl`, what a 400/422 whose
+ * body names no known code means for the input this method sends, the JSON body, and the answer:
+ * checked with the guards the hooks apply to any adapter (core/results.ts) and copied without the
+ * fields the contract does not name; `undefined` when it is not the documented shape. A method
+ * without an answer resolves with nothing.
+ */
+type Route = readonly [
+  HttpMethod,
+  string,
+  TwoFactorErrorCode,
+  ((request: AnyRequest) => Body)?,
+  ((value: unknown) => unknown)?,
+];
+
+const ROUTES: { readonly [M in AdapterMethod]: Route } = {
+  sendEmailCode: [
+    'POST',
+    '/email-code',
+    'unknown',
+    () => ({}),
+    (value) => (isSendEmailCodeResult(value) ? { maskedEmail: value.maskedEmail, ...codeHints(value) } : undefined),
+  ],
+  verifyEmailCode: ['POST', '/email-code/verify', 'invalid_code', ({ code }) => ({ code })],
+  getTwoFactorStatus: [
+    'GET',
+    '/status',
+    'unknown',
+    undefined,
+    (value) =>
+      isTwoFactorStatus(value)
+        ? { phone: value.phone && { maskedNumber: value.phone.maskedNumber }, canDisable: value.canDisable }
+        : undefined,
+  ],
+  resetPhone: ['DELETE', '/phone', 'unknown'],
+  sendPhoneCode: [
+    'POST',
+    '/phone/code',
+    'invalid_phone_number',
+    ({ phoneNumber, channel }) => ({ phoneNumber, channel }),
+    // No body (202/204: both hints are optional), or the hints.
+    (value) => (value === undefined ? {} : isSendPhoneCodeResult(value) ? codeHints(value) : undefined),
+  ],
+  verifyPhoneCode: [
+    'POST',
+    '/phone/verify',
+    'invalid_code',
+    ({ phoneNumber, code, replacesCurrent }) => ({ phoneNumber, code, replacesCurrent: replacesCurrent === true }),
+    (value) => (isVerifyPhoneCodeResult(value) ? { recoveryCode: value.recoveryCode } : undefined),
+  ],
+  acknowledgeRecoveryCode: ['POST', '/phone/recovery-code/acknowledge', 'unknown', () => ({})],
+  disableTwoFactor: ['DELETE', '/two-factor', 'unknown'],
+};
+
+/**
+ * The error for a status whose body named no known code (table in docs/rest-api.md); 400 and 422
+ * depend on the method, anything else unlisted (404: a wrong baseUrl, 500…) is `unknown`, the
+ * generic, retryable failure.
+ */
+const STATUS_CODES: Readonly<Record<number, TwoFactorErrorCode>> = {
+  401: 'reverification_required',
+  403: 'reverification_required',
+  // Transient on the way to the server (gateway, overload, maintenance): worth retrying.
+  408: 'network',
+  502: 'network',
+  503: 'network',
+  504: 'network',
+  // 409: the code was superseded by a newer one or none is pending; 410: it expired. Either way
+  // the user needs a new code.
+  409: 'expired_code',
+  410: 'expired_code',
+  423: 'too_many_attempts',
+  429: 'rate_limited',
 };
 
 /** What `parseBody` returns for a body that is not JSON (an HTML error page…). */
@@ -85,9 +149,6 @@ const NOT_JSON: unique symbol = Symbol('not JSON');
 
 /** Longest server `message` kept in an error, so a runaway body cannot bloat logs. */
 const MAX_MESSAGE_LENGTH = 200;
-
-/** Largest `codeLength` the REST API documents. */
-const MAX_CODE_LENGTH = 64;
 
 /**
  * Creates an adapter that talks to the documented REST API.
@@ -127,10 +188,8 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
    * One round trip: resolves with the JSON body of a 2xx answer (`undefined` when empty),
    * rejects with a TwoFactorError or an AbortError.
    */
-  async function send(method: AdapterMethod, signal: AbortSignal, body?: Record<string, string | boolean>): Promise<unknown> {
-    if (signal.aborted) throw abortError(signal);
-    const [http, path] = ROUTES[method];
-    const label = `${http} ${path}`;
+  async function send(signal: AbortSignal, [http, path, refused]: Route, label: string, body?: Body): Promise<unknown> {
+    if (signal.aborted) throw abortError(signal.reason);
     const controller = new AbortController();
     let timedOut = false;
     const onCallerAbort = (): void => controller.abort();
@@ -145,7 +204,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
 
     try {
       const headers = await buildHeaders(body !== undefined);
-      if (signal.aborted) throw abortError(signal);
+      if (signal.aborted) throw abortError(signal.reason);
       let response: Response;
       let text: string;
       try {
@@ -162,19 +221,21 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         });
         text = await response.text();
       } catch (thrown) {
-        if (signal.aborted) throw isAbortError(thrown) ? thrown : abortError(signal);
+        if (signal.aborted) throw isAbortError(thrown) ? thrown : abortError(signal.reason);
         // fetch rejects only with a TypeError (offline, DNS, refused, CORS), or an abort.
         const message = timedOut ? `no answer within ${timeoutMs} ms` : 'request failed';
         throw new TwoFactorError('network', { message: `${label}: ${message}`, cause: thrown });
       }
 
+      const { status } = response;
       // Browsers answer a redirect that is not followed with an opaque response of status 0.
-      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status <= 399)) {
-        throw new TwoFactorError('unknown', { message: `${label}: the API answered with a redirect, which is not followed` });
+      if (response.type === 'opaqueredirect' || (status >= 300 && status <= 399)) {
+        throw new TwoFactorError('unknown', { message: `${label}: redirect not followed` });
       }
       const parsed = parseBody(text);
-      const { status } = response;
-      if (status < 200 || status > 299) throw errorFromResponse(method, label, status, response.headers, parsed);
+      if (status < 200 || status > 299) {
+        throw errorFromResponse(status === 400 || status === 422 ? refused : (STATUS_CODES[status] ?? 'unknown'), label, status, response.headers, parsed);
+      }
       // The body is deliberately not attached: it might hold a recovery code.
       if (parsed === NOT_JSON) throw malformed(label);
       return parsed;
@@ -184,59 +245,22 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     }
   }
 
-  /** A 2xx JSON answer of the documented shape, else `unknown` (a wrong baseUrl, a renamed field). */
-  async function read<T>(
-    method: AdapterMethod,
-    signal: AbortSignal,
-    isValid: (value: unknown) => value is T,
-    body?: Record<string, string | boolean>,
-  ): Promise<T> {
-    const value = await send(method, signal, body);
-    if (!isValid(value)) throw malformed(ROUTES[method].join(' '));
-    return value;
+  const adapter = {} as Record<AdapterMethod, (request: AnyRequest) => Promise<unknown>>;
+  for (const method of Object.keys(ROUTES) as AdapterMethod[]) {
+    const route = ROUTES[method];
+    const label = `${route[0]} ${route[1]}`;
+    const [, , , toBody, toAnswer] = route;
+    adapter[method] = async (request) => {
+      const value = await send(request.signal, route, label, toBody?.(request));
+      if (toAnswer === undefined) return undefined;
+      // A 2xx JSON answer of another shape (a wrong baseUrl, a renamed field) is `unknown` rather
+      // than half-filled data.
+      const answer = toAnswer(value);
+      if (answer === undefined) throw malformed(label);
+      return answer;
+    };
   }
-
-  return {
-    async sendEmailCode({ signal }: AdapterRequest): Promise<SendEmailCodeResult> {
-      const value = await read('sendEmailCode', signal, isSendEmailCodeAnswer, {});
-      return { maskedEmail: value.maskedEmail, ...codeHints(value) };
-    },
-
-    async verifyEmailCode({ signal, code }: VerifyEmailCodeRequest): Promise<void> {
-      await send('verifyEmailCode', signal, { code });
-    },
-
-    async getTwoFactorStatus({ signal }: AdapterRequest): Promise<TwoFactorStatus> {
-      const { phone, canDisable } = await read('getTwoFactorStatus', signal, isTwoFactorStatus);
-      return { phone: phone && { maskedNumber: phone.maskedNumber }, canDisable };
-    },
-
-    async resetPhone({ signal }: AdapterRequest): Promise<void> {
-      await send('resetPhone', signal);
-    },
-
-    async sendPhoneCode({ signal, phoneNumber, channel }: SendPhoneCodeRequest): Promise<SendPhoneCodeResult> {
-      const value = await read('sendPhoneCode', signal, isSendPhoneCodeAnswer, { phoneNumber, channel });
-      return codeHints(value ?? {});
-    },
-
-    async verifyPhoneCode({ signal, phoneNumber, code, replacesCurrent }: VerifyPhoneCodeRequest): Promise<VerifyPhoneCodeResult> {
-      const value = await read('verifyPhoneCode', signal, isVerifyPhoneCodeResult, {
-        phoneNumber,
-        code,
-        replacesCurrent: replacesCurrent === true,
-      });
-      return { recoveryCode: value.recoveryCode };
-    },
-
-    async acknowledgeRecoveryCode({ signal }: AdapterRequest): Promise<void> {
-      await send('acknowledgeRecoveryCode', signal, {});
-    },
-
-    async disableTwoFactor({ signal }: AdapterRequest): Promise<void> {
-      await send('disableTwoFactor', signal);
-    },
-  };
+  return adapter as unknown as FetchAdapter;
 }
 
 /** The body as JSON: `undefined` when empty, `NOT_JSON` when it does not parse. */
@@ -254,21 +278,6 @@ function malformed(label: string): TwoFactorError {
   return new TwoFactorError('unknown', { message: `${label}: malformed response body` });
 }
 
-/** `codeLength`, when given, within the documented 1–64 (the shared guards ask only for ≥ 1). */
-function hasDocumentedCodeLength(value: SendPhoneCodeResult): boolean {
-  return !(Number(value.codeLength) > MAX_CODE_LENGTH);
-}
-
-/** `sendEmailCode`'s answer: the masked email and the hints. */
-function isSendEmailCodeAnswer(value: unknown): value is SendEmailCodeResult {
-  return isSendEmailCodeResult(value) && hasDocumentedCodeLength(value);
-}
-
-/** No body (202/204: both hints are optional), or the hints. */
-function isSendPhoneCodeAnswer(value: unknown): value is SendPhoneCodeResult | undefined {
-  return value === undefined || (isSendPhoneCodeResult(value) && hasDocumentedCodeLength(value));
-}
-
 /** The hints that are present, without `null`s or any other field of the answer. */
 function codeHints({ resendAfterSeconds, codeLength }: SendPhoneCodeResult): SendPhoneCodeResult {
   const hints: SendPhoneCodeResult = {};
@@ -280,10 +289,10 @@ function codeHints({ resendAfterSeconds, codeLength }: SendPhoneCodeResult): Sen
 /**
  * Maps a non-2xx answer to the error vocabulary. A recognised code in the body
  * (`{ error: { code, message?, retryAfterSeconds?, attemptsRemaining? } }` or `{ error: 'code' }`)
- * wins; the status decides otherwise (table in docs/rest-api.md).
+ * wins over `byStatus`, the code the status means.
  */
 function errorFromResponse(
-  method: AdapterMethod,
+  byStatus: TwoFactorErrorCode,
   label: string,
   status: number,
   headers: Headers,
@@ -293,62 +302,11 @@ function errorFromResponse(
   const detail: Record<string, unknown> = isRecord(error) ? error : { code: error };
   const { message, retryAfterSeconds, attemptsRemaining } = detail;
   const serverMessage = typeof message === 'string' && message !== '' ? `: ${message.slice(0, MAX_MESSAGE_LENGTH)}` : '';
-  return new TwoFactorError(isTwoFactorErrorCode(detail.code) ? detail.code : codeForStatus(method, status), {
+  return new TwoFactorError(isTwoFactorErrorCode(detail.code) ? detail.code : byStatus, {
     message: `${label} answered ${status}${serverMessage}`,
     retryAfterSeconds: isNonNegativeNumber(retryAfterSeconds) ? retryAfterSeconds : parseRetryAfter(headers.get('Retry-After')),
     attemptsRemaining: isNonNegativeNumber(attemptsRemaining) ? attemptsRemaining : undefined,
   });
-}
-
-/** The error for a status whose body named no known code. */
-function codeForStatus(method: AdapterMethod, status: number): TwoFactorErrorCode {
-  switch (status) {
-    case 400:
-    case 422:
-      return refusedInputCode(method);
-    case 401:
-    case 403:
-      return 'reverification_required';
-    case 408:
-    case 502:
-    case 503:
-    case 504:
-      // Transient on the way to the server (gateway, overload, maintenance): worth retrying.
-      return 'network';
-    case 409:
-    case 410:
-      // 409: the code was superseded by a newer one or none is pending; 410: it expired.
-      // Either way the user needs a new code.
-      return 'expired_code';
-    case 423:
-      return 'too_many_attempts';
-    case 429:
-      return 'rate_limited';
-    default:
-      // 404 (wrong baseUrl), 500 and anything unexpected: the generic, retryable failure.
-      return 'unknown';
-  }
-}
-
-/** What a 400/422 without a body code most likely means, given which input the method sent. */
-function refusedInputCode(method: AdapterMethod): TwoFactorErrorCode {
-  switch (method) {
-    case 'verifyEmailCode':
-    case 'verifyPhoneCode':
-      return 'invalid_code';
-    case 'sendPhoneCode':
-      return 'invalid_phone_number';
-    case 'sendEmailCode':
-    case 'getTwoFactorStatus':
-    case 'resetPhone':
-    case 'acknowledgeRecoveryCode':
-    case 'disableTwoFactor':
-      return 'unknown';
-    default: {
-      const unreachable: never = method;
-      return unreachable;
-    }
-  }
 }
 
 /**
@@ -362,9 +320,4 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, Math.ceil((date - now) / 1000));
-}
-
-function abortError(signal: AbortSignal): unknown {
-  const reason: unknown = signal.reason;
-  return isAbortError(reason) ? reason : new DOMException('The operation was aborted.', 'AbortError');
 }

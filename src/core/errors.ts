@@ -82,6 +82,11 @@ export function isAbortError(value: unknown): boolean {
   );
 }
 
+/** `reason` when it is an `AbortError` (an aborted signal's own), else a new one. */
+export function abortError(reason?: unknown): unknown {
+  return isAbortError(reason) ? reason : new DOMException('The operation was aborted.', 'AbortError');
+}
+
 /**
  * Turns anything thrown into a {@link TwoFactorError}. A `TwoFactorError` (also one from another
  * copy of the library, recognised by shape) keeps its code and hints; anything else becomes
