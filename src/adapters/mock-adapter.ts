@@ -10,7 +10,7 @@ import type {
   VerifyPhoneCodeRequest,
   VerifyPhoneCodeResult,
 } from '../core/adapter';
-import { TwoFactorError } from '../core/errors';
+import { TwoFactorError, abortError } from '../core/errors';
 import { maskEmail, maskPhoneNumber } from '../core/mask';
 
 /**
@@ -251,33 +251,10 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
     }
   }
 
-  function deliver(kind: MockMessage['kind'], to: string, code: string, now: number): void {
-    messageCount += 1;
-    const message: MockMessage = { id: `msg-${messageCount}`, kind, to, code, sentAt: now, text: messageText(kind, code) };
-    messages = [...messages, message];
-    notify(message);
-  }
-
-  /** Latency, abort, call log and scripted failures: what every method does first. */
-  async function begin<M extends AdapterMethod>(method: M, request: MockRequestMap[M]): Promise<void> {
-    calls = [...calls, method];
-    await wait(latencyMs, request.signal);
-    const scripted = nextScriptedFailure(method, request);
-    if (scripted) throw scripted;
-  }
-
   function nextScriptedFailure<M extends AdapterMethod>(method: M, request: MockRequestMap[M]): Error | undefined {
     const script = failureScripts[method] as MockFailureScript<M> | undefined;
     if (typeof script === 'function') return script(request);
-    const queue = failureQueues.get(method);
-    if (!queue || queue.length === 0) return undefined;
-    return queue.shift();
-  }
-
-  function requireStepUp(): void {
-    if (!emailVerified) {
-      throw new TwoFactorError('reverification_required', { message: 'Verify the emailed code first' });
-    }
+    return failureQueues.get(method)?.shift();
   }
 
   /** Throws `rate_limited` while the destination's cooldown runs; otherwise starts a new one. */
@@ -297,23 +274,101 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
     if (pending === null || now >= pending.expiresAt) {
       throw new TwoFactorError('expired_code', { message: 'No valid code: request a new one' });
     }
-    if (pending.failedAttempts >= maxAttempts) {
-      throw new TwoFactorError('too_many_attempts', { message: 'This code is locked: request a new one' });
+    // Once the attempts are used up the code is dead, even for the right digits.
+    if (pending.failedAttempts < maxAttempts) {
+      if (typed === pending.code) return;
+      pending.failedAttempts += 1;
     }
-    if (typed === pending.code) return;
-    pending.failedAttempts += 1;
     const attemptsRemaining = maxAttempts - pending.failedAttempts;
-    if (attemptsRemaining === 0) {
-      throw new TwoFactorError('too_many_attempts', { message: 'This code is locked: request a new one' });
-    }
-    throw new TwoFactorError('invalid_code', { attemptsRemaining });
+    throw attemptsRemaining > 0
+      ? new TwoFactorError('invalid_code', { attemptsRemaining })
+      : new TwoFactorError('too_many_attempts', { message: 'This code is locked: request a new one' });
   }
 
-  function newCode(): string {
-    return fixedCode ?? randomDigits(codeLength);
+  /** A new pending code for a send at `now`, delivered on `kind` to `to`. */
+  function issueCode(kind: MockMessage['kind'], to: string, now: number): PendingCode {
+    const code = fixedCode ?? randomDigits(codeLength);
+    messageCount += 1;
+    const message: MockMessage = { id: `msg-${messageCount}`, kind, to, code, sentAt: now, text: messageText(kind, code) };
+    messages = [...messages, message];
+    notify(message);
+    return { code, expiresAt: now + codeTtlMs, failedAttempts: 0 };
   }
 
-  const adapter: MockAdapter = {
+  /**
+   * What each method does once the call is through: latency, abort, the call log, scripted
+   * failures and (past the email step) the step-up check come first, for all of them alike.
+   */
+  const methods: { [M in AdapterMethod]: (request: MockRequestMap[M], now: number) => unknown } = {
+    sendEmailCode(_request, now): SendEmailCodeResult {
+      startCooldown('email', now);
+      const maskedEmail = maskEmail(email);
+      emailCode = issueCode('email', maskedEmail, now);
+      return { maskedEmail, resendAfterSeconds, codeLength };
+    },
+
+    verifyEmailCode(request, now): void {
+      checkCode(emailCode, request.code, now);
+      emailCode = null;
+      emailVerified = true;
+    },
+
+    getTwoFactorStatus(): TwoFactorStatus {
+      return { phone: phoneNumber === null ? null : { maskedNumber: maskPhoneNumber(phoneNumber) }, canDisable };
+    },
+
+    resetPhone(): void {
+      // Idempotent, like a DELETE: removing a phone that is already gone succeeds.
+      phoneNumber = null;
+    },
+
+    sendPhoneCode({ phoneNumber: to, channel }, now): SendPhoneCodeResult {
+      if (!E164.test(to)) {
+        throw new TwoFactorError('invalid_phone_number', { message: 'Expected an E.164 number' });
+      }
+      // Per number and channel: a second SMS waits like a resend, but "Receive a call" right after
+      // the SMS is the alternative the screen offers, so it goes through.
+      startCooldown(`${to} ${channel}`, now);
+      // One pending phone code at a time: sending to another number replaces it.
+      phoneCode = { ...issueCode(channel, to, now), phoneNumber: to };
+      return { resendAfterSeconds, codeLength };
+    },
+
+    verifyPhoneCode({ phoneNumber: to, code, replacesCurrent }, now): VerifyPhoneCodeResult {
+      // Lost-answer recovery: the same verify again gets the same answer, without a second swap.
+      if (lastVerified !== null && now < lastVerified.expiresAt && lastVerified.phoneNumber === to && lastVerified.code === code) {
+        return { recoveryCode: lastVerified.recoveryCode };
+      }
+      if (replacesCurrent !== true && phoneNumber !== null) {
+        // Never a silent replace: the client must say it means to swap the current phone.
+        throw new TwoFactorError('unknown', { message: 'The account has a phone: verify with replacesCurrent' });
+      }
+      // A code proves control of the number it went to, and only that one.
+      checkCode(phoneCode?.phoneNumber === to ? phoneCode : null, code, now);
+      phoneCode = null;
+      // One step: the new number becomes the 2FA phone, the old one is retired, a new code issued.
+      phoneNumber = to;
+      const recoveryCode = options.recoveryCode ?? randomRecoveryCode();
+      lastVerified = { phoneNumber: to, code, recoveryCode, expiresAt: now + RECOVERY_REPLAY_MS };
+      return { recoveryCode };
+    },
+
+    acknowledgeRecoveryCode(): void {
+      lastVerified = null;
+    },
+
+    disableTwoFactor(): void {
+      if (!canDisable) {
+        // Not in the UI's vocabulary on purpose: the UI only offers this when `canDisable`.
+        throw new TwoFactorError('unknown', { message: 'Two-factor authentication is mandatory on this account' });
+      }
+      phoneNumber = null;
+      phoneCode = null;
+      lastVerified = null;
+    },
+  };
+
+  const adapter = {
     get messages() {
       return messages;
     },
@@ -321,89 +376,7 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
       return calls;
     },
 
-    async sendEmailCode(request: AdapterRequest): Promise<SendEmailCodeResult> {
-      await begin('sendEmailCode', request);
-      const now = Date.now();
-      startCooldown('email', now);
-      const code = newCode();
-      emailCode = { code, expiresAt: now + codeTtlMs, failedAttempts: 0 };
-      const maskedEmail = maskEmail(email);
-      deliver('email', maskedEmail, code, now);
-      return { maskedEmail, resendAfterSeconds, codeLength };
-    },
-
-    async verifyEmailCode(request: VerifyEmailCodeRequest): Promise<void> {
-      await begin('verifyEmailCode', request);
-      checkCode(emailCode, request.code, Date.now());
-      emailCode = null;
-      emailVerified = true;
-    },
-
-    async getTwoFactorStatus(request: AdapterRequest): Promise<TwoFactorStatus> {
-      await begin('getTwoFactorStatus', request);
-      requireStepUp();
-      return { phone: phoneNumber === null ? null : { maskedNumber: maskPhoneNumber(phoneNumber) }, canDisable };
-    },
-
-    async resetPhone(request: AdapterRequest): Promise<void> {
-      await begin('resetPhone', request);
-      requireStepUp();
-      // Idempotent, like a DELETE: removing a phone that is already gone succeeds.
-      phoneNumber = null;
-    },
-
-    async sendPhoneCode(request: SendPhoneCodeRequest): Promise<SendPhoneCodeResult> {
-      await begin('sendPhoneCode', request);
-      requireStepUp();
-      if (!E164.test(request.phoneNumber)) {
-        throw new TwoFactorError('invalid_phone_number', { message: 'Expected an E.164 number' });
-      }
-      const now = Date.now();
-      // Per number and channel: a second SMS waits like a resend, but "Receive a call" right after
-      // the SMS is the alternative the screen offers, so it goes through.
-      startCooldown(`${request.phoneNumber} ${request.channel}`, now);
-      const code = newCode();
-      // One pending phone code at a time: sending to another number replaces it.
-      phoneCode = { phoneNumber: request.phoneNumber, code, expiresAt: now + codeTtlMs, failedAttempts: 0 };
-      deliver(request.channel, request.phoneNumber, code, now);
-      return { resendAfterSeconds, codeLength };
-    },
-
-    async verifyPhoneCode(request: VerifyPhoneCodeRequest): Promise<VerifyPhoneCodeResult> {
-      await begin('verifyPhoneCode', request);
-      requireStepUp();
-      const now = Date.now();
-      // Lost-answer recovery: the same verify again gets the same answer, without a second swap.
-      if (
-        lastVerified !== null &&
-        now < lastVerified.expiresAt &&
-        lastVerified.phoneNumber === request.phoneNumber &&
-        lastVerified.code === request.code
-      ) {
-        return { recoveryCode: lastVerified.recoveryCode };
-      }
-      if (request.replacesCurrent !== true && phoneNumber !== null) {
-        // Never a silent replace: the client must say it means to swap the current phone.
-        throw new TwoFactorError('unknown', { message: 'The account has a phone: verify with replacesCurrent' });
-      }
-      // A code proves control of the number it went to, and only that one.
-      const pending = phoneCode !== null && phoneCode.phoneNumber === request.phoneNumber ? phoneCode : null;
-      checkCode(pending, request.code, now);
-      phoneCode = null;
-      // One step: the new number becomes the 2FA phone, the old one is retired, a new code issued.
-      phoneNumber = request.phoneNumber;
-      const recoveryCode = options.recoveryCode ?? randomRecoveryCode();
-      lastVerified = { phoneNumber: request.phoneNumber, code: request.code, recoveryCode, expiresAt: now + RECOVERY_REPLAY_MS };
-      return { recoveryCode };
-    },
-
-    async acknowledgeRecoveryCode(request: AdapterRequest): Promise<void> {
-      await begin('acknowledgeRecoveryCode', request);
-      requireStepUp();
-      lastVerified = null;
-    },
-
-    subscribe(listener) {
+    subscribe(listener: (change: MockInboxChange) => void) {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
@@ -427,19 +400,22 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
       messages = [];
       notify(null);
     },
-  };
+  } as MockAdapter;
+  const adapterMethods = adapter as unknown as Record<AdapterMethod, (request: AdapterRequest) => Promise<unknown>>;
 
-  if (options.supportsDisable ?? true) {
-    adapter.disableTwoFactor = async (request: AdapterRequest): Promise<void> => {
-      await begin('disableTwoFactor', request);
-      requireStepUp();
-      if (!canDisable) {
-        // Not in the UI's vocabulary on purpose: the UI only offers this when `canDisable`.
-        throw new TwoFactorError('unknown', { message: 'Two-factor authentication is mandatory on this account' });
+  for (const method of Object.keys(methods) as AdapterMethod[]) {
+    // Without `supportsDisable` the adapter has no `disableTwoFactor` at all.
+    if (method === 'disableTwoFactor' && !(options.supportsDisable ?? true)) continue;
+    adapterMethods[method] = async (request: AdapterRequest): Promise<unknown> => {
+      calls = [...calls, method];
+      await wait(latencyMs, request.signal);
+      const scripted = nextScriptedFailure(method, request as never);
+      if (scripted) throw scripted;
+      // Everything after the email step-up is refused until the emailed code verifies.
+      if (!emailVerified && method !== 'sendEmailCode' && method !== 'verifyEmailCode') {
+        throw new TwoFactorError('reverification_required', { message: 'Verify the emailed code first' });
       }
-      phoneNumber = null;
-      phoneCode = null;
-      lastVerified = null;
+      return (methods[method] as (request: AdapterRequest, now: number) => unknown)(request, Date.now());
     };
   }
 
@@ -456,19 +432,11 @@ function copyQueues(scripts: MockFailures): Map<AdapterMethod, Array<Error | und
 }
 
 function messageText(kind: MockMessage['kind'], code: string): string {
-  switch (kind) {
-    case 'email':
-      return `Your verification code is ${code}. It expires soon. If you did not ask for it, you can ignore this email.`;
-    case 'sms':
-      return `${code} is your verification code. Never share it with anyone.`;
-    case 'call':
-      // Digits spoken one by one, as a voice call reads them.
-      return `Your verification code is ${code.split('').join(', ')}. Again: ${code.split('').join(', ')}.`;
-    default: {
-      const unreachable: never = kind;
-      return unreachable;
-    }
-  }
+  if (kind === 'sms') return `${code} is your verification code. Never share it with anyone.`;
+  if (kind === 'email') return `Your verification code is ${code}. It expires soon. If you did not ask for it, you can ignore this email.`;
+  // A call: digits spoken one by one, as a voice call reads them.
+  const spoken = code.split('').join(', ');
+  return `Your verification code is ${spoken}. Again: ${spoken}.`;
 }
 
 /** Resolves after `ms`, or rejects with an `AbortError` as soon as `signal` aborts. */
@@ -493,10 +461,6 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-function abortError(): DOMException {
-  return new DOMException('The operation was aborted.', 'AbortError');
 }
 
 /** Uniform random indexes into an alphabet of `size` symbols (rejection sampling: no modulo bias). */
