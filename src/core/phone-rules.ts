@@ -129,195 +129,202 @@ const NO_DIGITS: PhoneDigitsReading = { e164: '', international: false, national
  * does not hold reads as unknown (`invalid_country`).
  */
 export function createPhoneRules(metadata: MetadataJson): PhoneRules {
-  /**
-   * Parses a phone number typed in any common way. A leading `+` (also `＋`) or the default
-   * region's international prefix (`011` from the US, `00` from most others) picks the number's own
-   * country whatever `defaultCountry` says. `00` is also tried as an international prefix when the
-   * number is not valid as a national number, since many people dial abroad with it everywhere.
-   * Without a country, `00` and `011` are read as international prefixes. Numbers with an
-   * extension are refused (`has_extension`): codes cannot be delivered to them. Never throws.
-   *
-   * @example parsePhoneNumber('(650) 253-0000', 'US') // { ok: true, e164: '+16502530000', country: 'US' }
-   */
-  function parsePhoneNumber(raw: string, defaultCountry?: CountryCode): PhoneParseResult {
-    const input = normalizePhoneInput(raw);
-    if (input === '') return failure('empty');
-
-    const parts = /^(\+?)(\d+)(.*)$/su.exec(input);
-    if (parts === null) return failure('not_a_number');
-    const [, plus = '', digits = '', rest = ''] = parts;
-    if (rest !== '') return failure(EXTENSION.test(rest) ? 'has_extension' : 'not_a_number');
-
-    const region = supportedRegion(defaultCountry);
-    if (plus === '+') return parseDigits(`+${digits}`, undefined);
-
-    if (region === undefined) {
-      // Without a region only an international reading says anything useful.
-      const prefix = prefixWithoutCountry(digits);
-      return prefix === undefined ? failure('invalid_country') : parseDigits(`+${digits.slice(prefix.length)}`, undefined);
-    }
-    // With one, the national reading (and its reason) stands unless `00` makes a valid number.
-    const international = internationalAfter00(digits, region);
-    return international === undefined ? parseDigits(digits, region) : parseDigits(international, undefined);
-  }
-
-  /**
-   * Formats an E.164 number for people, in international format: `+16502530000` →
-   * `"+1 650 253 0000"`. Returns the input unchanged when it cannot be parsed. Never throws.
-   */
-  function formatPhoneForDisplay(e164: string): string {
-    if (typeof e164 !== 'string') return '';
-    const phone = parseQuietly(normalizePhoneInput(e164));
-    return phone === undefined ? e164 : phone.formatInternational();
-  }
-
-
-  /**
-   * Reads the digits of a phone field as they are typed (`+` and ASCII digits, as
-   * `parseIncompletePhoneNumber` leaves them) with `country` selected. A leading `+` or the
-   * country's international prefix (`011` in the US) makes the number international; so does `00`
-   * where that gives a valid number and the national reading does not, as {@link parsePhoneNumber}
-   * reads it. Without a country every number is international. Never throws.
-   *
-   * @example readPhoneDigits('02079460958', 'GB') // { e164: '+442079460958', international: false, callingCode: '44', nationalNumber: '2079460958' }
-   */
-  function readPhoneDigits(digits: string, country?: CountryCode): PhoneDigitsReading {
-    if (typeof digits !== 'string' || digits === '') return NO_DIGITS;
-    const region = supportedRegion(country);
-    // react-phone-number-input reads every number as international when it has no country.
-    const text = region === undefined && !digits.startsWith('+') ? `+${digits}` : digits;
-    // `00` read as parsePhoneNumber reads it.
-    const dialled = region === undefined ? undefined : internationalAfter00(text, region);
-    const formatter = dialled === undefined ? asYouType(text, region) : asYouType(dialled, undefined);
-    const international = formatter.isInternational() || region === undefined;
-    const callingCode = international ? formatter.getCallingCode() : getCountryCallingCode(region, metadata);
-    const reading: PhoneDigitsReading = {
-      e164: formatter.getNumberValue() ?? '',
-      international,
-      nationalNumber: formatter.getNumber()?.nationalNumber ?? '',
-    };
-    if (callingCode !== undefined) reading.callingCode = callingCode;
-    return reading;
-  }
-
-  /**
-   * The digits a phone field keeps when another country is chosen in its select: `digits` were
-   * typed with `from` selected, and the result is typed again with `to` (read it with
-   * {@link readPhoneDigits}). The number the user typed never changes country (issue 13):
-   * - "International" (`to` undefined) keeps the number, in international form;
-   * - an international number (typed with `+` or an international prefix such as `011`, `00`)
-   *   is kept whole, in `+` form (`to` may dial abroad with another prefix), whatever its
-   *   calling code: `+44 20 7946 0958` with Germany stays `+442079460958`, so the field goes on
-   *   showing a UK number instead of sending to +49;
-   * - digits typed without an international part stay exactly as typed: `6502530000` typed in
-   *   the US is read as `+446502530000` with the UK.
-   * An international number with no national digits yet (`+44`, `+4`) leaves nothing: the chosen
-   * country replaces its calling code. Never throws.
-   *
-   * @example phoneDigitsForCountry('+442079460958', 'GB', 'DE') // '+442079460958'
-   */
-  function phoneDigitsForCountry(digits: string, from: CountryCode | undefined, to: CountryCode | undefined): string {
-    const current = readPhoneDigits(digits, from);
-    if (current.e164 === '') return '';
-    const region = supportedRegion(to);
-    const typedWithPlus = digits.startsWith('+');
-    if (region === undefined) return typedWithPlus ? digits : current.e164;
-    if (!current.international) return digits;
-    if (current.callingCode === getCountryCallingCode(region, metadata)) return typedWithPlus ? digits : current.e164;
-    return current.nationalNumber === '' ? '' : typedWithPlus ? digits : current.e164;
-  }
-
-  /**
-   * The international prefix `digits` start with, when {@link readPhoneDigits} reads them as an
-   * international number and its calling code is known (so `0044` in the UK, but not `00` or
-   * `004` yet): the country's own prefix (`011` in the US, `0011` in Australia), or `00` where
-   * that makes a valid number and the national reading does not. Without a country, `00` or `011`
-   * followed by a digit other than 0. Never throws.
-   *
-   * @example internationalPrefixOf('011442079460958', 'US') // '011'
-   */
-  function internationalPrefixOf(digits: string, country?: CountryCode): string | undefined {
-    if (typeof digits !== 'string' || !/^\d+$/.test(digits)) return undefined;
-    const region = supportedRegion(country);
-    if (region === undefined) return prefixWithoutCountry(digits);
-    if (internationalAfter00(digits, region) !== undefined) return INTERNATIONAL_DIAL_PREFIX;
-    const formatter = asYouType(digits, region);
-    const callingCode = formatter.isInternational() ? formatter.getCallingCode() : undefined;
-    if (callingCode === undefined) return undefined;
-    const plan = new Metadata(metadata);
-    plan.selectNumberingPlan(region);
-    const pattern = plan.numberingPlan?.IDDPrefix();
-    const prefix = pattern ? new RegExp(`^(?:${pattern})`).exec(digits)?.[0] : undefined;
-    return prefix && digits.slice(prefix.length).startsWith(callingCode) ? prefix : undefined;
-  }
-
-  function isWholeInternationalNumber(text: string): boolean {
-    return normalizePhoneInput(text).startsWith('+') && parsePhoneNumber(text).ok;
-  }
-
-  function asYouType(text: string, region: CountryCode | undefined): AsYouType {
-    const formatter = new AsYouType(region, metadata);
-    formatter.input(text);
-    return formatter;
-  }
-
-
-  function supportedRegion(country: string | undefined): CountryCode | undefined {
-    if (typeof country !== 'string') return undefined;
-    const upper = country.toUpperCase();
-    return isSupportedCountry(upper as CountryCode, metadata) ? (upper as CountryCode) : undefined;
-  }
-
-
-  /**
-   * Digits typed with `00` in front, as an international number (`+…`) when that is what they
-   * mean: `00` is the international prefix of most of the world, so it wins once the region's own
-   * reading is not a valid number and the international one is (also where the region took `00`
-   * with a carrier code as its own prefix, as Brazil does). Otherwise undefined.
-   */
-  function internationalAfter00(digits: string, region: CountryCode): string | undefined {
-    if (!startsWithInternationalPrefix(digits) || parseDigits(digits, region).ok) return undefined;
-    const international = `+${digits.slice(INTERNATIONAL_DIAL_PREFIX.length)}`;
-    return parseDigits(international, undefined).ok ? international : undefined;
-  }
-
-  function parseQuietly(text: string, region?: CountryCode): PhoneNumber | undefined {
-    try {
-      return parsePhoneNumberWithError(text, { defaultCountry: region }, metadata);
-    } catch {
-      return undefined;
-    }
-  }
-
-  function parseDigits(text: string, region: CountryCode | undefined): PhoneParseResult {
-    let phone: PhoneNumber;
-    try {
-      phone = parsePhoneNumberWithError(text, { defaultCountry: region }, metadata);
-    } catch (error) {
-      return failure(error instanceof ParseError ? reasonFromCode(error.message) : 'invalid_number');
-    }
-    if (phone.isValid() && E164.test(phone.number)) {
-      return phone.country === undefined ? { ok: true, e164: phone.number } : { ok: true, e164: phone.number, country: phone.country };
-    }
-    let length: ValidatePhoneNumberLengthResult | undefined;
-    try {
-      length = validatePhoneNumberLength(text, { defaultCountry: region }, metadata);
-    } catch {
-      length = undefined;
-    }
-    // A number of a possible length that is still not valid sits in an unassigned range
-    // (e.g. +1 555 010 1234).
-    return failure(length === undefined ? 'invalid_number' : reasonFromCode(length));
-  }
-
   return {
-    parsePhoneNumber,
-    formatPhoneForDisplay,
-    readPhoneDigits,
-    phoneDigitsForCountry,
-    isWholeInternationalNumber,
-    internationalPrefixOf,
+    parsePhoneNumber: (raw, defaultCountry) => parsePhoneNumberWith(metadata, raw, defaultCountry),
+    formatPhoneForDisplay: (e164) => formatPhoneForDisplayWith(metadata, e164),
+    readPhoneDigits: (digits, country) => readPhoneDigitsWith(metadata, digits, country),
+    phoneDigitsForCountry: (digits, from, to) => phoneDigitsForCountryWith(metadata, digits, from, to),
+    isWholeInternationalNumber: (text) => isWholeInternationalNumberWith(metadata, text),
+    internationalPrefixOf: (digits, country) => internationalPrefixOfWith(metadata, digits, country),
   };
+}
+
+// Each rule on its own, with the metadata as its first argument, so that a bundle keeps only the
+// rules it calls (the headless entry needs parsing alone, not the as-you-type reading).
+/**
+ * Parses a phone number typed in any common way. A leading `+` (also `＋`) or the default
+ * region's international prefix (`011` from the US, `00` from most others) picks the number's own
+ * country whatever `defaultCountry` says. `00` is also tried as an international prefix when the
+ * number is not valid as a national number, since many people dial abroad with it everywhere.
+ * Without a country, `00` and `011` are read as international prefixes. Numbers with an
+ * extension are refused (`has_extension`): codes cannot be delivered to them. Never throws.
+ *
+ * @example parsePhoneNumberWith(metadata, '(650) 253-0000', 'US') // { ok: true, e164: '+16502530000', country: 'US' }
+ */
+export function parsePhoneNumberWith(metadata: MetadataJson, raw: string, defaultCountry?: CountryCode): PhoneParseResult {
+  const input = normalizePhoneInput(raw);
+  if (input === '') return failure('empty');
+
+  const parts = /^(\+?)(\d+)(.*)$/su.exec(input);
+  if (parts === null) return failure('not_a_number');
+  const [, plus = '', digits = '', rest = ''] = parts;
+  if (rest !== '') return failure(EXTENSION.test(rest) ? 'has_extension' : 'not_a_number');
+
+  const region = supportedRegion(metadata, defaultCountry);
+  if (plus === '+') return parseDigits(metadata, `+${digits}`, undefined);
+
+  if (region === undefined) {
+    // Without a region only an international reading says anything useful.
+    const prefix = prefixWithoutCountry(digits);
+    return prefix === undefined ? failure('invalid_country') : parseDigits(metadata, `+${digits.slice(prefix.length)}`, undefined);
+  }
+  // With one, the national reading (and its reason) stands unless `00` makes a valid number.
+  const international = internationalAfter00(metadata, digits, region);
+  return international === undefined ? parseDigits(metadata, digits, region) : parseDigits(metadata, international, undefined);
+}
+
+/**
+ * Formats an E.164 number for people, in international format: `+16502530000` →
+ * `"+1 650 253 0000"`. Returns the input unchanged when it cannot be parsed. Never throws.
+ */
+export function formatPhoneForDisplayWith(metadata: MetadataJson, e164: string): string {
+  if (typeof e164 !== 'string') return '';
+  const phone = parseQuietly(metadata, normalizePhoneInput(e164));
+  return phone === undefined ? e164 : phone.formatInternational();
+}
+
+
+/**
+ * Reads the digits of a phone field as they are typed (`+` and ASCII digits, as
+ * `parseIncompletePhoneNumber` leaves them) with `country` selected. A leading `+` or the
+ * country's international prefix (`011` in the US) makes the number international; so does `00`
+ * where that gives a valid number and the national reading does not, as {@link parsePhoneNumber}
+ * reads it. Without a country every number is international. Never throws.
+ *
+ * @example readPhoneDigitsWith(metadata, '02079460958', 'GB') // { e164: '+442079460958', international: false, callingCode: '44', nationalNumber: '2079460958' }
+ */
+export function readPhoneDigitsWith(metadata: MetadataJson, digits: string, country?: CountryCode): PhoneDigitsReading {
+  if (typeof digits !== 'string' || digits === '') return NO_DIGITS;
+  const region = supportedRegion(metadata, country);
+  // react-phone-number-input reads every number as international when it has no country.
+  const text = region === undefined && !digits.startsWith('+') ? `+${digits}` : digits;
+  // `00` read as parsePhoneNumber reads it.
+  const dialled = region === undefined ? undefined : internationalAfter00(metadata, text, region);
+  const formatter = dialled === undefined ? asYouType(metadata, text, region) : asYouType(metadata, dialled, undefined);
+  const international = formatter.isInternational() || region === undefined;
+  const callingCode = international ? formatter.getCallingCode() : getCountryCallingCode(region, metadata);
+  const reading: PhoneDigitsReading = {
+    e164: formatter.getNumberValue() ?? '',
+    international,
+    nationalNumber: formatter.getNumber()?.nationalNumber ?? '',
+  };
+  if (callingCode !== undefined) reading.callingCode = callingCode;
+  return reading;
+}
+
+/**
+ * The digits a phone field keeps when another country is chosen in its select: `digits` were
+ * typed with `from` selected, and the result is typed again with `to` (read it with
+ * {@link readPhoneDigits}). The number the user typed never changes country (issue 13):
+ * - "International" (`to` undefined) keeps the number, in international form;
+ * - an international number (typed with `+` or an international prefix such as `011`, `00`)
+ *   is kept whole, in `+` form (`to` may dial abroad with another prefix), whatever its
+ *   calling code: `+44 20 7946 0958` with Germany stays `+442079460958`, so the field goes on
+ *   showing a UK number instead of sending to +49;
+ * - digits typed without an international part stay exactly as typed: `6502530000` typed in
+ *   the US is read as `+446502530000` with the UK.
+ * An international number with no national digits yet (`+44`, `+4`) leaves nothing: the chosen
+ * country replaces its calling code. Never throws.
+ *
+ * @example phoneDigitsForCountryWith(metadata, '+442079460958', 'GB', 'DE') // '+442079460958'
+ */
+export function phoneDigitsForCountryWith(
+  metadata: MetadataJson,
+  digits: string,
+  from: CountryCode | undefined,
+  to: CountryCode | undefined,
+): string {
+  const current = readPhoneDigitsWith(metadata, digits, from);
+  if (current.e164 === '') return '';
+  const region = supportedRegion(metadata, to);
+  const typedWithPlus = digits.startsWith('+');
+  if (region === undefined) return typedWithPlus ? digits : current.e164;
+  if (!current.international) return digits;
+  if (current.callingCode === getCountryCallingCode(region, metadata)) return typedWithPlus ? digits : current.e164;
+  return current.nationalNumber === '' ? '' : typedWithPlus ? digits : current.e164;
+}
+
+/**
+ * The international prefix `digits` start with, when {@link readPhoneDigits} reads them as an
+ * international number and its calling code is known (so `0044` in the UK, but not `00` or
+ * `004` yet): the country's own prefix (`011` in the US, `0011` in Australia), or `00` where
+ * that makes a valid number and the national reading does not. Without a country, `00` or `011`
+ * followed by a digit other than 0. Never throws.
+ *
+ * @example internationalPrefixOfWith(metadata, '011442079460958', 'US') // '011'
+ */
+export function internationalPrefixOfWith(metadata: MetadataJson, digits: string, country?: CountryCode): string | undefined {
+  if (typeof digits !== 'string' || !/^\d+$/.test(digits)) return undefined;
+  const region = supportedRegion(metadata, country);
+  if (region === undefined) return prefixWithoutCountry(digits);
+  if (internationalAfter00(metadata, digits, region) !== undefined) return INTERNATIONAL_DIAL_PREFIX;
+  const formatter = asYouType(metadata, digits, region);
+  const callingCode = formatter.isInternational() ? formatter.getCallingCode() : undefined;
+  if (callingCode === undefined) return undefined;
+  const plan = new Metadata(metadata);
+  plan.selectNumberingPlan(region);
+  const pattern = plan.numberingPlan?.IDDPrefix();
+  const prefix = pattern ? new RegExp(`^(?:${pattern})`).exec(digits)?.[0] : undefined;
+  return prefix && digits.slice(prefix.length).startsWith(callingCode) ? prefix : undefined;
+}
+
+export function isWholeInternationalNumberWith(metadata: MetadataJson, text: string): boolean {
+  return normalizePhoneInput(text).startsWith('+') && parsePhoneNumberWith(metadata, text).ok;
+}
+
+function asYouType(metadata: MetadataJson, text: string, region: CountryCode | undefined): AsYouType {
+  const formatter = new AsYouType(region, metadata);
+  formatter.input(text);
+  return formatter;
+}
+
+
+function supportedRegion(metadata: MetadataJson, country: string | undefined): CountryCode | undefined {
+  if (typeof country !== 'string') return undefined;
+  const upper = country.toUpperCase();
+  return isSupportedCountry(upper as CountryCode, metadata) ? (upper as CountryCode) : undefined;
+}
+
+
+/**
+ * Digits typed with `00` in front, as an international number (`+…`) when that is what they
+ * mean: `00` is the international prefix of most of the world, so it wins once the region's own
+ * reading is not a valid number and the international one is (also where the region took `00`
+ * with a carrier code as its own prefix, as Brazil does). Otherwise undefined.
+ */
+function internationalAfter00(metadata: MetadataJson, digits: string, region: CountryCode): string | undefined {
+  if (!startsWithInternationalPrefix(digits) || parseDigits(metadata, digits, region).ok) return undefined;
+  const international = `+${digits.slice(INTERNATIONAL_DIAL_PREFIX.length)}`;
+  return parseDigits(metadata, international, undefined).ok ? international : undefined;
+}
+
+function parseQuietly(metadata: MetadataJson, text: string, region?: CountryCode): PhoneNumber | undefined {
+  try {
+    return parsePhoneNumberWithError(text, { defaultCountry: region }, metadata);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseDigits(metadata: MetadataJson, text: string, region: CountryCode | undefined): PhoneParseResult {
+  let phone: PhoneNumber;
+  try {
+    phone = parsePhoneNumberWithError(text, { defaultCountry: region }, metadata);
+  } catch (error) {
+    return failure(error instanceof ParseError ? reasonFromCode(error.message) : 'invalid_number');
+  }
+  if (phone.isValid() && E164.test(phone.number)) {
+    return phone.country === undefined ? { ok: true, e164: phone.number } : { ok: true, e164: phone.number, country: phone.country };
+  }
+  let length: ValidatePhoneNumberLengthResult | undefined;
+  try {
+    length = validatePhoneNumberLength(text, { defaultCountry: region }, metadata);
+  } catch {
+    length = undefined;
+  }
+  // A number of a possible length that is still not valid sits in an unassigned range
+  // (e.g. +1 555 010 1234).
+  return failure(length === undefined ? 'invalid_number' : reasonFromCode(length));
 }
 
 /**

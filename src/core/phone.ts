@@ -1,5 +1,11 @@
 import metadata from 'libphonenumber-js/min/metadata';
-import { createPhoneRules } from './phone-rules';
+import {
+  formatPhoneForDisplayWith,
+  isWholeInternationalNumberWith,
+  parsePhoneNumberWith,
+  phoneDigitsForCountryWith,
+  readPhoneDigitsWith,
+} from './phone-rules';
 import type { CountryCode, PhoneDigitsReading, PhoneParseResult } from './phone-rules';
 
 // Code fields only need `sanitizeCode`; it lives in ./code so they stay free of libphonenumber-js.
@@ -10,7 +16,6 @@ export type { CountryCode, PhoneDigitsReading, PhoneParseFailure, PhoneParseResu
 // The public, synchronous phone helpers: the rules of ./phone-rules over libphonenumber-js's whole
 // `min` metadata. The styled phone step uses the same rules over metadata it loads by calling
 // code instead (./phone-metadata), so that it does not ship every country's.
-const rules = /* @__PURE__ */ createPhoneRules(metadata);
 
 /**
  * Parses a phone number typed in any common way. A leading `+` (also `＋`) or the default
@@ -23,7 +28,7 @@ const rules = /* @__PURE__ */ createPhoneRules(metadata);
  * @example parsePhoneNumber('(650) 253-0000', 'US') // { ok: true, e164: '+16502530000', country: 'US' }
  */
 export function parsePhoneNumber(raw: string, defaultCountry?: CountryCode): PhoneParseResult {
-  return rules.parsePhoneNumber(raw, defaultCountry);
+  return parsePhoneNumberWith(metadata, raw, defaultCountry);
 }
 
 /**
@@ -31,7 +36,7 @@ export function parsePhoneNumber(raw: string, defaultCountry?: CountryCode): Pho
  * `"+1 650 253 0000"`. Returns the input unchanged when it cannot be parsed. Never throws.
  */
 export function formatPhoneForDisplay(e164: string): string {
-  return rules.formatPhoneForDisplay(e164);
+  return formatPhoneForDisplayWith(metadata, e164);
 }
 
 /**
@@ -44,7 +49,7 @@ export function formatPhoneForDisplay(e164: string): string {
  * @example readPhoneDigits('02079460958', 'GB') // { e164: '+442079460958', international: false, callingCode: '44', nationalNumber: '2079460958' }
  */
 export function readPhoneDigits(digits: string, country?: CountryCode): PhoneDigitsReading {
-  return rules.readPhoneDigits(digits, country);
+  return readPhoneDigitsWith(metadata, digits, country);
 }
 
 /**
@@ -55,7 +60,7 @@ export function readPhoneDigits(digits: string, country?: CountryCode): PhoneDig
  * @example phoneDigitsForCountry('+442079460958', 'GB', 'DE') // '+442079460958'
  */
 export function phoneDigitsForCountry(digits: string, from: CountryCode | undefined, to: CountryCode | undefined): string {
-  return rules.phoneDigitsForCountry(digits, from, to);
+  return phoneDigitsForCountryWith(metadata, digits, from, to);
 }
 
 /**
@@ -63,5 +68,5 @@ export function phoneDigitsForCountry(digits: string, from: CountryCode | undefi
  * than a part of one. Never throws.
  */
 export function isWholeInternationalNumber(text: string): boolean {
-  return rules.isWholeInternationalNumber(text);
+  return isWholeInternationalNumberWith(metadata, text);
 }
