@@ -148,127 +148,80 @@ export function createCodeEntryState(init: CodeEntryInit): CodeEntryState {
 }
 
 /**
- * The one transition function: switches on the phase, then on the event. Returns the very same
+ * The one transition function: switches on the event, then asks the phase. Returns the very same
  * object when the event does not apply (a stale outcome, a guarded intent), so callers can tell
  * "nothing happened" by identity.
  */
 export function codeEntryTransition(state: CodeEntryState, event: CodeEntryEvent): CodeEntryState {
-  switch (state.phase) {
-    case 'awaiting-code':
-      return whileAwaitingCode(state, event);
-    case 'verifying':
-      return whileVerifying(state, event);
-    case 'locked':
-      return whileLocked(state, event);
-    case 'verified':
-      // Final: nothing changes a verified entry.
-      return state;
-    default: {
-      const unhandled: never = state.phase;
-      void unhandled;
-      return state;
-    }
-  }
-}
-
-function whileAwaitingCode(state: CodeEntryState, event: CodeEntryEvent): CodeEntryState {
+  const { phase } = state;
+  // Final: nothing changes a verified entry.
+  if (phase === 'verified') return state;
   switch (event.type) {
     case 'CODE.CHANGE': {
+      // Locked: the code is dead, nothing typed now is sent, however correct. Verifying: editing
+      // stays possible; nothing more is sent until this verify answers (single flight).
+      if (phase === 'locked') return state;
       const next = changeCode(state, event.value);
-      if (next === state) return state;
-      return shouldAutoSubmit(next) ? startVerify(next) : next;
+      return next !== state && phase === 'awaiting-code' && shouldAutoSubmit(next) ? startVerify(next) : next;
     }
     case 'CODE.SUBMIT':
+      if (phase !== 'awaiting-code') return state;
       // Said on the field rather than ignored; it costs no attempt.
-      if (!isCodeComplete(state)) return { ...state, fieldError: 'incomplete' };
-      return startVerify(state);
+      return isCodeComplete(state) ? startVerify(state) : { ...state, fieldError: 'incomplete' };
     case 'DELIVERY.REQUEST':
-      return requestDelivery(state, event);
-    case 'DELIVERY.SENT':
-      return deliverySent(state, event, { clearCode: state.edits === state.editsAtRequest });
-    case 'DELIVERY.FAILED':
-      return deliveryFailed(state, event);
+      // While verifying, a new code would void the one being checked, and the backend may already
+      // have accepted it (issue 15): the verify's answer must arrive first.
+      return phase === 'verifying' ? state : requestDelivery(state, event);
+    case 'DELIVERY.SENT': {
+      // A send asked for while a verify was in flight keeps the code; a locked code goes.
+      const next = deliverySent(
+        state,
+        event,
+        phase === 'locked' || (phase === 'awaiting-code' && state.edits === state.editsAtRequest),
+      );
+      return next !== state && phase === 'locked' ? { ...next, phase: 'awaiting-code' } : next;
+    }
+    case 'DELIVERY.FAILED': {
+      if (!isCurrentDelivery(state, event.seq)) return state;
+      const { error } = event;
+      return {
+        ...state,
+        delivery: { ...state.delivery, status: 'failed' },
+        // A verify in flight keeps the floor for its own outcome.
+        error: phase === 'verifying' ? state.error : error,
+        resendAt: error.retryAfterSeconds === undefined ? state.resendAt : deadlineFromNow(error.retryAfterSeconds, event.now),
+      };
+    }
     case 'DELIVERY.ABORTED':
-      return deliveryAborted(state, event);
+      return isCurrentDelivery(state, event.seq) ? { ...state, delivery: { ...state.delivery, status: 'idle' } } : state;
+    // Verify outcomes: only the verify in flight has one (there is none outside `verifying`).
     case 'VERIFY.ACCEPTED':
-    case 'VERIFY.REJECTED':
-    case 'VERIFY.ABORTED':
-      // No verify is in flight: a stale outcome.
-      return state;
-    default:
-      return unknownEvent(state, event);
-  }
-}
-
-function whileVerifying(state: CodeEntryState, event: CodeEntryEvent): CodeEntryState {
-  switch (event.type) {
-    case 'CODE.CHANGE':
-      // Editing stays possible; nothing more is sent until this verify answers (single flight).
-      return changeCode(state, event.value);
-    case 'CODE.SUBMIT':
-      return state;
-    case 'DELIVERY.REQUEST':
-      // A new code would void the one being checked, and the backend may already have accepted
-      // it (issue 15): the verify's answer must arrive first.
-      return state;
-    case 'DELIVERY.SENT':
-      // A send asked for before this verify answered: take the delivery, keep the code.
-      return deliverySent(state, event, { clearCode: false });
-    case 'DELIVERY.FAILED':
-      return deliveryFailed(state, event);
-    case 'DELIVERY.ABORTED':
-      return deliveryAborted(state, event);
-    case 'VERIFY.ACCEPTED':
-      if (!isCurrentVerify(state, event.seq)) return state;
-      return { ...state, phase: 'verified', verification: null, error: null, fieldError: null };
+      return isCurrentVerify(state, event.seq)
+        ? { ...state, phase: 'verified', verification: null, error: null, fieldError: null }
+        : state;
     case 'VERIFY.REJECTED': {
-      if (!isCurrentVerify(state, event.seq) || state.verification === null) return state;
+      const { verification } = state;
+      if (!isCurrentVerify(state, event.seq) || verification === null) return state;
       const { error } = event;
       if (error.code === 'too_many_attempts') {
         return { ...state, phase: 'locked', verification: null, error, attemptsRemaining: 0 };
       }
+      const invalid = error.code === 'invalid_code';
       return {
         ...state,
         phase: 'awaiting-code',
         verification: null,
         error,
-        attemptsRemaining:
-          error.code === 'invalid_code' && error.attemptsRemaining !== undefined
-            ? error.attemptsRemaining
-            : state.attemptsRemaining,
-        rejectedCode: error.code === 'invalid_code' ? state.verification.code : state.rejectedCode,
+        attemptsRemaining: invalid && error.attemptsRemaining !== undefined ? error.attemptsRemaining : state.attemptsRemaining,
+        rejectedCode: invalid ? verification.code : state.rejectedCode,
       };
     }
     case 'VERIFY.ABORTED':
-      if (!isCurrentVerify(state, event.seq)) return state;
-      return { ...state, phase: 'awaiting-code', verification: null };
+      return isCurrentVerify(state, event.seq) ? { ...state, phase: 'awaiting-code', verification: null } : state;
     default:
-      return unknownEvent(state, event);
-  }
-}
-
-function whileLocked(state: CodeEntryState, event: CodeEntryEvent): CodeEntryState {
-  switch (event.type) {
-    case 'CODE.CHANGE':
-    case 'CODE.SUBMIT':
-      // The code is dead: nothing typed now is sent, however correct.
+      // Exhaustive over CodeEntryEvent; an unknown event from untyped code leaves the state alone.
+      event satisfies never;
       return state;
-    case 'DELIVERY.REQUEST':
-      return requestDelivery(state, event);
-    case 'DELIVERY.SENT': {
-      const next = deliverySent(state, event, { clearCode: true });
-      return next === state ? state : { ...next, phase: 'awaiting-code' };
-    }
-    case 'DELIVERY.FAILED':
-      return deliveryFailed(state, event);
-    case 'DELIVERY.ABORTED':
-      return deliveryAborted(state, event);
-    case 'VERIFY.ACCEPTED':
-    case 'VERIFY.REJECTED':
-    case 'VERIFY.ABORTED':
-      return state;
-    default:
-      return unknownEvent(state, event);
   }
 }
 
@@ -309,7 +262,7 @@ function requestDelivery(
 function deliverySent(
   state: CodeEntryState,
   event: Extract<CodeEntryEvent, { type: 'DELIVERY.SENT' }>,
-  { clearCode }: { clearCode: boolean },
+  clearCode: boolean,
 ): CodeEntryState {
   if (!isCurrentDelivery(state, event.seq)) return state;
   const codeLength = resolveEntryCodeLength(event.codeLength, state.codeLength);
@@ -327,34 +280,6 @@ function deliverySent(
     delivery: { ...state.delivery, status: 'sent' },
     resendAt: event.resendAfterSeconds === undefined ? null : deadlineFromNow(event.resendAfterSeconds, event.now),
   };
-}
-
-function deliveryFailed(
-  state: CodeEntryState,
-  event: Extract<CodeEntryEvent, { type: 'DELIVERY.FAILED' }>,
-): CodeEntryState {
-  if (!isCurrentDelivery(state, event.seq)) return state;
-  const { error } = event;
-  return {
-    ...state,
-    delivery: { ...state.delivery, status: 'failed' },
-    error: state.phase === 'verifying' ? state.error : error,
-    resendAt: error.retryAfterSeconds === undefined ? state.resendAt : deadlineFromNow(error.retryAfterSeconds, event.now),
-  };
-}
-
-function deliveryAborted(
-  state: CodeEntryState,
-  event: Extract<CodeEntryEvent, { type: 'DELIVERY.ABORTED' }>,
-): CodeEntryState {
-  if (!isCurrentDelivery(state, event.seq)) return state;
-  return { ...state, delivery: { ...state.delivery, status: 'idle' } };
-}
-
-function unknownEvent(state: CodeEntryState, event: never): CodeEntryState {
-  // Exhaustive over CodeEntryEvent; an unknown event from untyped code leaves the state alone.
-  void event;
-  return state;
 }
 
 // Guards and selectors, named as the questions they answer.
