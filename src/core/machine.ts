@@ -299,11 +299,9 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return { step: 'done', maskedNumber: event.maskedNumber ?? null, stepUp: state.stepUp };
     case 'done':
       return state;
-    default: {
-      const unhandled: never = state;
-      void unhandled;
+    default:
+      state satisfies never;
       return state;
-    }
   }
 }
 
@@ -424,11 +422,9 @@ export function transitionSection<S extends SectionModel>(state: S, event: Secti
     case 'TWO_FACTOR_SECTION.DISABLED':
       // The old status is known to be wrong now, so it is not kept.
       return status === 'disabling' ? { status: 'loading', twoFactorStatus: null } : state;
-    default: {
-      const unhandled: never = event;
-      void unhandled;
+    default:
+      event satisfies never;
       return state;
-    }
   }
 }
 
@@ -518,11 +514,9 @@ function resumeTargetFor(state: WizardState): ResumeTarget | undefined {
     case 'done':
       // Already gated, or past the point of no return: the recovery code must stay on screen.
       return undefined;
-    default: {
-      const unhandled: never = state;
-      void unhandled;
+    default:
+      state satisfies never;
       return undefined;
-    }
   }
 }
 
