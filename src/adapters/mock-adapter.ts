@@ -10,7 +10,7 @@ import type {
   VerifyPhoneCodeRequest,
   VerifyPhoneCodeResult,
 } from '../core/adapter';
-import { TwoFactorError, abortError } from '../core/errors';
+import { TwoFactorError, abortError, callSafely } from '../core/errors';
 import { maskEmail, maskPhoneNumber } from '../core/mask';
 
 /**
@@ -239,16 +239,8 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
 
   function notify(message: MockMessage | null): void {
     const change: MockInboxChange = { message, messages };
-    for (const listener of [...listeners]) {
-      try {
-        listener(change);
-      } catch (thrown) {
-        // A broken inbox must not break the backend; rethrown on its own task so it still surfaces.
-        queueMicrotask(() => {
-          throw thrown;
-        });
-      }
-    }
+    // A broken inbox must not break the backend; its throw still surfaces, on its own task.
+    for (const listener of [...listeners]) callSafely(() => listener(change));
   }
 
   function nextScriptedFailure<M extends AdapterMethod>(method: M, request: MockRequestMap[M]): Error | undefined {

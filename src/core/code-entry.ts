@@ -318,7 +318,10 @@ function isCurrentDelivery(state: CodeEntryState, seq: number): boolean {
   return state.delivery.status === 'sending' && state.delivery.seq === seq;
 }
 
+/** Digits in a code when the backend does not say. */
+export const DEFAULT_CODE_LENGTH = 6;
+
 /** A code length the backend gave, when it is a whole number 1–20, else `fallback`. */
-export function resolveEntryCodeLength(value: number | undefined, fallback: number): number {
+export function resolveEntryCodeLength(value: number | undefined, fallback: number = DEFAULT_CODE_LENGTH): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 20 ? value : fallback;
 }

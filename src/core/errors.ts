@@ -58,7 +58,7 @@ export class TwoFactorError extends Error {
 }
 
 /** A number from 0 to `max`: not NaN, not infinite, not negative, not absurdly large. */
-function isWithin(value: unknown, max: number): value is number {
+export function isWithin(value: unknown, max: number): value is number {
   return typeof value === 'number' && value >= 0 && value <= max;
 }
 
@@ -131,4 +131,19 @@ export function toHostError(error: TwoFactorError): TwoFactorError {
     retryAfterSeconds: error.retryAfterSeconds,
     attemptsRemaining: error.attemptsRemaining,
   });
+}
+
+/**
+ * Runs a caller's handler (a host callback, a dev inbox listener) so that a throw neither breaks
+ * the caller's bookkeeping nor turns into an unhandled rejection: it is rethrown on its own task,
+ * where it reaches the page's error handling like an error in an event handler would.
+ */
+export function callSafely(fn: () => void): void {
+  try {
+    fn();
+  } catch (thrown) {
+    queueMicrotask(() => {
+      throw thrown;
+    });
+  }
 }

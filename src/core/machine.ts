@@ -1,4 +1,5 @@
 import type { PhoneCodeChannel, TwoFactorStatus } from './adapter';
+import { DEFAULT_CODE_LENGTH, resolveEntryCodeLength } from './code-entry';
 import { deadlineFromNow } from './time';
 
 /**
@@ -12,8 +13,9 @@ import { deadlineFromNow } from './time';
  * step can do in one place.
  */
 
-/** Digits in a code when the backend does not say. */
-export const DEFAULT_CODE_LENGTH = 6;
+// Digits in a code when the backend does not say, and a code length the backend gave when it is
+// a usable whole number (1–20): one rule for the wizard and both code steps.
+export { DEFAULT_CODE_LENGTH, resolveEntryCodeLength as resolveCodeLength } from './code-entry';
 
 /**
  * What the 2FA section is doing: loading its status, showing it, editing it, asking to confirm
@@ -465,13 +467,6 @@ export function grantStepUp(now: number, validForMs: number): StepUpGrant {
   return { grantedAt: now, expiresAt: now + validForMs };
 }
 
-/**
- * A code length the backend gave, when it is a usable whole number (1–20), else `fallback`.
- */
-export function resolveCodeLength(value: number | undefined, fallback: number = DEFAULT_CODE_LENGTH): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 20 ? value : fallback;
-}
-
 /** The verify request's `replacesCurrent` for a phone change. */
 export function replacesCurrentPhone(change: PhoneChange): boolean {
   return change === 'swap';
@@ -542,7 +537,7 @@ function codeSent(
     step: 'code-verification',
     phoneNumber: event.phoneNumber,
     channel: event.channel,
-    codeLength: resolveCodeLength(event.codeLength, fallbackCodeLength),
+    codeLength: resolveEntryCodeLength(event.codeLength, fallbackCodeLength),
     resendAt: event.resendAfterSeconds === undefined ? null : deadlineFromNow(event.resendAfterSeconds, event.now),
     change,
     stepUp,

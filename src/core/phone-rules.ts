@@ -365,17 +365,9 @@ function prefixWithoutCountry(digits: string): string | undefined {
 }
 
 function reasonFromCode(code: string): PhoneParseFailure {
-  switch (code) {
-    case 'NOT_A_NUMBER':
-      return 'not_a_number';
-    case 'INVALID_COUNTRY':
-      return 'invalid_country';
-    case 'TOO_SHORT':
-      return 'too_short';
-    case 'TOO_LONG':
-      return 'too_long';
-    default:
-      // INVALID_LENGTH (a length between two possible ones) and anything newer.
-      return 'invalid_number';
-  }
+  const reason = code.toLowerCase();
+  // Else INVALID_LENGTH (a length between two possible ones) and anything newer.
+  return reason === 'not_a_number' || reason === 'invalid_country' || reason === 'too_short' || reason === 'too_long'
+    ? reason
+    : 'invalid_number';
 }

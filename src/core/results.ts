@@ -1,5 +1,5 @@
 import type { SendEmailCodeResult, SendPhoneCodeResult, TwoFactorStatus, VerifyPhoneCodeResult } from './adapter';
-import { MAX_WAIT_SECONDS } from './errors';
+import { MAX_WAIT_SECONDS, isWithin } from './errors';
 
 /**
  * Checks of what an adapter resolved with (the hooks' request helper) and of what the REST API
@@ -50,7 +50,7 @@ function isAbsent(value: unknown): boolean {
 
 /** Seconds to wait: absent, or a number from 0 to {@link MAX_WAIT_SECONDS} (NaN and ±∞ fail). */
 function isOptionalWaitSeconds(value: unknown): boolean {
-  return isAbsent(value) || (typeof value === 'number' && value >= 0 && value <= MAX_WAIT_SECONDS);
+  return isAbsent(value) || isWithin(value, MAX_WAIT_SECONDS);
 }
 
 /** Digits in the code: absent, or a whole number from 1 to {@link MAX_CODE_LENGTH}. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { TwoFactorError, isAbortError, normalizeError, toHostError } from '../core/errors';
+import { TwoFactorError, callSafely, isAbortError, normalizeError, toHostError } from '../core/errors';
 
 /**
  * The one helper behind every adapter call. Each action (send, verify, load…) owns one instance:
@@ -108,30 +108,25 @@ export function useRequest<TArgs, TResult>(
   const inFlightRef = useRef<InFlight | null>(null);
   const mountedRef = useRef(true);
 
-  const abortInFlight = useCallback((): boolean => {
-    const current = inFlightRef.current;
-    if (!current) return false;
-    // Settling first means the adapter's own reaction to the abort (usually an AbortError
-    // rejection) arrives after the call is already closed and is ignored.
-    current.settle({ type: 'aborted' });
-    return true;
-  }, []);
+  // Settling first means the adapter's own reaction to the abort (usually an AbortError
+  // rejection) arrives after the call is already closed and is ignored.
+  const abort = useCallback((): void => inFlightRef.current?.settle({ type: 'aborted' }), []);
 
   useEffect(() => {
     // Set here (not only in useRef) because StrictMode runs cleanup then setup on the same refs.
     mountedRef.current = true;
     return () => {
       mountedRef.current = false;
-      abortInFlight();
+      abort();
     };
-  }, [abortInFlight]);
+  }, [abort]);
 
   const run = useCallback(
     (args: TArgs, handlers: RunHandlers<TResult> = {}): Promise<RequestOutcome<TResult>> => {
       if (!mountedRef.current) return Promise.resolve({ type: 'skipped' });
       if (inFlightRef.current) {
         if (!optionsRef.current.supersede) return Promise.resolve({ type: 'skipped' });
-        abortInFlight();
+        abort();
       }
 
       const seq = ++seqRef.current;
@@ -221,12 +216,8 @@ export function useRequest<TArgs, TResult>(
         );
       });
     },
-    [abortInFlight],
+    [abort],
   );
-
-  const abort = useCallback(() => {
-    abortInFlight();
-  }, [abortInFlight]);
 
   const reset = useCallback(() => {
     if (inFlightRef.current) return;
@@ -249,22 +240,5 @@ function isSafely(guard: (value: unknown) => boolean, value: unknown): boolean {
 }
 
 function timeoutReason(): unknown {
-  return typeof DOMException === 'function'
-    ? new DOMException('The adapter call timed out.', 'TimeoutError')
-    : new Error('The adapter call timed out.');
-}
-
-/**
- * Runs a caller's handler so that a throw neither breaks the settle bookkeeping nor turns into an
- * unhandled rejection: it is rethrown on its own task, where it reaches the page's error handling
- * like an error in an event handler would.
- */
-function callSafely(fn: () => void): void {
-  try {
-    fn();
-  } catch (thrown) {
-    queueMicrotask(() => {
-      throw thrown;
-    });
-  }
+  return new DOMException('The adapter call timed out.', 'TimeoutError');
 }
