@@ -1,13 +1,13 @@
 import type {
   AdapterMethod,
   SendPhoneCodeRequest,
-  SendPhoneCodeResult,
   TwoFactorAdapter,
   VerifyPhoneCodeRequest,
 } from '../core/adapter';
 import { TwoFactorError, abortError, isAbortError, isTwoFactorErrorCode } from '../core/errors';
 import type { TwoFactorErrorCode } from '../core/errors';
 import {
+  codeHints,
   isNonNegativeNumber,
   isRecord,
   isSendEmailCodeResult,
@@ -276,14 +276,6 @@ function parseBody(text: string): unknown {
 /** A 2xx answer that is not the documented shape. */
 function malformed(label: string): TwoFactorError {
   return new TwoFactorError('unknown', { message: `${label}: malformed response body` });
-}
-
-/** The hints that are present, without `null`s or any other field of the answer. */
-function codeHints({ resendAfterSeconds, codeLength }: SendPhoneCodeResult): SendPhoneCodeResult {
-  const hints: SendPhoneCodeResult = {};
-  if (resendAfterSeconds != null) hints.resendAfterSeconds = resendAfterSeconds;
-  if (codeLength != null) hints.codeLength = codeLength;
-  return hints;
 }
 
 /**

@@ -104,3 +104,20 @@ export function isVerifyPhoneCodeResult(value: unknown): value is VerifyPhoneCod
     !INVISIBLE_OR_CONTROL.test(code)
   );
 }
+
+/**
+ * The hints of a send's answer that are present, without `null`s or any other field: what the
+ * fetch adapter resolves with and what `onCodeSent` receives.
+ */
+export function codeHints({
+  resendAfterSeconds,
+  codeLength,
+}: {
+  resendAfterSeconds?: number | null;
+  codeLength?: number | null;
+}): SendPhoneCodeResult {
+  const hints: SendPhoneCodeResult = {};
+  if (resendAfterSeconds != null) hints.resendAfterSeconds = resendAfterSeconds;
+  if (codeLength != null) hints.codeLength = codeLength;
+  return hints;
+}

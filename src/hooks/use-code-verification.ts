@@ -2,11 +2,11 @@ import { useCallback, useRef } from 'react';
 import type { PhoneCodeChannel, SendPhoneCodeResult, VerifyPhoneCodeResult } from '../core/adapter';
 import { canRequestCode, resolveEntryCodeLength } from '../core/code-entry';
 import { DEFAULT_CODE_LENGTH } from '../core/machine';
-import { isSendPhoneCodeResult, isVerifyPhoneCodeResult } from '../core/results';
+import { codeHints, isSendPhoneCodeResult, isVerifyPhoneCodeResult } from '../core/results';
 import { deadlineFromNow } from '../core/time';
 import { useTwoFactorAdapter } from './context';
 import { useCodeEntry } from './use-code-entry';
-import type { CodeVerificationState, PhoneCodeSentDetails, UseCodeVerificationOptions } from './types';
+import type { CodeVerificationState, UseCodeVerificationOptions } from './types';
 
 /**
  * Entering the code sent to the new phone: verify (by hand or automatically once an edit makes
@@ -52,12 +52,13 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
     isValidVerifyResult: isVerifyPhoneCodeResult,
     timeoutMs: options.timeoutMs,
     onError: (error) => optionsRef.current.onError?.({ error }),
-    onSent: (result, channel, sent) => {
-      const details: PhoneCodeSentDetails = { phoneNumber: optionsRef.current.phoneNumber, channel: toPhoneChannel(channel) };
-      if (result.resendAfterSeconds !== undefined) details.resendAfterSeconds = result.resendAfterSeconds;
-      if (result.codeLength !== undefined) details.codeLength = sent.codeLength;
-      optionsRef.current.onCodeSent?.(details);
-    },
+    // The code length as the step applies it (a usable one from the answer, else the last one).
+    onSent: (result, channel, sent) =>
+      optionsRef.current.onCodeSent?.({
+        phoneNumber: optionsRef.current.phoneNumber,
+        channel: toPhoneChannel(channel),
+        ...codeHints({ resendAfterSeconds: result.resendAfterSeconds, codeLength: result.codeLength == null ? undefined : sent.codeLength }),
+      }),
     onVerified: (result) => optionsRef.current.onVerified?.({ recoveryCode: result.recoveryCode }),
     onVerifyingChange: (verifying) => optionsRef.current.onVerifyingChange?.({ verifying }),
     inputName: 'phone-code',

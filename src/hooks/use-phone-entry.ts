@@ -9,12 +9,11 @@ import type { CountryCode, PhoneParseFailure, PhoneParseResult } from '../core/p
 import { deadlineFromNow, secondsRemaining } from '../core/time';
 import { useTwoFactorAdapter } from './context';
 import { createFormProps } from './prop-getters';
-import { isSendPhoneCodeResult } from '../core/results';
+import { codeHints, isSendPhoneCodeResult } from '../core/results';
 import { useCountdown } from './use-countdown';
 import { useRequest } from './use-request';
 import type {
   FormHandlers,
-  PhoneCodeSentDetails,
   PhoneEntryFormValues,
   PhoneEntryState,
   UsePhoneEntryOptions,
@@ -155,12 +154,7 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
         await run(
           { phoneNumber: parsed.e164, channel },
           {
-            onSuccess: (result) => {
-              const details: PhoneCodeSentDetails = { phoneNumber: parsed.e164, channel };
-              if (result.resendAfterSeconds !== undefined) details.resendAfterSeconds = result.resendAfterSeconds;
-              if (result.codeLength !== undefined) details.codeLength = result.codeLength;
-              onCodeSentRef.current?.(details);
-            },
+            onSuccess: (result) => onCodeSentRef.current?.({ phoneNumber: parsed.e164, channel, ...codeHints(result) }),
             onError: (failure) => {
               // The typed number stays in the field: only the error and, for a rate limit, the
               // countdown change.
