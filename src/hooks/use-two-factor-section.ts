@@ -73,17 +73,27 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
   const { run: runLoad } = load;
   const { run: runDisable, reset: resetDisable } = disableRequest;
 
+  // Loads the status into the machine. After a reload, edit mode asked for before the status
+  // arrived is entered (uncontrolled, only the first time); after Disable the section shows the
+  // new status as it is.
+  const loadStatus = useCallback(
+    (restoreEditing: boolean) =>
+      void runLoad(undefined, {
+        onSuccess: (twoFactorStatus) => {
+          dispatch({ type: 'TWO_FACTOR_SECTION.LOADED', twoFactorStatus });
+          if (!restoreEditing) return;
+          if (wantsEditingRef.current) dispatch({ type: 'TWO_FACTOR_SECTION.EDIT' });
+          wantsEditingRef.current = isControlled ? wantsEditingRef.current : false;
+        },
+        onError: () => dispatch({ type: 'TWO_FACTOR_SECTION.LOAD_FAILED' }),
+      }),
+    [runLoad, isControlled],
+  );
+
   const reload = useCallback(() => {
     dispatch({ type: 'TWO_FACTOR_SECTION.RELOAD' });
-    void runLoad(undefined, {
-      onSuccess: (twoFactorStatus) => {
-        dispatch({ type: 'TWO_FACTOR_SECTION.LOADED', twoFactorStatus });
-        if (wantsEditingRef.current) dispatch({ type: 'TWO_FACTOR_SECTION.EDIT' });
-        wantsEditingRef.current = isControlled ? wantsEditingRef.current : false;
-      },
-      onError: () => dispatch({ type: 'TWO_FACTOR_SECTION.LOAD_FAILED' }),
-    });
-  }, [runLoad, isControlled]);
+    loadStatus(true);
+  }, [loadStatus]);
 
   const hasInitialStatus = options.twoFactorStatus !== undefined;
   useDeferredEffect(() => {
@@ -130,14 +140,11 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
         dispatch({ type: 'TWO_FACTOR_SECTION.DISABLED' });
         if (optionsRef.current.editing !== undefined) optionsRef.current.onEditingChange?.(false);
         optionsRef.current.onDisabled?.();
-        void runLoad(undefined, {
-          onSuccess: (twoFactorStatus) => dispatch({ type: 'TWO_FACTOR_SECTION.LOADED', twoFactorStatus }),
-          onError: () => dispatch({ type: 'TWO_FACTOR_SECTION.LOAD_FAILED' }),
-        });
+        loadStatus(false);
       },
       onError: () => dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_FAILED' }),
     });
-  }, [supportsDisable, runDisable, runLoad]);
+  }, [supportsDisable, runDisable, loadStatus]);
 
   const disableStatus: TwoFactorSectionState['disableStatus'] =
     model.status === 'disabling'
