@@ -89,36 +89,33 @@ export function useCodeEntry<TSent extends CodeSendResult, TVerified>(
   // Outcomes are dispatched from the request's handlers, in the same tick as its own status
   // update, so React batches them; an abort (unmount) or a skipped start is read from the promise.
   const startVerify = useCallback(
-    (seq: number, code: string) => {
+    (seq: number, code: string) =>
       void runVerify(code, {
         onSuccess: (data) => {
           const before = stateRef.current;
           if (dispatchRef.current({ type: 'VERIFY.ACCEPTED', seq }) !== before) optionsRef.current.onVerified?.(data);
         },
         onError: (error) => void dispatchRef.current({ type: 'VERIFY.REJECTED', seq, error }),
-      }).then((outcome) => {
-        if (outcome.type === 'aborted' || outcome.type === 'skipped') dispatchRef.current({ type: 'VERIFY.ABORTED', seq });
-      });
-    },
+      }).then(({ type }) => type === 'aborted' || type === 'skipped' ? dispatchRef.current({ type: 'VERIFY.ABORTED', seq }) : undefined),
     [runVerify],
   );
 
   const startSend = useCallback(
-    (seq: number, channel: CodeChannel) => {
+    (seq: number, channel: CodeChannel) =>
       void runSend(channel, {
         onSuccess: (data) => {
           const before = stateRef.current;
-          const event: CodeEntryEvent = { type: 'DELIVERY.SENT', seq, now: Date.now() };
-          if (data.codeLength !== undefined) event.codeLength = data.codeLength;
-          if (data.resendAfterSeconds !== undefined) event.resendAfterSeconds = data.resendAfterSeconds;
-          const after = dispatchRef.current(event);
+          const after = dispatchRef.current({
+            type: 'DELIVERY.SENT',
+            seq,
+            now: Date.now(),
+            codeLength: data.codeLength,
+            resendAfterSeconds: data.resendAfterSeconds,
+          });
           if (after !== before) optionsRef.current.onSent?.(data, channel, after);
         },
         onError: (error) => void dispatchRef.current({ type: 'DELIVERY.FAILED', seq, error, now: Date.now() }),
-      }).then((outcome) => {
-        if (outcome.type === 'aborted' || outcome.type === 'skipped') dispatchRef.current({ type: 'DELIVERY.ABORTED', seq });
-      });
-    },
+      }).then(({ type }) => type === 'aborted' || type === 'skipped' ? dispatchRef.current({ type: 'DELIVERY.ABORTED', seq }) : undefined),
     [runSend],
   );
 
