@@ -6,8 +6,8 @@ import { TwoFactorError, callSafely, isAbortError, normalizeError, toHostError }
  * at most one call in flight, guarded synchronously by a ref so a double click, an Enter key repeat
  * or auto-submit racing a click cannot start a second call; an `AbortController` per call whose
  * signal goes to the adapter; abort on supersession, on explicit `abort()` (step exit) and on
- * unmount; a sequence number so a late answer from an aborted or superseded call changes nothing;
- * and a timeout so pending always ends. It never throws, never rejects and never logs.
+ * unmount; a token per call (its settle function) so a late answer from an aborted or superseded
+ * call changes nothing; and a timeout so pending always ends. It never throws, never rejects and never logs.
  */
 
 /** Where one action stands. */
@@ -76,13 +76,6 @@ export interface RequestState<TArgs, TResult> {
 /** Default adapter-call timeout. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-interface InFlight {
-  seq: number;
-  controller: AbortController;
-  timer: ReturnType<typeof setTimeout> | null;
-  settle: (outcome: SettleInput) => void;
-}
-
 type SettleInput<TResult = unknown> =
   | { type: 'success'; data: TResult }
   | { type: 'error'; error: unknown }
@@ -104,13 +97,14 @@ export function useRequest<TArgs, TResult>(
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  const seqRef = useRef(0);
-  const inFlightRef = useRef<InFlight | null>(null);
+  // The call in flight, as the function that settles it: its identity tells the current call from
+  // an older one, so a late answer from an aborted or superseded call changes nothing.
+  const inFlightRef = useRef<((input: SettleInput) => void) | null>(null);
   const mountedRef = useRef(true);
 
   // Settling first means the adapter's own reaction to the abort (usually an AbortError
   // rejection) arrives after the call is already closed and is ignored.
-  const abort = useCallback((): void => inFlightRef.current?.settle({ type: 'aborted' }), []);
+  const abort = useCallback((): void => inFlightRef.current?.({ type: 'aborted' }), []);
 
   useEffect(() => {
     // Set here (not only in useRef) because StrictMode runs cleanup then setup on the same refs.
@@ -129,23 +123,20 @@ export function useRequest<TArgs, TResult>(
         abort();
       }
 
-      const seq = ++seqRef.current;
       const controller = new AbortController();
 
       return new Promise<RequestOutcome<TResult>>((resolve) => {
         let settled = false;
+        let timer: ReturnType<typeof setTimeout> | undefined;
         const settle = (input: SettleInput): void => {
           if (settled) return;
           settled = true;
-          const entry = inFlightRef.current;
-          const isCurrent = entry !== null && entry.seq === seq;
-          if (entry && isCurrent) {
-            if (entry.timer !== null) clearTimeout(entry.timer);
-            inFlightRef.current = null;
-          }
+          clearTimeout(timer);
+          const isCurrent = inFlightRef.current === settle;
+          if (isCurrent) inFlightRef.current = null;
 
           if (input.type === 'aborted' || (input.type === 'error' && isAbortError(input.error))) {
-            if (!controller.signal.aborted) controller.abort();
+            controller.abort();
             // A superseded call leaves the status to its successor; an explicit abort or a
             // stray AbortError from the adapter ends pending quietly.
             if (isCurrent && mountedRef.current) {
@@ -179,18 +170,14 @@ export function useRequest<TArgs, TResult>(
         };
 
         const timeoutMs = optionsRef.current.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        const timer =
-          Number.isFinite(timeoutMs) && timeoutMs > 0
-            ? setTimeout(() => {
-                controller.abort(timeoutReason());
-                settle({
-                  type: 'error',
-                  error: new TwoFactorError('network', { message: `No answer within ${timeoutMs} ms` }),
-                });
-              }, timeoutMs)
-            : null;
+        if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
+          timer = setTimeout(() => {
+            controller.abort(new DOMException('The adapter call timed out.', 'TimeoutError'));
+            settle({ type: 'error', error: new TwoFactorError('network', { message: `No answer within ${timeoutMs} ms` }) });
+          }, timeoutMs);
+        }
 
-        inFlightRef.current = { seq, controller, timer, settle: settle as InFlight['settle'] };
+        inFlightRef.current = settle;
         setStatus('pending');
         setError(null);
 
@@ -239,6 +226,3 @@ function isSafely(guard: (value: unknown) => boolean, value: unknown): boolean {
   }
 }
 
-function timeoutReason(): unknown {
-  return new DOMException('The adapter call timed out.', 'TimeoutError');
-}
