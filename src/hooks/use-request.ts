@@ -7,7 +7,8 @@ import { TwoFactorError, callSafely, isAbortError, normalizeError, toHostError }
  * or auto-submit racing a click cannot start a second call; an `AbortController` per call whose
  * signal goes to the adapter; abort on supersession, on explicit `abort()` (step exit) and on
  * unmount; a token per call (its settle function) so a late answer from an aborted or superseded
- * call changes nothing; and a timeout so pending always ends. It never throws, never rejects and never logs.
+ * call changes nothing; and a timeout so pending always ends. It never throws, never rejects and
+ * never logs.
  */
 
 /** Where one action stands. */
