@@ -74,12 +74,7 @@ export function isTwoFactorError(value: unknown): value is TwoFactorError {
 
 /** True for an `AbortError` (from an aborted fetch or `signal.throwIfAborted()`). */
 export function isAbortError(value: unknown): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'name' in value &&
-    (value as { name: unknown }).name === 'AbortError'
-  );
+  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AbortError';
 }
 
 /** `reason` when it is an `AbortError` (an aborted signal's own), else a new one. */

@@ -70,7 +70,6 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
     (nextChannel?: PhoneCodeChannel) => requestCode(nextChannel ?? toPhoneChannel(state.channel)),
     [requestCode, state.channel],
   );
-  const switchChannel = useCallback((nextChannel: PhoneCodeChannel) => requestCode(nextChannel), [requestCode]);
   const changeNumber = useCallback(() => {
     // Synchronous guard: leaving now would drop the answer of the verify in flight (issue 15).
     if (isVerifyInFlight()) return;
@@ -92,7 +91,7 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
     status,
     verify: entry.verify,
     resend,
-    switchChannel,
+    switchChannel: requestCode,
     isResending: state.delivery.status === 'sending',
     resendSecondsRemaining: entry.resendSecondsRemaining,
     attemptsRemaining: state.attemptsRemaining,
