@@ -171,19 +171,6 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
   // "Illegal invocation" because `this` is not the window.
   const customFetch = options.fetch;
 
-  async function buildHeaders(hasBody: boolean): Promise<Headers> {
-    const headers = new Headers({ Accept: 'application/json' });
-    let extra: HeadersInit | undefined;
-    try {
-      extra = typeof headersOption === 'function' ? await headersOption() : headersOption;
-    } catch (thrown) {
-      throw new TwoFactorError('unknown', { message: 'The `headers` function failed', cause: thrown });
-    }
-    new Headers(extra).forEach((value, name) => headers.set(name, value));
-    if (hasBody) headers.set('Content-Type', 'application/json');
-    return headers;
-  }
-
   /**
    * One round trip: resolves with the JSON body of a 2xx answer (`undefined` when empty),
    * rejects with a TwoFactorError or an AbortError.
@@ -203,7 +190,15 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         : null;
 
     try {
-      const headers = await buildHeaders(body !== undefined);
+      const headers = new Headers({ Accept: 'application/json' });
+      let extra: HeadersInit | undefined;
+      try {
+        extra = typeof headersOption === 'function' ? await headersOption() : headersOption;
+      } catch (thrown) {
+        throw new TwoFactorError('unknown', { message: 'The `headers` function failed', cause: thrown });
+      }
+      new Headers(extra).forEach((value, name) => headers.set(name, value));
+      if (body !== undefined) headers.set('Content-Type', 'application/json');
       if (signal.aborted) throw abortError(signal.reason);
       let response: Response;
       let text: string;
@@ -234,7 +229,23 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       }
       const parsed = parseBody(text);
       if (status < 200 || status > 299) {
-        throw errorFromResponse(status === 400 || status === 422 ? refused : (STATUS_CODES[status] ?? 'unknown'), label, status, response.headers, parsed);
+        // A recognised code in the body (`{ error: { code, message?, retryAfterSeconds?,
+        // attemptsRemaining? } }` or `{ error: 'code' }`) wins; the status decides otherwise.
+        const error = isRecord(parsed) ? parsed.error : undefined;
+        const { code, message, retryAfterSeconds, attemptsRemaining }: Record<string, unknown> = isRecord(error)
+          ? error
+          : { code: error };
+        const serverMessage = typeof message === 'string' && message !== '' ? `: ${message.slice(0, MAX_MESSAGE_LENGTH)}` : '';
+        throw new TwoFactorError(
+          isTwoFactorErrorCode(code) ? code : status === 400 || status === 422 ? refused : (STATUS_CODES[status] ?? 'unknown'),
+          {
+            message: `${label} answered ${status}${serverMessage}`,
+            retryAfterSeconds: isNonNegativeNumber(retryAfterSeconds)
+              ? retryAfterSeconds
+              : parseRetryAfter(response.headers.get('Retry-After')),
+            attemptsRemaining: isNonNegativeNumber(attemptsRemaining) ? attemptsRemaining : undefined,
+          },
+        );
       }
       // The body is deliberately not attached: it might hold a recovery code.
       if (parsed === NOT_JSON) throw malformed(label);
@@ -276,29 +287,6 @@ function parseBody(text: string): unknown {
 /** A 2xx answer that is not the documented shape. */
 function malformed(label: string): TwoFactorError {
   return new TwoFactorError('unknown', { message: `${label}: malformed response body` });
-}
-
-/**
- * Maps a non-2xx answer to the error vocabulary. A recognised code in the body
- * (`{ error: { code, message?, retryAfterSeconds?, attemptsRemaining? } }` or `{ error: 'code' }`)
- * wins over `byStatus`, the code the status means.
- */
-function errorFromResponse(
-  byStatus: TwoFactorErrorCode,
-  label: string,
-  status: number,
-  headers: Headers,
-  body: unknown,
-): TwoFactorError {
-  const error = isRecord(body) ? body.error : undefined;
-  const detail: Record<string, unknown> = isRecord(error) ? error : { code: error };
-  const { message, retryAfterSeconds, attemptsRemaining } = detail;
-  const serverMessage = typeof message === 'string' && message !== '' ? `: ${message.slice(0, MAX_MESSAGE_LENGTH)}` : '';
-  return new TwoFactorError(isTwoFactorErrorCode(detail.code) ? detail.code : byStatus, {
-    message: `${label} answered ${status}${serverMessage}`,
-    retryAfterSeconds: isNonNegativeNumber(retryAfterSeconds) ? retryAfterSeconds : parseRetryAfter(headers.get('Retry-After')),
-    attemptsRemaining: isNonNegativeNumber(attemptsRemaining) ? attemptsRemaining : undefined,
-  });
 }
 
 /**
