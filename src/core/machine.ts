@@ -284,17 +284,78 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
 
   switch (state.step) {
     case 'email-code-gate':
-      return emailCodeGate(state, event);
+      switch (event.type) {
+        case 'EMAIL_CODE_GATE.VERIFIED': {
+          if (state.status !== 'locked') return state;
+          const stepUp = event.grant ?? OPEN_GRANT;
+          return { ...(state.resume ?? { step: 'two-factor-section', status: 'loading', twoFactorStatus: null }), stepUp };
+        }
+        case 'EMAIL_CODE_GATE.STILL_FRESH':
+          // The backend answered without asking for a step-up: the earlier grant is still fresh, so no
+          // email is sent and the section opens as it was.
+          if (state.status !== 'checking') return state;
+          return { step: 'two-factor-section', status: 'viewing', twoFactorStatus: event.twoFactorStatus, stepUp: event.grant ?? OPEN_GRANT };
+        case 'EMAIL_CODE_GATE.CHECK_FAILED':
+          // Whatever failed, the email code is the way in (and the section loads again after it).
+          if (state.status !== 'checking') return state;
+          return { ...state, status: 'locked' };
+        default:
+          return state;
+      }
     case 'two-factor-section':
-      return twoFactorSection(state, event);
+      switch (event.type) {
+        case 'TWO_FACTOR_SECTION.RESET':
+          if (state.status !== 'editing' || state.twoFactorStatus?.phone == null) return state;
+          // A stale step-up re-locks before the sensitive step, not after it was confirmed.
+          if (!isStepUpFresh(state.stepUp, event.now)) return lockedAt(section('editing', state.twoFactorStatus));
+          return { step: 'reset-phone', twoFactorStatus: state.twoFactorStatus, stepUp: state.stepUp };
+        case 'TWO_FACTOR_SECTION.ADD_PHONE':
+          if (state.status !== 'editing' || state.twoFactorStatus === null || state.twoFactorStatus.phone !== null) return state;
+          return { step: 'phone-entry', phoneNumber: null, change: 'add', stepUp: state.stepUp };
+        case 'TWO_FACTOR_SECTION.DISABLE_REQUEST':
+          if (transitionSection(state, event) === state) return state;
+          if (!isStepUpFresh(state.stepUp, event.now)) return lockedAt(section('editing', state.twoFactorStatus));
+          return withModel(state, transitionSection(state, event));
+        default: {
+          if (!isSectionEvent(event)) return state;
+          const next = transitionSection(state, event);
+          return next === state ? state : withModel(state, next);
+        }
+      }
     case 'reset-phone':
-      return resetPhone(state, event);
+      switch (event.type) {
+        case 'RESET_PHONE.CANCEL':
+          return { ...section('editing', state.twoFactorStatus), stepUp: state.stepUp };
+        case 'RESET_PHONE.CONFIRMED':
+          return { step: 'add-phone', change: 'swap', stepUp: state.stepUp };
+        case 'RESET_PHONE.REMOVED':
+          return { step: 'add-phone', change: 'removed', stepUp: state.stepUp };
+        default:
+          return state;
+      }
     case 'add-phone':
       return event.type === 'ADD_PHONE.CONTINUE' ? { step: 'phone-entry', phoneNumber: null, change: state.change, stepUp: state.stepUp } : state;
     case 'phone-entry':
-      return phoneEntry(state, event);
+      switch (event.type) {
+        case 'PHONE_ENTRY.SENDING':
+          return state.phoneNumber === event.phoneNumber ? state : { ...state, phoneNumber: event.phoneNumber };
+        case 'PHONE_ENTRY.SENT':
+          return codeSent(event, DEFAULT_CODE_LENGTH, state.change, state.stepUp);
+        default:
+          return state;
+      }
     case 'code-verification':
-      return codeVerification(state, event);
+      switch (event.type) {
+        case 'CODE_VERIFICATION.RESENT':
+          // A resend outcome for another number is stale (the user changed it meanwhile): drop it.
+          return event.phoneNumber === state.phoneNumber ? codeSent(event, state.codeLength, state.change, state.stepUp) : state;
+        case 'CODE_VERIFICATION.CHANGE_NUMBER':
+          return { step: 'phone-entry', phoneNumber: state.phoneNumber, change: state.change, stepUp: state.stepUp };
+        case 'CODE_VERIFICATION.VERIFIED':
+          return { step: 'recovery-code', recoveryCode: event.recoveryCode, phoneNumber: state.phoneNumber, stepUp: state.stepUp };
+        default:
+          return state;
+      }
     case 'recovery-code':
       if (event.type !== 'RECOVERY_CODE.FINISH') return state;
       // The recovery code is dropped here: `done` carries only the masked new number.
@@ -303,87 +364,6 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state;
     default:
       state satisfies never;
-      return state;
-  }
-}
-
-function emailCodeGate(state: Extract<WizardState, { step: 'email-code-gate' }>, event: WizardEvent): WizardState {
-  switch (event.type) {
-    case 'EMAIL_CODE_GATE.VERIFIED': {
-      if (state.status !== 'locked') return state;
-      const stepUp = event.grant ?? OPEN_GRANT;
-      return { ...(state.resume ?? { step: 'two-factor-section', status: 'loading', twoFactorStatus: null }), stepUp };
-    }
-    case 'EMAIL_CODE_GATE.STILL_FRESH':
-      // The backend answered without asking for a step-up: the earlier grant is still fresh, so no
-      // email is sent and the section opens as it was.
-      if (state.status !== 'checking') return state;
-      return { step: 'two-factor-section', status: 'viewing', twoFactorStatus: event.twoFactorStatus, stepUp: event.grant ?? OPEN_GRANT };
-    case 'EMAIL_CODE_GATE.CHECK_FAILED':
-      // Whatever failed, the email code is the way in (and the section loads again after it).
-      if (state.status !== 'checking') return state;
-      return { ...state, status: 'locked' };
-    default:
-      return state;
-  }
-}
-
-function twoFactorSection(state: SectionState, event: WizardEvent): WizardState {
-  switch (event.type) {
-    case 'TWO_FACTOR_SECTION.RESET':
-      if (state.status !== 'editing' || state.twoFactorStatus?.phone == null) return state;
-      // A stale step-up re-locks before the sensitive step, not after it was confirmed.
-      if (!isStepUpFresh(state.stepUp, event.now)) return lockedAt(section('editing', state.twoFactorStatus));
-      return { step: 'reset-phone', twoFactorStatus: state.twoFactorStatus, stepUp: state.stepUp };
-    case 'TWO_FACTOR_SECTION.ADD_PHONE':
-      if (state.status !== 'editing' || state.twoFactorStatus === null || state.twoFactorStatus.phone !== null) return state;
-      return { step: 'phone-entry', phoneNumber: null, change: 'add', stepUp: state.stepUp };
-    case 'TWO_FACTOR_SECTION.DISABLE_REQUEST':
-      if (transitionSection(state, event) === state) return state;
-      if (!isStepUpFresh(state.stepUp, event.now)) return lockedAt(section('editing', state.twoFactorStatus));
-      return withModel(state, transitionSection(state, event));
-    default: {
-      if (!isSectionEvent(event)) return state;
-      const next = transitionSection(state, event);
-      return next === state ? state : withModel(state, next);
-    }
-  }
-}
-
-function resetPhone(state: Extract<WizardState, { step: 'reset-phone' }>, event: WizardEvent): WizardState {
-  switch (event.type) {
-    case 'RESET_PHONE.CANCEL':
-      return { ...section('editing', state.twoFactorStatus), stepUp: state.stepUp };
-    case 'RESET_PHONE.CONFIRMED':
-      return { step: 'add-phone', change: 'swap', stepUp: state.stepUp };
-    case 'RESET_PHONE.REMOVED':
-      return { step: 'add-phone', change: 'removed', stepUp: state.stepUp };
-    default:
-      return state;
-  }
-}
-
-function phoneEntry(state: Extract<WizardState, { step: 'phone-entry' }>, event: WizardEvent): WizardState {
-  switch (event.type) {
-    case 'PHONE_ENTRY.SENDING':
-      return state.phoneNumber === event.phoneNumber ? state : { ...state, phoneNumber: event.phoneNumber };
-    case 'PHONE_ENTRY.SENT':
-      return codeSent(event, DEFAULT_CODE_LENGTH, state.change, state.stepUp);
-    default:
-      return state;
-  }
-}
-
-function codeVerification(state: CodeVerificationState, event: WizardEvent): WizardState {
-  switch (event.type) {
-    case 'CODE_VERIFICATION.RESENT':
-      // A resend outcome for another number is stale (the user changed it meanwhile): drop it.
-      return event.phoneNumber === state.phoneNumber ? codeSent(event, state.codeLength, state.change, state.stepUp) : state;
-    case 'CODE_VERIFICATION.CHANGE_NUMBER':
-      return { step: 'phone-entry', phoneNumber: state.phoneNumber, change: state.change, stepUp: state.stepUp };
-    case 'CODE_VERIFICATION.VERIFIED':
-      return { step: 'recovery-code', recoveryCode: event.recoveryCode, phoneNumber: state.phoneNumber, stepUp: state.stepUp };
-    default:
       return state;
   }
 }
