@@ -161,8 +161,14 @@ export function codeEntryTransition(state: CodeEntryState, event: CodeEntryEvent
       // Locked: the code is dead, nothing typed now is sent, however correct. Verifying: editing
       // stays possible; nothing more is sent until this verify answers (single flight).
       if (phase === 'locked') return state;
-      const next = changeCode(state, event.value);
-      return next !== state && phase === 'awaiting-code' && shouldAutoSubmit(next) ? startVerify(next) : next;
+      const code = sanitizeCode(event.value, state.codeLength);
+      if (code === state.code) return state;
+      // An edit makes the last failure stale; a wait (resendAt) stays, it is about time.
+      const next: CodeEntryState = { ...state, code, fieldError: null, error: null, edits: state.edits + 1 };
+      // Auto-submit on an edit that completes the code, never for the code just rejected.
+      return phase === 'awaiting-code' && state.autoSubmit && isCodeComplete(next) && code !== state.rejectedCode
+        ? startVerify(next)
+        : next;
     }
     case 'CODE.SUBMIT':
       if (phase !== 'awaiting-code') return state;
@@ -171,15 +177,37 @@ export function codeEntryTransition(state: CodeEntryState, event: CodeEntryEvent
     case 'DELIVERY.REQUEST':
       // While verifying, a new code would void the one being checked, and the backend may already
       // have accepted it (issue 15): the verify's answer must arrive first.
-      return phase === 'verifying' ? state : requestDelivery(state, event);
+      if (phase === 'verifying' || isDeliveryInFlight(state) || isCoolingDown(state, event.now)) return state;
+      return {
+        ...state,
+        delivery: { status: 'sending', channel: event.channel, seq: state.delivery.seq + 1 },
+        editsAtRequest: state.edits,
+        error: null,
+      };
     case 'DELIVERY.SENT': {
-      // A send asked for while a verify was in flight keeps the code; a locked code goes.
-      const next = deliverySent(
-        state,
-        event,
-        phase === 'locked' || (phase === 'awaiting-code' && state.edits === state.editsAtRequest),
-      );
-      return next !== state && phase === 'locked' ? { ...next, phase: 'awaiting-code' } : next;
+      if (!isCurrentDelivery(state, event.seq)) return state;
+      const codeLength = resolveEntryCodeLength(event.codeLength, state.codeLength);
+      return {
+        ...state,
+        // A new code unlocks the field.
+        phase: phase === 'locked' ? 'awaiting-code' : phase,
+        codeLength,
+        // The old code goes when it is dead (locked) or untouched since the user asked for a new
+        // one; typed meanwhile, or being verified, it stays.
+        code:
+          phase === 'locked' || (phase === 'awaiting-code' && state.edits === state.editsAtRequest)
+            ? ''
+            : sanitizeCode(state.code, codeLength),
+        fieldError: null,
+        // A verify in flight keeps the floor for its own outcome.
+        error: phase === 'verifying' ? state.error : null,
+        attemptsRemaining: null,
+        rejectedCode: null,
+        channel: state.delivery.channel,
+        hasCode: true,
+        delivery: { ...state.delivery, status: 'sent' },
+        resendAt: event.resendAfterSeconds === undefined ? null : deadlineFromNow(event.resendAfterSeconds, event.now),
+      };
     }
     case 'DELIVERY.FAILED': {
       if (!isCurrentDelivery(state, event.seq)) return state;
@@ -227,13 +255,6 @@ export function codeEntryTransition(state: CodeEntryState, event: CodeEntryEvent
 
 // Actions, named as what they do.
 
-function changeCode(state: CodeEntryState, value: string): CodeEntryState {
-  const code = sanitizeCode(value, state.codeLength);
-  if (code === state.code) return state;
-  // An edit makes the last failure stale; a wait (resendAt) stays, it is about time.
-  return { ...state, code, fieldError: null, error: null, edits: state.edits + 1 };
-}
-
 function startVerify(state: CodeEntryState): CodeEntryState {
   const seq = state.verifySeq + 1;
   return {
@@ -243,42 +264,6 @@ function startVerify(state: CodeEntryState): CodeEntryState {
     verification: { seq, code: state.code },
     fieldError: null,
     error: null,
-  };
-}
-
-function requestDelivery(
-  state: CodeEntryState,
-  event: Extract<CodeEntryEvent, { type: 'DELIVERY.REQUEST' }>,
-): CodeEntryState {
-  if (isDeliveryInFlight(state) || isCoolingDown(state, event.now)) return state;
-  return {
-    ...state,
-    delivery: { status: 'sending', channel: event.channel, seq: state.delivery.seq + 1 },
-    editsAtRequest: state.edits,
-    error: null,
-  };
-}
-
-function deliverySent(
-  state: CodeEntryState,
-  event: Extract<CodeEntryEvent, { type: 'DELIVERY.SENT' }>,
-  clearCode: boolean,
-): CodeEntryState {
-  if (!isCurrentDelivery(state, event.seq)) return state;
-  const codeLength = resolveEntryCodeLength(event.codeLength, state.codeLength);
-  return {
-    ...state,
-    codeLength,
-    code: clearCode ? '' : sanitizeCode(state.code, codeLength),
-    fieldError: null,
-    // A verify in flight keeps the floor for its own outcome.
-    error: state.phase === 'verifying' ? state.error : null,
-    attemptsRemaining: null,
-    rejectedCode: null,
-    channel: state.delivery.channel,
-    hasCode: true,
-    delivery: { ...state.delivery, status: 'sent' },
-    resendAt: event.resendAfterSeconds === undefined ? null : deadlineFromNow(event.resendAfterSeconds, event.now),
   };
 }
 
@@ -304,10 +289,6 @@ export function canRequestCode(state: CodeEntryState, now: number): boolean {
   return (
     state.phase !== 'verifying' && state.phase !== 'verified' && !isDeliveryInFlight(state) && !isCoolingDown(state, now)
   );
-}
-
-function shouldAutoSubmit(state: CodeEntryState): boolean {
-  return state.autoSubmit && isCodeComplete(state) && state.code !== state.rejectedCode;
 }
 
 function isCurrentVerify(state: CodeEntryState, seq: number): boolean {
