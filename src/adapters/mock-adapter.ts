@@ -243,11 +243,6 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
     for (const listener of [...listeners]) callSafely(() => listener(change));
   }
 
-  function nextScriptedFailure<M extends AdapterMethod>(method: M, request: MockRequestMap[M]): Error | undefined {
-    const script = failureScripts[method] as MockFailureScript<M> | undefined;
-    if (typeof script === 'function') return script(request);
-    return failureQueues.get(method)?.shift();
-  }
 
   /** Throws `rate_limited` while the destination's cooldown runs; otherwise starts a new one. */
   function startCooldown(destination: string, now: number): void {
@@ -279,9 +274,24 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
 
   /** A new pending code for a send at `now`, delivered on `kind` to `to`. */
   function issueCode(kind: MockMessage['kind'], to: string, now: number): PendingCode {
-    const code = fixedCode ?? randomDigits(codeLength);
+    const code = fixedCode ?? randomIndexes(codeLength, 10).join('');
+    // A call reads the digits one by one.
+    const spoken = code.split('').join(', ');
     messageCount += 1;
-    const message: MockMessage = { id: `msg-${messageCount}`, kind, to, code, sentAt: now, text: messageText(kind, code) };
+    const message: MockMessage = {
+      id: `msg-${messageCount}`,
+      kind,
+      to,
+      code,
+      sentAt: now,
+      // The message as the user would read (or hear) it.
+      text:
+        kind === 'sms'
+          ? `${code} is your verification code. Never share it with anyone.`
+          : kind === 'email'
+            ? `Your verification code is ${code}. It expires soon. If you did not ask for it, you can ignore this email.`
+            : `Your verification code is ${spoken}. Again: ${spoken}.`,
+    };
     messages = [...messages, message];
     notify(message);
     return { code, expiresAt: now + codeTtlMs, failedAttempts: 0 };
@@ -401,7 +411,9 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
     adapterMethods[method] = async (request: AdapterRequest): Promise<unknown> => {
       calls = [...calls, method];
       await wait(latencyMs, request.signal);
-      const scripted = nextScriptedFailure(method, request as never);
+      // A scripted failure: the function's answer, or the queue's next entry.
+      const script = failureScripts[method] as ((request: AdapterRequest) => Error | undefined) | undefined;
+      const scripted = typeof script === 'function' ? script(request) : failureQueues.get(method)?.shift();
       if (scripted) throw scripted;
       // Everything after the email step-up is refused until the emailed code verifies.
       if (!emailVerified && method !== 'sendEmailCode' && method !== 'verifyEmailCode') {
@@ -423,13 +435,7 @@ function copyQueues(scripts: MockFailures): Map<AdapterMethod, Array<Error | und
   return queues;
 }
 
-function messageText(kind: MockMessage['kind'], code: string): string {
-  if (kind === 'sms') return `${code} is your verification code. Never share it with anyone.`;
-  if (kind === 'email') return `Your verification code is ${code}. It expires soon. If you did not ask for it, you can ignore this email.`;
-  // A call: digits spoken one by one, as a voice call reads them.
-  const spoken = code.split('').join(', ');
-  return `Your verification code is ${spoken}. Again: ${spoken}.`;
-}
+
 
 /** Resolves after `ms`, or rejects with an `AbortError` as soon as `signal` aborts. */
 function wait(ms: number, signal: AbortSignal): Promise<void> {
@@ -469,9 +475,6 @@ function randomIndexes(count: number, size: number): number[] {
   return result;
 }
 
-function randomDigits(length: number): string {
-  return randomIndexes(length, 10).join('');
-}
 
 function randomRecoveryCode(): string {
   const symbols = randomIndexes(16, RECOVERY_ALPHABET.length).map((index) => RECOVERY_ALPHABET.charAt(index));
