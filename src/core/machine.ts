@@ -279,8 +279,13 @@ const OPEN_GRANT: StepUpGrant = Object.freeze({ grantedAt: 0, expiresAt: Number.
 
 /** The wizard's one transition function. Pure: no clock, no I/O; same object when nothing applies. */
 export function transition(state: WizardState, event: WizardEvent): WizardState {
-  // Wherever the user is, a refused step-up locks the flow and remembers where to come back to.
-  if (event.type === 'REVERIFICATION.REQUIRED') return lockForReverification(state, event);
+  // Wherever the user is, a refused step-up locks the flow and remembers where to come back to;
+  // at the gate, the opening check's refusal means the email code is the way in.
+  if (event.type === 'REVERIFICATION.REQUIRED') {
+    if (state.step === 'email-code-gate') return state.status === 'checking' ? { ...state, status: 'locked' } : state;
+    const resume = resumeTargetFor(state, event.phoneNumber);
+    return resume === undefined ? state : lockedAt(resume);
+  }
 
   switch (state.step) {
     case 'email-code-gate':
@@ -452,19 +457,12 @@ export function replacesCurrentPhone(change: PhoneChange): boolean {
   return change === 'swap';
 }
 
-function lockForReverification(state: WizardState, event: Extract<WizardEvent, { type: 'REVERIFICATION.REQUIRED' }>): WizardState {
-  if (state.step === 'email-code-gate') {
-    return state.status === 'checking' ? { ...state, status: 'locked' } : state;
-  }
-  if (state.step === 'phone-entry' && event.phoneNumber !== undefined) {
-    return lockedAt({ step: 'phone-entry', phoneNumber: event.phoneNumber, change: state.change });
-  }
-  const resume = resumeTargetFor(state);
-  return resume === undefined ? state : lockedAt(resume);
-}
 
-/** The state to come back to after re-verifying from `state`; `undefined` when it may not leave. */
-function resumeTargetFor(state: WizardState): ResumeTarget | undefined {
+/**
+ * The state to come back to after re-verifying from `state`; `undefined` when it may not leave.
+ * `refusedNumber`: on phone-entry, the number whose send was refused.
+ */
+function resumeTargetFor(state: WizardState, refusedNumber: string | undefined): ResumeTarget | undefined {
   switch (state.step) {
     case 'two-factor-section':
       // A failed load is retried once the user has re-verified (the failure was likely the cause);
@@ -478,7 +476,7 @@ function resumeTargetFor(state: WizardState): ResumeTarget | undefined {
     case 'add-phone':
       return { step: 'add-phone', change: state.change };
     case 'phone-entry':
-      return { step: 'phone-entry', phoneNumber: state.phoneNumber, change: state.change };
+      return { step: 'phone-entry', phoneNumber: refusedNumber ?? state.phoneNumber, change: state.change };
     case 'code-verification': {
       const { stepUp, ...target } = state;
       void stepUp;
