@@ -191,14 +191,18 @@ export function useRequest<TArgs, TResult>(
         }
         promise.then(
           (data) => {
-            const isValidResult = optionsRef.current.isValidResult;
-            if (isValidResult && !isSafely(isValidResult, data)) {
-              // The result itself is not attached: it may hold a code or the recovery code.
-              const error = new TwoFactorError('unknown', { message: 'The adapter resolved with a malformed result' });
-              settle({ type: 'error', error });
-              return;
+            let valid = false;
+            try {
+              valid = optionsRef.current.isValidResult?.(data) ?? true;
+            } catch {
+              // A guard that throws (on a getter, a proxy…) has not vouched for the value.
             }
-            settle({ type: 'success', data });
+            settle(
+              valid
+                ? { type: 'success', data }
+                : // The result itself is not attached: it may hold a code or the recovery code.
+                  { type: 'error', error: new TwoFactorError('unknown', { message: 'The adapter resolved with a malformed result' }) },
+            );
           },
           (reason: unknown) => settle({ type: 'error', error: reason }),
         );
@@ -217,13 +221,3 @@ export function useRequest<TArgs, TResult>(
 
   return { status, error, run, abort, reset, isInFlight };
 }
-
-/** A guard that throws (on a getter, a proxy…) has not vouched for the value. */
-function isSafely(guard: (value: unknown) => boolean, value: unknown): boolean {
-  try {
-    return guard(value);
-  } catch {
-    return false;
-  }
-}
-
