@@ -34,7 +34,13 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
       codeLength: resolveEntryCodeLength(options.codeLength, DEFAULT_CODE_LENGTH),
       channel: options.channel ?? 'sms',
       hasCode: true,
-      resendAt: initialDeadline(options.resendAt, options.resendAfterSeconds),
+      // A deadline the parent kept (a remount), else the wait the send announced.
+      resendAt:
+        typeof options.resendAt === 'number' && Number.isFinite(options.resendAt)
+          ? options.resendAt
+          : options.resendAfterSeconds === undefined
+            ? null
+            : deadlineFromNow(options.resendAfterSeconds),
       autoSubmit: options.autoSubmit ?? true,
     },
     // The number is read when the call starts: a send and a verify always name the number the
@@ -110,10 +116,4 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
 
 function toPhoneChannel(channel: string): PhoneCodeChannel {
   return channel === 'call' ? 'call' : 'sms';
-}
-
-function initialDeadline(resendAt: number | null | undefined, resendAfterSeconds: number | undefined): number | null {
-  if (typeof resendAt === 'number' && Number.isFinite(resendAt)) return resendAt;
-  if (resendAfterSeconds !== undefined) return deadlineFromNow(resendAfterSeconds);
-  return null;
 }
