@@ -19,7 +19,11 @@ import type {
   UsePhoneEntryOptions,
 } from './types';
 
-const PHONE_PARSE_FAILURES: readonly PhoneParseFailure[] = [
+/**
+ * What the field's error may be: the rules' reasons. Anything else (a host's own `setError`) is
+ * not a {@link PhoneParseFailure}.
+ */
+const PHONE_PARSE_FAILURES: readonly unknown[] = [
   'empty',
   'not_a_number',
   'too_short',
@@ -28,15 +32,6 @@ const PHONE_PARSE_FAILURES: readonly PhoneParseFailure[] = [
   'has_extension',
   'invalid_country',
 ];
-
-function isPhoneParseFailure(value: unknown): value is PhoneParseFailure {
-  return typeof value === 'string' && (PHONE_PARSE_FAILURES as readonly string[]).includes(value);
-}
-
-/** `parsePhoneNumber` checks the region itself and ignores one it does not know. */
-function asCountry(defaultCountry: string | undefined): CountryCode | undefined {
-  return defaultCountry === undefined ? undefined : (defaultCountry.toUpperCase() as CountryCode);
-}
 
 /** How a phone-entry form reads numbers: the rules, and what to load before they can tell. */
 export interface PhoneEntryRules {
@@ -93,7 +88,8 @@ export function usePhoneEntry(options: UsePhoneEntryOptions = {}): PhoneEntrySta
  */
 export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntryOptions = {}): PhoneEntryState {
   const adapter = useTwoFactorAdapter(options.adapter, 'usePhoneEntry');
-  const country = asCountry(options.defaultCountry);
+  // `parsePhoneNumber` checks the region itself and ignores one it does not know.
+  const country = options.defaultCountry?.toUpperCase() as CountryCode | undefined;
   const schema = useMemo(() => createPhoneSchema(rules, country), [rules, country]);
 
   const form = useForm<PhoneEntryFormValues>({
@@ -193,7 +189,7 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
 
   const parsedPhone = useMemo(() => rules.parsePhoneNumber(phone ?? '', country), [rules, phone, country]);
   const fieldMessage = form.formState.errors.phone?.message;
-  const fieldError = isPhoneParseFailure(fieldMessage) ? fieldMessage : null;
+  const fieldError = PHONE_PARSE_FAILURES.includes(fieldMessage) ? (fieldMessage as PhoneParseFailure) : null;
 
   const getFormProps = (handlers?: FormHandlers) => createFormProps(() => sendCode('sms'), handlers);
 
