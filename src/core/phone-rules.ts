@@ -52,9 +52,6 @@ const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
 // Whitespace (incl. NBSP, thin and ideographic spaces), dashes (hyphen-minus, U+2010–U+2015, U+2212
 // and every other Pd), dots, middle dots, slashes and brackets people group digits with.
 const SEPARATORS = /[\s\p{Pd}\u2212.\u00B7\u2027\u30FB/\\\u2044\u2215()[\]]/gu;
-function normalizeOnce(text: string): string {
-  return toAsciiDigits(text.normalize('NFKC')).replace(INVISIBLE, '').replace(SEPARATORS, '');
-}
 
 /**
  * Cleans typed, pasted or autofilled phone text before parsing: NFKC (fullwidth digits and `＋`
@@ -69,7 +66,7 @@ export function normalizePhoneInput(raw: string): string {
   // idempotent. Every pass after the first only shortens the text, so this ends.
   let current = raw;
   for (;;) {
-    const next = normalizeOnce(current);
+    const next = toAsciiDigits(current.normalize('NFKC')).replace(INVISIBLE, '').replace(SEPARATORS, '');
     if (next === current) return next;
     current = next;
   }
@@ -293,7 +290,13 @@ function supportedRegion(metadata: MetadataJson, country: string | undefined): C
  * with a carrier code as its own prefix, as Brazil does). Otherwise undefined.
  */
 function internationalAfter00(metadata: MetadataJson, digits: string, region: CountryCode): string | undefined {
-  if (!startsWithInternationalPrefix(digits) || parseDigits(metadata, digits, region).ok) return undefined;
+  if (
+    !digits.startsWith(INTERNATIONAL_DIAL_PREFIX) ||
+    digits.length === INTERNATIONAL_DIAL_PREFIX.length ||
+    parseDigits(metadata, digits, region).ok
+  ) {
+    return undefined;
+  }
   const international = `+${digits.slice(INTERNATIONAL_DIAL_PREFIX.length)}`;
   return parseDigits(metadata, international, undefined).ok ? international : undefined;
 }
@@ -355,9 +358,6 @@ function failure(reason: PhoneParseFailure): PhoneParseResult {
   return { ok: false, reason };
 }
 
-function startsWithInternationalPrefix(digits: string): boolean {
-  return digits.startsWith(INTERNATIONAL_DIAL_PREFIX) && digits.length > INTERNATIONAL_DIAL_PREFIX.length;
-}
 
 /** `00` or `011` when digits read without a country start with it and a calling code may follow. */
 function prefixWithoutCountry(digits: string): string | undefined {
