@@ -1,16 +1,12 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { TwoFactorStatus } from '../core/adapter';
 import { selectSection, transitionSection } from '../core/machine';
-import type { SectionEvent, SectionModel } from '../core/machine';
+import type { SectionModel } from '../core/machine';
 import { useTwoFactorAdapter } from './context';
 import { useDeferredEffect } from './use-deferred-effect';
 import { isTwoFactorStatus } from '../core/results';
 import { useRequest } from './use-request';
 import type { TwoFactorSectionState, UseTwoFactorSectionOptions } from './types';
-
-function sectionReducer(model: SectionModel, event: SectionEvent): SectionModel {
-  return transitionSection(model, event);
-}
 
 /**
  * The "Two-factor authentication (2FA)" settings section: loads the current phone (masked) and
@@ -32,7 +28,7 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
   const adapter = useTwoFactorAdapter(options.adapter, 'useTwoFactorSection');
   const isControlled = options.editing !== undefined;
   const wantsEditing = options.editing ?? options.defaultEditing ?? false;
-  const [model, dispatch] = useReducer(sectionReducer, options.twoFactorStatus, (initial): SectionModel =>
+  const [model, dispatch] = useReducer(transitionSection<SectionModel>, options.twoFactorStatus, (initial): SectionModel =>
     initial === undefined
       ? { status: 'loading', twoFactorStatus: null }
       : { status: wantsEditing ? 'editing' : 'viewing', twoFactorStatus: initial },
