@@ -31,19 +31,15 @@ export function maskEmail(email: string): string {
  */
 export function maskPhoneNumber(e164: string): string {
   if (typeof e164 !== 'string') return '';
-  const formatted = formatInternationalQuietly(e164.trim());
-  if (formatted === undefined) return maskDigits(e164.trim());
-  return `+${formatted.callingCode}${maskDigits(formatted.rest)}`;
-}
-
-function formatInternationalQuietly(e164: string): { callingCode: string; rest: string } | undefined {
+  const trimmed = e164.trim();
   try {
-    const phone = parsePhoneNumberWithError(e164, metadata);
+    const phone = parsePhoneNumberWithError(trimmed, metadata);
     const international = phone.formatInternational();
     const prefix = `+${phone.countryCallingCode}`;
-    if (!international.startsWith(prefix)) return undefined;
-    return { callingCode: phone.countryCallingCode, rest: international.slice(prefix.length) };
+    // The calling code stays; the digits after it, grouped as the country writes them, are masked.
+    if (international.startsWith(prefix)) return prefix + maskDigits(international.slice(prefix.length));
   } catch {
-    return undefined;
+    // Not a number libphonenumber-js reads: masked as written, below.
   }
+  return maskDigits(trimmed);
 }
