@@ -109,7 +109,16 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
     onFinishRef.current?.();
   }, [acknowledged]);
 
-  const groups = useMemo(() => splitForDisplay(recoveryCode), [recoveryCode]);
+  // Pieces of the code for display, exactly as given (`join('')` is the code): after each separator
+  // (space, hyphen) when it has them, else every 4 characters. Nothing is added or dropped, so
+  // selecting, copying or printing the shown code gives the adapter's string.
+  const groups = useMemo(
+    () =>
+      /[\s-]/.test(recoveryCode)
+        ? (recoveryCode.match(/[^\s-]*[\s-]*/g)?.filter((piece) => piece !== '') ?? [recoveryCode])
+        : (recoveryCode.match(/[\s\S]{1,4}/g) ?? []),
+    [recoveryCode],
+  );
 
   return {
     recoveryCode,
@@ -123,17 +132,4 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
     finish,
     canFinish,
   };
-}
-
-/**
- * Pieces of the code for display, exactly as given (`join('')` is the code): after each separator
- * (space, hyphen) when it has them, else every 4 characters. Nothing is added or dropped, so
- * selecting, copying or printing the shown code gives the adapter's string.
- */
-function splitForDisplay(code: string): string[] {
-  if (code === '') return [];
-  if (/[\s-]/.test(code)) return code.match(/[^\s-]*[\s-]*/g)?.filter((piece) => piece !== '') ?? [code];
-  const groups: string[] = [];
-  for (let index = 0; index < code.length; index += 4) groups.push(code.slice(index, index + 4));
-  return groups;
 }
