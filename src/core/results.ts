@@ -43,19 +43,17 @@ export function isNonNegativeNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
-/** An optional hint: absent (`undefined` or JSON `null`), or a usable value. */
-function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null;
-}
-
-/** Seconds to wait: absent, or a number from 0 to {@link MAX_WAIT_SECONDS} (NaN and ±∞ fail). */
-function isOptionalWaitSeconds(value: unknown): boolean {
-  return isAbsent(value) || isWithin(value, MAX_WAIT_SECONDS);
-}
-
-/** Digits in the code: absent, or a whole number from 1 to {@link MAX_CODE_LENGTH}. */
-function isOptionalCodeLength(value: unknown): boolean {
-  return isAbsent(value) || (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_CODE_LENGTH);
+/**
+ * The optional hints of a send's answer: each absent (`undefined` or JSON `null`) or usable: a
+ * wait of 0–{@link MAX_WAIT_SECONDS} seconds (NaN and ±∞ fail), a whole number of digits from 1 to
+ * {@link MAX_CODE_LENGTH}.
+ */
+function hasUsableHints({ resendAfterSeconds, codeLength }: Record<string, unknown>): boolean {
+  return (
+    (resendAfterSeconds == null || isWithin(resendAfterSeconds, MAX_WAIT_SECONDS)) &&
+    (codeLength == null ||
+      (Number.isInteger(codeLength) && (codeLength as number) >= 1 && (codeLength as number) <= MAX_CODE_LENGTH))
+  );
 }
 
 /** A short text shown to the user: bounded, something visible in it, nothing invisible. */
@@ -72,8 +70,7 @@ export function isSendEmailCodeResult(value: unknown): value is SendEmailCodeRes
   return (
     isRecord(value) &&
     isDisplayText(value.maskedEmail, MAX_MASKED_EMAIL_LENGTH) &&
-    isOptionalWaitSeconds(value.resendAfterSeconds) &&
-    isOptionalCodeLength(value.codeLength)
+    hasUsableHints(value)
   );
 }
 
@@ -86,7 +83,7 @@ export function isTwoFactorStatus(value: unknown): value is TwoFactorStatus {
 
 /** `{ resendAfterSeconds?, codeLength? }`: an object, even when both hints are absent. */
 export function isSendPhoneCodeResult(value: unknown): value is SendPhoneCodeResult {
-  return isRecord(value) && isOptionalWaitSeconds(value.resendAfterSeconds) && isOptionalCodeLength(value.codeLength);
+  return isRecord(value) && hasUsableHints(value);
 }
 
 /**
