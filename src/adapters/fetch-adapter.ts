@@ -144,7 +144,7 @@ const STATUS_CODES: Readonly<Record<number, TwoFactorErrorCode>> = {
   429: 'rate_limited',
 };
 
-/** What `parseBody` returns for a body that is not JSON (an HTML error page…). */
+/** A body that is not JSON (an HTML error page…). */
 const NOT_JSON: unique symbol = Symbol('not JSON');
 
 /** Longest server `message` kept in an error, so a runaway body cannot bloat logs. */
@@ -227,7 +227,13 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       if (response.type === 'opaqueredirect' || (status >= 300 && status <= 399)) {
         throw new TwoFactorError('unknown', { message: `${label}: redirect not followed` });
       }
-      const parsed = parseBody(text);
+      // The body as JSON: `undefined` when empty, `NOT_JSON` when it does not parse.
+      let parsed: unknown;
+      try {
+        parsed = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+      } catch {
+        parsed = NOT_JSON;
+      }
       if (status < 200 || status > 299) {
         // A recognised code in the body (`{ error: { code, message?, retryAfterSeconds?,
         // attemptsRemaining? } }` or `{ error: 'code' }`) wins; the status decides otherwise.
@@ -272,16 +278,6 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     };
   }
   return adapter as unknown as FetchAdapter;
-}
-
-/** The body as JSON: `undefined` when empty, `NOT_JSON` when it does not parse. */
-function parseBody(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return NOT_JSON;
-  }
 }
 
 /** A 2xx answer that is not the documented shape. */

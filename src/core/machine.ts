@@ -322,8 +322,10 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
           if (!isStepUpFresh(state.stepUp, event.now)) return lockedAt(section('editing', state.twoFactorStatus));
           return withModel(state, transitionSection(state, event));
         default: {
-          if (!isSectionEvent(event)) return state;
-          const next = transitionSection(state, event);
+          // The section's own events, by their name (its wizard-only ones, Reset and "+ Add phone",
+          // are handled above).
+          if (!event.type.startsWith('TWO_FACTOR_SECTION.')) return state;
+          const next = transitionSection(state, event as SectionEvent);
           return next === state ? state : withModel(state, next);
         }
       }
@@ -520,12 +522,4 @@ function codeSent(
     change,
     stepUp,
   };
-}
-
-/**
- * Whether an event is the section's own, by its name. The section's wizard-only events (Reset,
- * "+ Add phone") are handled before this is asked.
- */
-function isSectionEvent(event: Exclude<WizardEvent, SectionWizardEvent>): event is SectionEvent {
-  return event.type.startsWith('TWO_FACTOR_SECTION.');
 }
