@@ -19,23 +19,10 @@ export function maskInternationalNumber(international: string): string {
   return `${trimmed.slice(0, space)}${maskDigits(trimmed.slice(space))}`;
 }
 
-function visibleDigitCount(digitCount: number): number {
-  return Math.min(4, Math.max(2, digitCount - 4));
-}
-
 /** Hides all digits of `text` but the last 2–4, keeping every other character. */
 export function maskDigits(text: string): string {
   const digitCount = text.replace(/[^0-9]/g, '').length;
-  const hidden = digitCount - visibleDigitCount(digitCount);
-  let seen = 0;
-  let result = '';
-  for (const character of text) {
-    if (character >= '0' && character <= '9') {
-      result += seen < hidden ? MASK_CHARACTER : character;
-      seen += 1;
-    } else {
-      result += character;
-    }
-  }
-  return result;
+  // Fewer stay visible on short numbers, so that at least four are hidden where possible.
+  let hidden = digitCount - Math.min(4, Math.max(2, digitCount - 4));
+  return text.replace(/[0-9]/g, (digit) => (hidden-- > 0 ? MASK_CHARACTER : digit));
 }
