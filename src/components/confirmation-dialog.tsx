@@ -148,22 +148,23 @@ export function ConfirmationDialog({
 
 /**
  * Keeps the page behind the dialog from scrolling while it is open (rendered with the dialog's
- * content, so only then, and never on a server), as Radix's overlay would: the page's overflow
- * hidden, and the room of the scrollbar that goes with it given back as margin, so nothing behind
- * the backdrop shifts sideways. Only what it set is restored (a modal layer also sets the body's
- * `pointer-events` meanwhile).
+ * content, so only then, and never on a server), as Radix's overlay would: overflow hidden on the
+ * root and the body (whichever scrolls the page, and with `overflow-y: scroll` on the root), and
+ * the room of the scrollbar that goes with it given back as margin, so nothing behind the backdrop
+ * shifts sideways. Only what it set is restored (a modal layer sets the body's `pointer-events`
+ * meanwhile).
  */
 function LockPageScroll() {
   useLayoutEffect(() => {
-    const { body } = document;
-    const { overflow, marginRight } = body.style;
-    const scrollbar = window.innerWidth - document.documentElement.clientWidth;
+    const { body, documentElement: root } = document;
+    const scrollbar = window.innerWidth - root.clientWidth;
+    const restores = [root, body].map(({ style }) => {
+      const { overflowX, overflowY, marginRight } = style;
+      return () => Object.assign(style, { overflowX, overflowY, marginRight });
+    });
     if (scrollbar > 0) body.style.marginRight = `${parseFloat(getComputedStyle(body).marginRight) + scrollbar}px`;
-    body.style.overflow = 'hidden';
-    return () => {
-      body.style.overflow = overflow;
-      body.style.marginRight = marginRight;
-    };
+    for (const { style } of [root, body]) style.overflowX = style.overflowY = 'hidden';
+    return () => restores.forEach((restore) => restore());
   }, []);
   return null;
 }
