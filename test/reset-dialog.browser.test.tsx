@@ -86,6 +86,43 @@ describe('ResetPhoneDialog as a modal (Chromium)', () => {
     expect(isHiddenBehindModal(sectionHeading)).toBe(false);
   });
 
+  it.each([
+    { htmlOverflowY: '', page: 'a page that scrolls' },
+    { htmlOverflowY: 'scroll', page: 'a page that always shows its scrollbar (html overflow-y: scroll)' },
+  ])('keeps $page from scrolling behind it while open, and lets it scroll again on close', async ({ htmlOverflowY }) => {
+    await renderWizardInEditMode(createMockAdapter({ code: CODE }), CODE);
+    // A page that goes on below the wizard, as a settings page often does.
+    const spacer = document.body.appendChild(document.createElement('div'));
+    spacer.style.blockSize = '3000px';
+    document.documentElement.style.overflowY = htmlOverflowY;
+    try {
+      const reset = page.getByRole('button', { name: 'Reset' });
+      await expect.element(reset).toBeVisible();
+      reset.element().focus();
+      await userEvent.keyboard('{Enter}');
+      const dialog = page.getByRole('alertdialog', { name: TITLE });
+      await expect.element(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+      const top = window.scrollY;
+
+      // Page Down from inside the dialog would scroll the page if it could.
+      await userEvent.keyboard('{PageDown}');
+      await userEvent.keyboard('{PageDown}');
+      expect(window.scrollY).toBe(top);
+
+      await userEvent.keyboard('{Escape}');
+      await expect.element(dialog).not.toBeInTheDocument();
+      await expect.element(reset).toHaveFocus();
+      await userEvent.keyboard('{PageDown}');
+      await expect.poll(() => window.scrollY).toBeGreaterThan(top);
+      // The page's own styles are back.
+      expect(document.documentElement.style.overflowY).toBe(htmlOverflowY);
+    } finally {
+      document.documentElement.style.overflowY = '';
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('closes on Escape without resetting and returns focus to Reset', async () => {
     const adapter = createMockAdapter({ code: CODE });
     await openResetDialog(adapter);

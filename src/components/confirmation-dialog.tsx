@@ -95,7 +95,9 @@ export function ConfirmationDialog({
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal container={portalTarget}>
-        <Dialog.Overlay className={cx(needsOwnRoot && 'tfa-root', 'tfa-dialog-overlay')} />
+        {/* Not Radix's `Dialog.Overlay`: its scroll lock (react-remove-scroll) is about 4 kB gzip of
+            the section's JS; `LockPageScroll` below does what this dialog needs of it. */}
+        <div className={cx(needsOwnRoot && 'tfa-root', 'tfa-dialog-overlay')} />
         <Dialog.Content
           role="alertdialog"
           className={cx(needsOwnRoot && 'tfa-root', 'tfa-dialog', className)}
@@ -114,6 +116,7 @@ export function ConfirmationDialog({
             if (isPending) event.preventDefault();
           }}
         >
+          <LockPageScroll />
           {finalFocus ? <FocusAfterClose openRef={openRef} target={finalFocus} /> : null}
           <Dialog.Title asChild>
             <Heading level={headingLevel} className="tfa-heading">
@@ -141,6 +144,29 @@ export function ConfirmationDialog({
       </Dialog.Portal>
     </Dialog.Root>
   );
+}
+
+/**
+ * Keeps the page behind the dialog from scrolling while it is open (rendered with the dialog's
+ * content, so only then, and never on a server), as Radix's overlay would: overflow hidden on the
+ * root and the body (whichever scrolls the page, and with `overflow-y: scroll` on the root), and
+ * the room of the scrollbar that goes with it given back as margin, so nothing behind the backdrop
+ * shifts sideways. Only what it set is restored (a modal layer sets the body's `pointer-events`
+ * meanwhile).
+ */
+function LockPageScroll() {
+  useLayoutEffect(() => {
+    const { body, documentElement: root } = document;
+    const scrollbar = window.innerWidth - root.clientWidth;
+    const restores = [root, body].map(({ style }) => {
+      const { overflowX, overflowY, marginRight } = style;
+      return () => Object.assign(style, { overflowX, overflowY, marginRight });
+    });
+    if (scrollbar > 0) body.style.marginRight = `${parseFloat(getComputedStyle(body).marginRight) + scrollbar}px`;
+    for (const { style } of [root, body]) style.overflowX = style.overflowY = 'hidden';
+    return () => restores.forEach((restore) => restore());
+  }, []);
+  return null;
 }
 
 /**

@@ -74,6 +74,22 @@ describe('PhoneEntryStep', () => {
     expect(adapter.calls).not.toContain('sendPhoneCode');
   });
 
+  it('moves focus to the number when a send is refused, also once the country has changed', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({ emailVerified: true });
+    render(<PhoneEntryStep adapter={adapter} defaultCountry="US" />);
+    await user.type(screen.getByLabelText('Phone number'), '650');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await waitFor(() => expect(screen.getByLabelText('Phone number')).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByLabelText('Phone number')).toHaveFocus();
+
+    // A new country mounts the input afresh: the refused send finds the new one.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country' }), 'GB');
+    await user.click(screen.getByRole('button', { name: 'Receive a call' }));
+    await waitFor(() => expect(screen.getByLabelText('Phone number')).toHaveFocus());
+    expect(adapter.calls).not.toContain('sendPhoneCode');
+  });
+
   it('explains a number that is too short, without sending', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });

@@ -18,7 +18,7 @@ export interface PhoneFieldProps {
   onChange: (value: string) => void;
   /** Marks the field touched. */
   onBlur: () => void;
-  /** react-hook-form's ref callback, so a failed submit can focus the number input. */
+  /** Called with the number input (and null when it goes), so a failed submit can focus it. */
   inputRef: (element: HTMLInputElement | null) => void;
   /** The country selected at first when `value` does not name one. */
   defaultCountry?: CountryCode;

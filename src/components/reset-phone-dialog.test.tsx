@@ -70,6 +70,23 @@ describe('ResetPhoneDialog', () => {
     expect(adapter.calls).not.toContain('resetPhone');
   });
 
+  it("locks the page's scroll while open and gives the page back its own styles on close", async () => {
+    const user = userEvent.setup();
+    document.body.style.overflowY = 'scroll';
+    try {
+      render(<ResetPhoneDialog adapter={createMockAdapter({ emailVerified: true })} defaultOpen />);
+      await screen.findByRole('alertdialog');
+      expect([document.documentElement.style.overflowY, document.body.style.overflowY]).toEqual(['hidden', 'hidden']);
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+      expect([document.documentElement.style.overflowY, document.body.style.overflowY]).toEqual(['', 'scroll']);
+      // What the modal layer set on the body meanwhile is its own to restore.
+      expect(document.body.style.pointerEvents).toBe('');
+    } finally {
+      document.body.style.overflowY = '';
+    }
+  });
+
   it('closes on Cancel without calling the adapter', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });

@@ -1,6 +1,6 @@
 import { CALLING_CODE_REGIONS } from './calling-codes';
 import { CALLING_CODE_LOADERS } from './loaders';
-import type { CallingCodeMetadata } from './types';
+import type { CallingCodeMetadata, CallingCodeModule } from './types';
 
 // Data only, no libphonenumber-js: the wizard loads this while the user is on the step before
 // phone entry, in parallel with the step's own code, so the default country's metadata does not
@@ -12,7 +12,8 @@ const loads = new Map<string, Promise<CallingCodeMetadata>>();
 export function loadCallingCode(code: string): Promise<CallingCodeMetadata> {
   let load = loads.get(code);
   if (load === undefined) {
-    const loader = CALLING_CODE_LOADERS[code];
+    // The loaders are in the calling codes' order (both ascending: integer-like keys are listed so).
+    const loader = CALLING_CODE_LOADERS[Object.keys(CALLING_CODE_REGIONS).indexOf(code)];
     load = loader === undefined ? Promise.reject(new Error(`unknown calling code ${code}`)) : loader().then(unwrap);
     load.catch(() => loads.delete(code));
     loads.set(code, load);
@@ -28,10 +29,7 @@ export function preloadCountry(country: string | undefined): void {
   if (code !== undefined) loadCallingCode(code).catch(() => undefined);
 }
 
-/**
- * The metadata itself: `import()` of a CommonJS build of the file (dist/phone-metadata/*.cjs)
- * wraps its exports once more in `default`.
- */
-function unwrap(part: CallingCodeMetadata | { default: CallingCodeMetadata }): CallingCodeMetadata {
-  return 'countries' in part ? part : part.default;
+/** The metadata itself, out of its module (see {@link CallingCodeModule}). */
+function unwrap(part: CallingCodeMetadata | CallingCodeModule): CallingCodeMetadata {
+  return 'countries' in part ? part : unwrap(part.default);
 }

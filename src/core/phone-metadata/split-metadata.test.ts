@@ -102,6 +102,13 @@ function reading(metadata: MetadataJson, rules: ReturnType<typeof createPhoneRul
 }
 
 describe('phone metadata split by calling code', () => {
+  it('lists every calling code with its regions, as the whole metadata has them', () => {
+    const whole = fullMetadata as MetadataJson;
+    const expected: Record<string, readonly string[]> = { ...whole.country_calling_codes };
+    for (const code of Object.keys(whole.nonGeographic)) expected[code] ??= ['001'];
+    expect(CALLING_CODE_REGIONS).toEqual(expected);
+  });
+
   it('has one chunk per calling code, holding exactly its regions', async () => {
     for (const [code, regions] of Object.entries(CALLING_CODE_REGIONS)) {
       const part = await loadCallingCode(code);

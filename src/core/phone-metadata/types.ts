@@ -7,3 +7,12 @@ export interface CallingCodeMetadata {
   /** An example mobile number of each region, national digits (libphonenumber-js's examples). */
   examples?: Record<string, string>;
 }
+
+/**
+ * What `import()` of a calling code's module resolves with: the module, whose `default` is the
+ * metadata, or (`import()` of the CommonJS build, dist/phone-metadata/*.cjs, in Node) once more
+ * wrapped in `default`.
+ */
+export interface CallingCodeModule {
+  default: CallingCodeMetadata | CallingCodeModule;
+}
