@@ -1,6 +1,9 @@
 // Kept apart from phone.ts so code fields (the email gate, code verification) never pull in
 // libphonenumber-js and its metadata: the gate is on the page before anything else loads.
 
+/** Digits in a code when the backend does not say. */
+export const DEFAULT_CODE_LENGTH = 6;
+
 // NFKC leaves these digit sets alone; people paste them, so they must become ASCII digits.
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/gu;
 

@@ -12,6 +12,34 @@ import type { PhoneCodeSentDetails, TwoFactorPhoneWizardState, UseTwoFactorPhone
 /** How long an email verification is fresh enough to replace the current phone or disable 2FA. */
 export const DEFAULT_REVERIFY_AFTER_MS = 20 * 60 * 1000;
 
+/**
+ * Internal (not exported from the package): where the styled wizard's first screen, which runs
+ * the opening check and the email gate itself, hands the flow over to this hook. `still-fresh`:
+ * the check found the earlier step-up fresh (with the status it read); `verified`: the check
+ * asked for the email code, and it verified. `at` is when (epoch ms): the step-up's grant starts
+ * there. The hook starts in the state those events lead to, and reports the step change.
+ */
+export type WizardStart =
+  | { via: 'still-fresh'; twoFactorStatus: TwoFactorStatus; at: number }
+  | { via: 'verified'; at: number };
+
+/** The options key that carries a `WizardStart` (a symbol: no host can set it by accident). */
+export const WIZARD_START: unique symbol = Symbol('wizard start');
+
+/** The hook's options as the styled wizard passes them. */
+export type InternalWizardOptions = UseTwoFactorPhoneWizardOptions & { [WIZARD_START]?: WizardStart };
+
+/** The state the machine reaches from the first one through what `start` says happened. */
+function stateAfter(start: WizardStart | undefined, reverifyAfterMs: number | undefined): WizardState {
+  if (start === undefined) return initialWizardState;
+  const grant = grantStepUp(start.at, resolveReverifyAfterMs(reverifyAfterMs));
+  if (start.via === 'still-fresh') {
+    return transition(initialWizardState, { type: 'EMAIL_CODE_GATE.STILL_FRESH', twoFactorStatus: start.twoFactorStatus, grant });
+  }
+  const locked = transition(initialWizardState, { type: 'EMAIL_CODE_GATE.CHECK_FAILED' });
+  return transition(locked, { type: 'EMAIL_CODE_GATE.VERIFIED', grant });
+}
+
 /** The freshness window to apply: the default for anything that is not a number ≥ 0. */
 function resolveReverifyAfterMs(value: number | undefined): number {
   return typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? value : DEFAULT_REVERIFY_AFTER_MS;
@@ -36,7 +64,8 @@ function resolveReverifyAfterMs(value: number | undefined): number {
  */
 export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions): TwoFactorPhoneWizardState {
   const adapter = useTwoFactorAdapter(options.adapter, 'useTwoFactorPhoneWizard');
-  const [state, dispatch] = useReducer(transition, initialWizardState);
+  const start = (options as InternalWizardOptions)[WIZARD_START];
+  const [state, dispatch] = useReducer(transition, start, (at) => stateAfter(at, options.reverifyAfterMs));
   const resetTiming = options.resetTiming === 'immediate' ? 'immediate' : 'on-verify';
 
   const stateRef = useRef(state);
@@ -185,7 +214,9 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   }, [isDone]);
 
   // Step changes, reported by name only. The ref makes StrictMode's second effect run a no-op.
-  const reportedStepRef = useRef(state.step);
+  // Handed over by the styled wizard's first screen, the hook starts past the gate: that step
+  // change is reported on mount.
+  const reportedStepRef = useRef<WizardState['step']>(start === undefined ? state.step : 'email-code-gate');
   useEffect(() => {
     if (reportedStepRef.current === state.step) return;
     reportedStepRef.current = state.step;
