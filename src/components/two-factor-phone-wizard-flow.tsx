@@ -2,10 +2,11 @@ import { Suspense, memo, useCallback, useDeferredValue, useEffect, useLayoutEffe
 import type { ReactNode, RefObject } from 'react';
 import type { TwoFactorAdapter } from '../core/adapter';
 import type { WizardState } from '../core/machine';
-import { WIZARD_START, useTwoFactorPhoneWizard } from '../hooks/use-two-factor-phone-wizard';
-import type { InternalWizardOptions, WizardStart } from '../hooks/use-two-factor-phone-wizard';
+import { WIZARD_HANDOVER, resolveReverifyAfterMs, useTwoFactorPhoneWizard } from '../hooks/use-two-factor-phone-wizard';
+import type { InternalWizardOptions } from '../hooks/use-two-factor-phone-wizard';
 import type { ResetTiming, TwoFactorPhoneWizardState } from '../hooks/types';
-import { selectSection } from '../core/machine';
+import { grantStepUp, initialWizardState, selectSection, transition } from '../core/machine';
+import type { WizardEvent } from '../core/machine';
 import { useInitialMessages } from '../i18n/context';
 import { Button } from './button';
 import { Announce } from './component-root';
@@ -13,7 +14,7 @@ import { EmailCodeGate } from './email-code-gate';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
 import { StepLoadBoundary, lazyStep } from './lazy-step';
-import type { TwoFactorPhoneWizardProps } from './two-factor-phone-wizard';
+import type { TwoFactorPhoneWizardProps, WizardStart } from './two-factor-phone-wizard';
 import { useLeaveWarning } from './use-leave-warning';
 import { SectionView, StepLoadFailed, StepLoading } from './wizard-steps';
 
@@ -79,6 +80,16 @@ const CANCELLABLE_STEPS: ReadonlySet<WizardState['step']> = new Set([
   'code-verification',
 ]);
 
+/** The state the machine reaches from the first one through what the first screen says happened. */
+function stateAfter(start: WizardStart, reverifyAfterMs: number | undefined): WizardState {
+  const grant = grantStepUp(start.at, resolveReverifyAfterMs(reverifyAfterMs));
+  const events: WizardEvent[] =
+    start.via === 'still-fresh'
+      ? [{ type: 'EMAIL_CODE_GATE.STILL_FRESH', twoFactorStatus: start.twoFactorStatus, grant }]
+      : [{ type: 'EMAIL_CODE_GATE.CHECK_FAILED' }, { type: 'EMAIL_CODE_GATE.VERIFIED', grant }];
+  return events.reduce(transition, initialWizardState);
+}
+
 export interface WizardFlowProps extends Omit<TwoFactorPhoneWizardProps, 'locale' | 'messages' | 'className'> {
   /** What happened on the first screen. */
   start: WizardStart;
@@ -98,7 +109,8 @@ export const WizardFlow = /* @__PURE__ */ memo(function WizardFlowContent({
   onShownStepChange,
   ...options
 }: WizardFlowProps) {
-  const hookOptions: InternalWizardOptions = { ...options, [WIZARD_START]: start };
+  const [handover] = useState(() => stateAfter(start, options.reverifyAfterMs));
+  const hookOptions: InternalWizardOptions = { ...options, [WIZARD_HANDOVER]: handover };
   const wizard = useTwoFactorPhoneWizard(hookOptions);
   const t = useInitialMessages();
   const headingLevel = toHeadingLevel(headingLevelProp);
@@ -115,12 +127,9 @@ export const WizardFlow = /* @__PURE__ */ memo(function WizardFlowContent({
   const deferredState = useDeferredValue(state.step === 'recovery-code' ? null : state);
   const shownState = LAZY_STEPS[state.step]?.isLoaded() === false && deferredState !== null ? deferredState : state;
 
-  // The last status the email gate had: leaving it from `checking` (the step-up was still fresh)
-  // is like a first render, and focus stays where the page put it.
-  // The first screen was the gate, left as the handover says.
-  const gateStatusRef = useRef<'checking' | 'locked'>(start.via === 'still-fresh' ? 'checking' : 'locked');
-  if (state.step === 'email-code-gate') gateStatusRef.current = state.status;
-  const focusStep = useFocusOnStepChange('email-code-gate', stepRef, gateStatusRef);
+  // Leaving the gate by the opening check (the step-up was still fresh) is like a first render:
+  // focus stays where the page put it. After verifying, it moves to the section's heading.
+  const focusStep = useFocusOnStepChange(start.via === 'still-fresh' ? handover.step : 'email-code-gate', stepRef);
 
   // The root (the first screen's) mirrors the step on screen; before paint, so no frame shows a
   // stale one. Not on mount: the first screen knows the flow opens on the section.
@@ -235,8 +244,7 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
   const common = { adapter, timeoutMs, headingLevel, onError: handlers.onStepError };
   switch (state.step) {
     case 'email-code-gate':
-      // While the backend is asked whether the step-up is still fresh, nothing is sent yet.
-      if (state.status === 'checking') return <StepLoading state="checking" />;
+      // Only ever `locked` here: the opening check ran on the first screen.
       return <EmailCodeGate {...common} onVerified={handlers.onEmailVerified} />;
     case 'two-factor-section':
     case 'reset-phone': {
@@ -394,7 +402,6 @@ function StepMounted({ step, onMount }: { step: WizardState['step']; onMount: (s
 function useFocusOnStepChange(
   initialStep: WizardState['step'],
   stepRef: RefObject<HTMLDivElement | null>,
-  gateStatusRef: RefObject<'checking' | 'locked'>,
 ): (step: WizardState['step']) => void {
   const previousStepRef = useRef(initialStep);
   return useCallback(
@@ -402,7 +409,6 @@ function useFocusOnStepChange(
       const previous = previousStepRef.current;
       previousStepRef.current = step;
       if (previous === step || step === 'reset-phone') return;
-      if (previous === 'email-code-gate' && gateStatusRef.current === 'checking') return;
       const container = stepRef.current;
       if (!container) return;
       if (previous === 'reset-phone') {
@@ -421,7 +427,7 @@ function useFocusOnStepChange(
       }
       container.querySelector<HTMLElement>('[data-tfa-step-heading]')?.focus();
     },
-    [stepRef, gateStatusRef],
+    [stepRef],
   );
 }
 

@@ -8,7 +8,6 @@ import { useTwoFactorAdapter } from '../hooks/context';
 import type { BaseHookOptions, CompleteDetails, ResetTiming } from '../hooks/types';
 import { useDeferredEffect } from '../hooks/use-deferred-effect';
 import { useRequest } from '../hooks/use-request';
-import type { WizardStart } from '../hooks/use-two-factor-phone-wizard';
 import { MessagesProvider, useInitialMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { Button } from './button';
@@ -78,6 +77,15 @@ export interface TwoFactorPhoneWizardProps {
   /** Class names after `tfa-wizard`. */
   className?: string;
 }
+
+/**
+ * How the first screen ended, for the rest of the wizard to start from: the opening check found
+ * the earlier step-up still fresh (with the status it read), or the emailed code verified. `at`
+ * is when (epoch ms): the step-up's grant starts there.
+ */
+export type WizardStart =
+  | { via: 'still-fresh'; twoFactorStatus: TwoFactorStatus; at: number }
+  | { via: 'verified'; at: number };
 
 /**
  * The whole flow: the email-code gate, the 2FA section, the reset confirmation, phone entry, code

@@ -13,35 +13,18 @@ import type { PhoneCodeSentDetails, TwoFactorPhoneWizardState, UseTwoFactorPhone
 export const DEFAULT_REVERIFY_AFTER_MS = 20 * 60 * 1000;
 
 /**
- * Internal (not exported from the package): where the styled wizard's first screen, which runs
- * the opening check and the email gate itself, hands the flow over to this hook. `still-fresh`:
- * the check found the earlier step-up fresh (with the status it read); `verified`: the check
- * asked for the email code, and it verified. `at` is when (epoch ms): the step-up's grant starts
- * there. The hook starts in the state those events lead to, and reports the step change.
+ * Internal (not exported from the package): the options key by which the styled wizard, whose
+ * first screen runs the opening check and the email gate itself, hands this hook the state that
+ * screen led to (past the gate). The hook starts there, and reports that step change on mount. A
+ * symbol: no host sets it by accident.
  */
-export type WizardStart =
-  | { via: 'still-fresh'; twoFactorStatus: TwoFactorStatus; at: number }
-  | { via: 'verified'; at: number };
-
-/** The options key that carries a `WizardStart` (a symbol: no host can set it by accident). */
-export const WIZARD_START: unique symbol = Symbol('wizard start');
+export const WIZARD_HANDOVER: unique symbol = Symbol('handover');
 
 /** The hook's options as the styled wizard passes them. */
-export type InternalWizardOptions = UseTwoFactorPhoneWizardOptions & { [WIZARD_START]?: WizardStart };
-
-/** The state the machine reaches from the first one through what `start` says happened. */
-function stateAfter(start: WizardStart | undefined, reverifyAfterMs: number | undefined): WizardState {
-  if (start === undefined) return initialWizardState;
-  const grant = grantStepUp(start.at, resolveReverifyAfterMs(reverifyAfterMs));
-  if (start.via === 'still-fresh') {
-    return transition(initialWizardState, { type: 'EMAIL_CODE_GATE.STILL_FRESH', twoFactorStatus: start.twoFactorStatus, grant });
-  }
-  const locked = transition(initialWizardState, { type: 'EMAIL_CODE_GATE.CHECK_FAILED' });
-  return transition(locked, { type: 'EMAIL_CODE_GATE.VERIFIED', grant });
-}
+export type InternalWizardOptions = UseTwoFactorPhoneWizardOptions & { [WIZARD_HANDOVER]?: WizardState };
 
 /** The freshness window to apply: the default for anything that is not a number ≥ 0. */
-function resolveReverifyAfterMs(value: number | undefined): number {
+export function resolveReverifyAfterMs(value: number | undefined): number {
   return typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? value : DEFAULT_REVERIFY_AFTER_MS;
 }
 
@@ -64,8 +47,8 @@ function resolveReverifyAfterMs(value: number | undefined): number {
  */
 export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions): TwoFactorPhoneWizardState {
   const adapter = useTwoFactorAdapter(options.adapter, 'useTwoFactorPhoneWizard');
-  const start = (options as InternalWizardOptions)[WIZARD_START];
-  const [state, dispatch] = useReducer(transition, start, (at) => stateAfter(at, options.reverifyAfterMs));
+  const handover = (options as InternalWizardOptions)[WIZARD_HANDOVER];
+  const [state, dispatch] = useReducer(transition, handover ?? initialWizardState);
   const resetTiming = options.resetTiming === 'immediate' ? 'immediate' : 'on-verify';
 
   const stateRef = useRef(state);
@@ -216,7 +199,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   // Step changes, reported by name only. The ref makes StrictMode's second effect run a no-op.
   // Handed over by the styled wizard's first screen, the hook starts past the gate: that step
   // change is reported on mount.
-  const reportedStepRef = useRef<WizardState['step']>(start === undefined ? state.step : 'email-code-gate');
+  const reportedStepRef = useRef<WizardState['step']>(handover ? 'email-code-gate' : state.step);
   useEffect(() => {
     if (reportedStepRef.current === state.step) return;
     reportedStepRef.current = state.step;
