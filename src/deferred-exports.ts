@@ -1,8 +1,9 @@
 /**
  * The package index's bindings for code that `TwoFactorPhoneWizard` loads on demand or never
- * uses: the steps after the email gate and their hooks, the standalone section, and everything
- * else that imports libphonenumber-js (phone parsing, masking, the mock adapter). Same functions,
- * same names; only the path differs.
+ * uses: the steps after the email gate and their hooks, the wizard's machine and orchestrator hook
+ * (loaded with the section step, after the wizard's first screen), the standalone section, and
+ * everything else that imports libphonenumber-js (phone parsing, masking, the mock adapter). Same
+ * functions, same names; only the path differs.
  *
  * Why not plain re-exports: esbuild gives a file to the host's initial chunk when any file the
  * entry reaches re-exports it and it is used anywhere — lazily included — so re-exporting the

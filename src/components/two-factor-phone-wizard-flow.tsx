@@ -9,7 +9,6 @@ import { grantStepUp, initialWizardState, selectSection, transition } from '../c
 import type { WizardEvent } from '../core/machine';
 import { useInitialMessages } from '../i18n/context';
 import { Button } from './button';
-import { Announce } from './component-root';
 import { EmailCodeGate } from './email-code-gate';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
@@ -95,6 +94,8 @@ export interface WizardFlowProps extends Omit<TwoFactorPhoneWizardProps, 'locale
   start: WizardStart;
   /** Called with the step on screen whenever it changes after the first render (for the root's `data-state`). */
   onShownStepChange: (step: WizardState['step']) => void;
+  /** Called when the email gate verifies again (a re-verification), for the first screen to say "Verified.". */
+  onEmailVerified: () => void;
 }
 
 /**
@@ -107,6 +108,7 @@ export const WizardFlow = /* @__PURE__ */ memo(function WizardFlowContent({
   headingLevel: headingLevelProp,
   start,
   onShownStepChange,
+  onEmailVerified,
   ...options
 }: WizardFlowProps) {
   const [handover] = useState(() => stateAfter(start, options.reverifyAfterMs));
@@ -156,21 +158,21 @@ export const WizardFlow = /* @__PURE__ */ memo(function WizardFlowContent({
     if (PRELOAD_NEXT[state.step].includes(PhoneEntry.preload)) preloadPhoneMetadata(options.defaultCountry);
   }, [state.step, options.defaultCountry]);
 
-  // The gate unmounts as soon as it verifies, so the wizard says "Verified." on its behalf.
-  const [verifiedCount, setVerifiedCount] = useState(0);
-  const { onEmailVerified } = wizard.handlers;
-  const handleEmailVerified = useCallback(() => {
-    setVerifiedCount((count) => count + 1);
-    onEmailVerified();
-  }, [onEmailVerified]);
+  // The gate unmounts as soon as it verifies, so the first screen says "Verified." on its behalf,
+  // after a re-verification as after the first.
   const handlers = useMemo(
-    () => ({ ...wizard.handlers, onEmailVerified: handleEmailVerified }),
-    [wizard.handlers, handleEmailVerified],
+    () => ({
+      ...wizard.handlers,
+      onEmailVerified: () => {
+        onEmailVerified();
+        wizard.handlers.onEmailVerified();
+      },
+    }),
+    [wizard.handlers, onEmailVerified],
   );
 
   return (
     <>
-      <Announce message={verifiedCount > 0 ? t.emailVerified : null} politeness="polite" trigger={verifiedCount} />
       <div ref={stepRef} className="tfa-wizard__step" aria-busy={shownState.step !== state.step || undefined}>
         <StepLoadBoundary fallback={(retry) => <StepLoadFailed onRetry={retry} />}>
           <Suspense fallback={<StepLoading />}>

@@ -149,13 +149,14 @@ function TwoFactorPhoneWizardContent({
     });
   }, []);
 
-  // The gate unmounts as soon as it verifies, so the wizard says "Verified." on its behalf (and
-  // the flow does after a re-verification).
+  // The gate unmounts as soon as it verifies, so the wizard says "Verified." on its behalf: here,
+  // and for the flow after a re-verification (through the same live region).
   const [verifiedCount, setVerifiedCount] = useState(0);
+  const announceVerified = useCallback(() => setVerifiedCount((count) => count + 1), []);
   const handleVerified = useCallback(() => {
-    setVerifiedCount((count) => count + 1);
+    announceVerified();
     setStart({ via: 'verified', at: Date.now() });
-  }, []);
+  }, [announceVerified]);
   const handleGateError = useCallback(
     ({ error }: { error: TwoFactorError }) => optionsRef.current.onError?.({ error: toHostError(error) }),
     [],
@@ -178,7 +179,13 @@ function TwoFactorPhoneWizardContent({
       >
         <Suspense fallback={<StepLoading />}>
           {shownStart !== null ? (
-            <Flow.Step {...options} headingLevel={headingLevel} start={shownStart} onShownStepChange={setFlowStep} />
+            <Flow.Step
+              {...options}
+              headingLevel={headingLevel}
+              start={shownStart}
+              onShownStepChange={setFlowStep}
+              onEmailVerified={announceVerified}
+            />
           ) : (
             <>
               <div className="tfa-wizard__step" aria-busy={start !== null || undefined}>
