@@ -22,8 +22,12 @@ describe('TwoFactorPhoneWizard whose opening check finds the step-up fresh befor
   it('stays on the busy check, sends no email, then opens the section without moving focus and reports the step once', async () => {
     const adapter = createMockAdapter({ code: '123456', emailVerified: true, phoneNumber: '+16502530123' });
     const onStepChange = vi.fn();
-    const { container } = render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} onStepChange={onStepChange} />);
+    const { container } = render(
+      <TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} onStepChange={onStepChange} onCancel={() => {}} />,
+    );
     const root = container.firstElementChild;
+    // Leaving is offered while the check runs…
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
 
     await waitFor(() => expect(adapter.calls).toEqual(['getTwoFactorStatus']));
     // The answer is in; the step stays the check (marked busy) until the flow can take over.
@@ -31,6 +35,8 @@ describe('TwoFactorPhoneWizard whose opening check finds the step-up fresh befor
     expect(root).toHaveAttribute('data-state', 'email-code-gate');
     expect(container.querySelector('[data-state="checking"]')).not.toBeNull();
     expect(onStepChange).not.toHaveBeenCalled();
+    // …not once it found the step-up fresh: the flow opens on the read-only section.
+    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
 
     sectionModule.release();
     expect(await screen.findByText('+1 ••• ••• 0123')).toBeInTheDocument();
@@ -41,6 +47,7 @@ describe('TwoFactorPhoneWizard whose opening check finds the step-up fresh befor
     // The page owns initial focus, and this is the same moment.
     expect(document.body).toHaveFocus();
     expect(adapter.calls).not.toContain('sendEmailCode');
+    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
     // The polite region was there from the first render and still is: the same root.
     expect(root?.querySelector('[data-tfa-live-region="polite"]')).not.toBeNull();
   });

@@ -187,38 +187,38 @@ function TwoFactorPhoneWizardContent({
               onEmailVerified={announceVerified}
             />
           ) : (
-            <>
-              <div className="tfa-wizard__step" aria-busy={start !== null || undefined}>
-                {isLocked ? (
-                  <EmailCodeGate
-                    adapter={adapter}
-                    timeoutMs={options.timeoutMs}
-                    headingLevel={headingLevel}
-                    onError={handleGateError}
-                    onVerified={handleVerified}
-                  />
-                ) : (
-                  // While the backend is asked whether the step-up is still fresh, nothing is sent yet.
-                  <StepLoading state="checking" />
-                )}
-              </div>
-              {options.onCancel ? (
-                <div className="tfa-wizard__footer">
-                  <Button
-                    variant="link"
-                    onClick={() => {
-                      abortCheck();
-                      optionsRef.current.onCancel?.();
-                    }}
-                  >
-                    {t.cancel}
-                  </Button>
-                </div>
-              ) : null}
-            </>
+            <div className="tfa-wizard__step" aria-busy={start !== null || undefined}>
+              {isLocked ? (
+                <EmailCodeGate
+                  adapter={adapter}
+                  timeoutMs={options.timeoutMs}
+                  headingLevel={headingLevel}
+                  onError={handleGateError}
+                  onVerified={handleVerified}
+                />
+              ) : (
+                // While the backend is asked whether the step-up is still fresh, nothing is sent yet.
+                <StepLoading state="checking" />
+              )}
+            </div>
           )}
         </Suspense>
       </StepLoadBoundary>
+      {/* Until the flow is on screen with its own Cancel (also when its module failed to load);
+          not once the check found the step-up fresh: the flow opens on the read-only section. */}
+      {options.onCancel && !(shownStart !== null && Flow.isLoaded()) && start?.via !== 'still-fresh' ? (
+        <div className="tfa-wizard__footer">
+          <Button
+            variant="link"
+            onClick={() => {
+              abortCheck();
+              optionsRef.current.onCancel?.();
+            }}
+          >
+            {t.cancel}
+          </Button>
+        </div>
+      ) : null}
     </ComponentRoot>
   );
 }
