@@ -13,7 +13,8 @@ import { EmailCodeGate } from './email-code-gate';
 import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
 import { StepLoadBoundary, lazyStep } from './lazy-step';
-import type { TwoFactorPhoneWizardProps, WizardStart } from './two-factor-phone-wizard';
+import type { WizardStart } from '../hooks/use-wizard-first-screen';
+import type { TwoFactorPhoneWizardProps } from './two-factor-phone-wizard';
 import { useLeaveWarning } from './use-leave-warning';
 import { SectionView, StepLoadFailed, StepLoading } from './wizard-steps';
 
@@ -394,7 +395,8 @@ function StepMounted({ step, onMount }: { step: WizardState['step']; onMount: (s
 
 /**
  * Moves focus on every step change (not on first render: the page, not the wizard, owns initial
- * focus — nor when the first check finds the step-up still fresh, which is the same moment): to
+ * focus — nor when the first check finds the step-up still fresh, which is the same moment: the
+ * caller then starts from the step the flow opens on, so there is no change): to
  * the new step's heading, to the phone field when phone entry resumes after a re-verification
  * (the typed number is still there), or back to Reset when the confirmation is cancelled (as the
  * dialog pattern asks). Entering the confirmation is left to the dialog, which focuses Cancel.

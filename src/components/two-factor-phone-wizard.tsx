@@ -1,13 +1,9 @@
-import { Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
-import type { TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
-import { toHostError } from '../core/errors';
-import type { TwoFactorError } from '../core/errors';
+import { Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
+import type { TwoFactorAdapter } from '../core/adapter';
 import type { WizardState } from '../core/machine';
-import { isTwoFactorStatus } from '../core/results';
 import { useTwoFactorAdapter } from '../hooks/context';
 import type { BaseHookOptions, CompleteDetails, ResetTiming } from '../hooks/types';
-import { useDeferredEffect } from '../hooks/use-deferred-effect';
-import { useRequest } from '../hooks/use-request';
+import { useWizardFirstScreen } from '../hooks/use-wizard-first-screen';
 import { MessagesProvider, useInitialMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { Button } from './button';
@@ -79,15 +75,6 @@ export interface TwoFactorPhoneWizardProps {
 }
 
 /**
- * How the first screen ended, for the rest of the wizard to start from: the opening check found
- * the earlier step-up still fresh (with the status it read), or the emailed code verified. `at`
- * is when (epoch ms): the step-up's grant starts there.
- */
-export type WizardStart =
-  | { via: 'still-fresh'; twoFactorStatus: TwoFactorStatus; at: number }
-  | { via: 'verified'; at: number };
-
-/**
  * The whole flow: the email-code gate, the 2FA section, the reset confirmation, phone entry, code
  * verification and the recovery code. Focus moves to each new step's heading; one polite and one
  * assertive live region carry announcements from the first render.
@@ -115,14 +102,13 @@ function TwoFactorPhoneWizardContent({
 }: Omit<TwoFactorPhoneWizardProps, 'locale' | 'messages'>) {
   const adapter = useTwoFactorAdapter(options.adapter, 'useTwoFactorPhoneWizard');
   const t = useInitialMessages();
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
-
-  // `false` while asking the backend whether the step-up is still fresh; `true` once the email
-  // code is needed.
-  const [isLocked, setLocked] = useState(false);
-  // How the first screen ended, for the flow to start from; `null` while it is on screen.
-  const [start, setStart] = useState<WizardStart | null>(null);
+  const firstScreen = useWizardFirstScreen({
+    adapter,
+    timeoutMs: options.timeoutMs,
+    onError: options.onError,
+    onCancel: options.onCancel,
+  });
+  const { start } = firstScreen;
   // Until the flow's module is there, the deferred value keeps the first screen up (marked busy)
   // rather than the "Loading…" fallback (issue 14: slow networks); the background render with the
   // outcome waits in the boundary below, already on screen, until the module arrives.
@@ -133,34 +119,15 @@ function TwoFactorPhoneWizardContent({
 
   useEffect(() => Flow.preload(), []);
 
-  const check = useRequest<void, TwoFactorStatus>((_args, signal) => adapter.getTwoFactorStatus({ signal }), {
-    timeoutMs: options.timeoutMs,
-    isValidResult: isTwoFactorStatus,
-  });
-  const { run: runCheck, abort: abortCheck } = check;
-  useDeferredEffect(() => {
-    void runCheck(undefined, {
-      onSuccess: (twoFactorStatus) => setStart({ via: 'still-fresh', twoFactorStatus, at: Date.now() }),
-      onError: (error) => {
-        // Expected when the step-up is old: the gate takes over, no error to show or report.
-        setLocked(true);
-        if (error.code !== 'reverification_required') optionsRef.current.onError?.({ error: toHostError(error) });
-      },
-    });
-  }, []);
-
   // The gate unmounts as soon as it verifies, so the wizard says "Verified." on its behalf: here,
   // and for the flow after a re-verification (through the same live region).
   const [verifiedCount, setVerifiedCount] = useState(0);
   const announceVerified = useCallback(() => setVerifiedCount((count) => count + 1), []);
+  const { onEmailVerified } = firstScreen;
   const handleVerified = useCallback(() => {
     announceVerified();
-    setStart({ via: 'verified', at: Date.now() });
-  }, [announceVerified]);
-  const handleGateError = useCallback(
-    ({ error }: { error: TwoFactorError }) => optionsRef.current.onError?.({ error: toHostError(error) }),
-    [],
-  );
+    onEmailVerified();
+  }, [announceVerified, onEmailVerified]);
 
   return (
     <ComponentRoot
@@ -188,12 +155,12 @@ function TwoFactorPhoneWizardContent({
             />
           ) : (
             <div className="tfa-wizard__step" aria-busy={start !== null || undefined}>
-              {isLocked ? (
+              {firstScreen.status === 'locked' ? (
                 <EmailCodeGate
                   adapter={adapter}
                   timeoutMs={options.timeoutMs}
                   headingLevel={headingLevel}
-                  onError={handleGateError}
+                  onError={firstScreen.onGateError}
                   onVerified={handleVerified}
                 />
               ) : (
@@ -208,13 +175,7 @@ function TwoFactorPhoneWizardContent({
           not once the check found the step-up fresh: the flow opens on the read-only section. */}
       {options.onCancel && !(shownStart !== null && Flow.isLoaded()) && start?.via !== 'still-fresh' ? (
         <div className="tfa-wizard__footer">
-          <Button
-            variant="link"
-            onClick={() => {
-              abortCheck();
-              optionsRef.current.onCancel?.();
-            }}
-          >
+          <Button variant="link" onClick={firstScreen.cancel}>
             {t.cancel}
           </Button>
         </div>
