@@ -7,11 +7,6 @@ export interface LazyStep<P extends object> {
   Step: ComponentType<P>;
   /** Starts loading the module (once; a failed load is tried again on the next call). */
   preload: () => void;
-  /**
-   * Like `preload`, and returns the load, which settles once `isLoaded()` is true (or the load
-   * failed): for a loader that needs this step's module along with its own.
-   */
-  load: () => Promise<ComponentType<P>>;
   /** Whether the module is there, so the step renders without suspending. */
   isLoaded: () => boolean;
 }
@@ -64,20 +59,16 @@ export function lazyStep<P extends object>(load: () => Promise<ComponentType<P>>
     return <Loaded {...props} />;
   }
 
-  const loadEarly = () => {
-    const attempt = start();
-    attempt.catch(() => {
-      // A failed preload is not an error yet: the step's own render tries again, and reports it.
-      if (loading === attempt) loading = undefined;
-    });
-    return attempt;
-  };
-
   return {
     Step,
     isLoaded: () => loaded !== undefined,
-    preload: () => void loadEarly(),
-    load: loadEarly,
+    preload: () => {
+      const attempt = start();
+      attempt.catch(() => {
+        // A failed preload is not an error yet: the step's own render tries again, and reports it.
+        if (loading === attempt) loading = undefined;
+      });
+    },
   };
 }
 

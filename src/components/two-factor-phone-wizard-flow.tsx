@@ -16,16 +16,19 @@ import { StepLoadBoundary, lazyStep } from './lazy-step';
 import type { WizardStart } from '../hooks/use-wizard-first-screen';
 import type { TwoFactorPhoneWizardProps } from './two-factor-phone-wizard';
 import { useLeaveWarning } from './use-leave-warning';
-import { SectionView, StepLoadFailed, StepLoading } from './wizard-steps';
+import { ConfirmationDialog } from './confirmation-dialog';
+import { ResetPhoneDialog } from './reset-phone-dialog';
+import { TwoFactorSectionView } from './two-factor-section-view';
+import { StepLoadFailed, StepLoading } from './wizard-steps';
 
-// The wizard past its first screen: loaded (with the section step, in its chunk) while the user is
-// on the email gate, and handed the flow once the gate verifies or the opening check finds the
-// step-up still fresh (see two-factor-phone-wizard.tsx).
+// The wizard past its first screen: loaded while the user is on the email gate, and handed the
+// flow once the gate verifies or the opening check finds the step-up still fresh (see
+// two-factor-phone-wizard.tsx). It comes in one chunk with the section step, the reset
+// confirmation and the leave dialog (two-factor-section-step), which it imports as plain modules:
+// all of them are there whenever the flow is.
 
-// Every later step (the phone metadata and input, the Radix dialog, the forms) is its own module,
-// loaded while the user is on the step before. The section and its reset confirmation share one:
-// both need the dialog.
-const ResetDialog = /* @__PURE__ */ lazyStep(() => import('./two-factor-section-step').then((module) => module.ResetPhoneDialog));
+// Every later step (the phone metadata and input, the forms) is its own module, loaded while the
+// user is on the step before.
 /** The wizard's default country, for the phone step's loader (set before every preload and render). */
 let phoneEntryCountry: string | undefined;
 // The phone step counts as loaded once its code and its default country's metadata are there.
@@ -45,14 +48,8 @@ const CodeVerification = /* @__PURE__ */ lazyStep(() =>
 const RecoveryCode = /* @__PURE__ */ lazyStep(() =>
   import('./wizard-phone-entry-step').then((module) => module.WizardRecoveryCodeStep),
 );
-// Asked before leaving once `resetTiming="immediate"` removed the old phone; the section's chunk
-// (loaded by then) carries the dialog.
-const LeaveDialog = /* @__PURE__ */ lazyStep(() => import('./two-factor-section-step').then((module) => module.ConfirmationDialog));
-
 /** The steps whose code loads on demand. */
 const LAZY_STEPS: Readonly<Partial<Record<WizardState['step'], { isLoaded: () => boolean }>>> = {
-  'two-factor-section': SectionView,
-  'reset-phone': SectionView,
   'phone-entry': PhoneEntry,
   'code-verification': CodeVerification,
   'recovery-code': RecoveryCode,
@@ -60,13 +57,13 @@ const LAZY_STEPS: Readonly<Partial<Record<WizardState['step'], { isLoaded: () =>
 
 /** What to load while the user is on each step: the steps it can lead to. */
 const PRELOAD_NEXT: Readonly<Record<WizardState['step'], ReadonlyArray<() => void>>> = {
-  'email-code-gate': [SectionView.preload],
-  'two-factor-section': [ResetDialog.preload, PhoneEntry.preload],
+  'email-code-gate': [],
+  'two-factor-section': [PhoneEntry.preload],
   'reset-phone': [PhoneEntry.preload],
   'add-phone': [PhoneEntry.preload],
   'phone-entry': [CodeVerification.preload],
   'code-verification': [RecoveryCode.preload],
-  'recovery-code': [SectionView.preload],
+  'recovery-code': [],
   done: [],
 };
 
@@ -204,27 +201,25 @@ export const WizardFlow = /* @__PURE__ */ memo(function WizardFlowContent({
         </div>
       ) : null}
       {leaveOpen !== null ? (
-        <Suspense fallback={null}>
-          <LeaveDialog.Step
-            open={leaveOpen}
-            onOpenChange={(open) => {
-              if (!open) setLeaveOpen(false);
-            }}
-            onConfirm={() => {
-              setLeaveOpen(false);
-              wizard.cancel();
-            }}
-            title={t.leaveTitle}
-            description={t.leaveDescription}
-            confirmLabel={t.leaveConfirm}
-            pendingLabel={t.leaveConfirm}
-            isPending={false}
-            error={null}
-            headingLevel={headingLevel}
-            className="tfa-leave-dialog"
-            finalFocus={() => cancelRef.current}
-          />
-        </Suspense>
+        <ConfirmationDialog
+          open={leaveOpen}
+          onOpenChange={(open) => {
+            if (!open) setLeaveOpen(false);
+          }}
+          onConfirm={() => {
+            setLeaveOpen(false);
+            wizard.cancel();
+          }}
+          title={t.leaveTitle}
+          description={t.leaveDescription}
+          confirmLabel={t.leaveConfirm}
+          pendingLabel={t.leaveConfirm}
+          isPending={false}
+          error={null}
+          headingLevel={headingLevel}
+          className="tfa-leave-dialog"
+          finalFocus={() => cancelRef.current}
+        />
       ) : null}
     </>
   );
@@ -257,7 +252,7 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
       );
       return (
         <>
-          <SectionView.Step
+          <TwoFactorSectionView
             status={section.status}
             maskedNumber={section.maskedNumber}
             canDisable={section.canDisable}
@@ -274,20 +269,17 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
             headingLevel={headingLevel}
           />
           {state.step === 'reset-phone' ? (
-            // Its own boundary: while the dialog loads, the section stays on screen behind it.
-            <Suspense fallback={null}>
-              <ResetDialog.Step
-                {...common}
-                open
-                resetTiming={resetTiming}
-                onOpenChange={(open) => {
-                  if (!open) handlers.onResetCancel();
-                }}
-                onReset={handlers.onResetDone}
-                // The wizard moves focus itself once the next step renders.
-                onCloseAutoFocus={(event) => event.preventDefault()}
-              />
-            </Suspense>
+            <ResetPhoneDialog
+              {...common}
+              open
+              resetTiming={resetTiming}
+              onOpenChange={(open) => {
+                if (!open) handlers.onResetCancel();
+              }}
+              onReset={handlers.onResetDone}
+              // The wizard moves focus itself once the next step renders.
+              onCloseAutoFocus={(event) => event.preventDefault()}
+            />
           ) : null}
         </>
       );
@@ -331,7 +323,7 @@ function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): Re
       return state.maskedNumber === null ? (
         <DoneStep headingLevel={headingLevel} />
       ) : (
-        <SectionView.Step
+        <TwoFactorSectionView
           status="ready"
           maskedNumber={state.maskedNumber}
           canDisable={false}

@@ -12,16 +12,14 @@ import { Announce, ComponentRoot } from './component-root';
 import { EmailCodeGate } from './email-code-gate';
 import type { HeadingLevel } from './heading';
 import { StepLoadBoundary, lazyStep } from './lazy-step';
-import { SectionView, StepLoadFailed, StepLoading } from './wizard-steps';
+import { StepLoadFailed, StepLoading } from './wizard-steps';
 
 // Only the first screen ships with the page: the opening check (is an earlier step-up still
-// fresh?) and the email gate. The rest of the wizard (its machine, its hook, every later step)
-// loads from the first render on, in the section step's chunk, and takes over once the gate
-// verifies or the check finds the step-up fresh: long before the user has typed the emailed code.
-// It counts as loaded once the section's code is there too, since it opens on the section.
-const Flow = /* @__PURE__ */ lazyStep(() =>
-  Promise.all([import('./two-factor-section-step'), SectionView.load()]).then(([module]) => module.WizardFlow),
-);
+// fresh?) and the email gate. The rest of the wizard (its machine, its hook, every later step's
+// rendering) loads from the first render on, in one chunk with the section step it opens on, and
+// takes over once the gate verifies or the check finds the step-up fresh: long before the user
+// has typed the emailed code.
+const Flow = /* @__PURE__ */ lazyStep(() => import('./two-factor-section-step').then((module) => module.WizardFlow));
 
 export interface TwoFactorPhoneWizardProps {
   /** The host's backend. */

@@ -1,16 +1,9 @@
 import { Announce } from './component-root';
 import { Button } from './button';
-import { lazyStep } from './lazy-step';
 import { useInitialMessages } from '../i18n/context';
 
 // What the wizard's first screen (two-factor-phone-wizard.tsx) and the rest of the flow
 // (two-factor-phone-wizard-flow.tsx, loaded on demand) share.
-
-/**
- * The section step, loaded from the first render on: the flow takes over on it. Its module
- * (two-factor-section-step) also carries the flow itself and the dialogs.
- */
-export const SectionView = /* @__PURE__ */ lazyStep(() => import('./two-factor-section-step').then((module) => module.TwoFactorSectionView));
 
 /** Shown while a step's module loads: rare, since each step is preloaded on the step before. */
 export function StepLoading({ state = 'loading' }: { state?: 'loading' | 'checking' }) {
