@@ -1,8 +1,9 @@
 /**
  * The package index's bindings for code that `TwoFactorPhoneWizard` loads on demand or never
- * uses: the steps after the email gate and their hooks, the standalone section, and everything
- * else that imports libphonenumber-js (phone parsing, masking, the mock adapter). Same functions,
- * same names; only the path differs.
+ * uses: the steps after the email gate and their hooks, the wizard's machine and orchestrator hook
+ * (loaded with the section step, after the wizard's first screen), the standalone section, and
+ * everything else that imports libphonenumber-js (phone parsing, masking, the mock adapter). Same
+ * functions, same names; only the path differs.
  *
  * Why not plain re-exports: esbuild gives a file to the host's initial chunk when any file the
  * entry reaches re-exports it and it is used anywhere — lazily included — so re-exporting the
@@ -24,6 +25,8 @@ import { usePhoneEntry as phoneEntryHook } from './hooks/use-phone-entry';
 import { useRecoveryCode as recoveryCodeHook } from './hooks/use-recovery-code';
 import { useResetPhone as resetPhoneHook } from './hooks/use-reset-phone';
 import { useTwoFactorSection as twoFactorSectionHook } from './hooks/use-two-factor-section';
+import { useTwoFactorPhoneWizard as twoFactorPhoneWizardHook } from './hooks/use-two-factor-phone-wizard';
+import { initialWizardState as initialState, transition as machineTransition } from './core/machine';
 
 /** Returns its argument; called with a pure annotation so an unused binding is dropped. */
 function same<T>(value: T): T {
@@ -140,6 +143,29 @@ export const useResetPhone = /* @__PURE__ */ same(resetPhoneHook);
  * <button onClick={() => section.setEditing(true)}>Edit</button>
  */
 export const useTwoFactorSection = /* @__PURE__ */ same(twoFactorSectionHook);
+/**
+ * The whole flow as one headless hook: owns the wizard machine (including the step-up grant),
+ * asks the backend on mount whether an earlier step-up is still fresh (a status read; only a
+ * `reverification_required` answer locks the flow and sends an email), loads the 2FA status when
+ * the section needs it, runs Disable once confirmed, and hands each step handlers that turn its
+ * outcome into the next step, plus the adapter to call (`wizard.adapter`: yours, with the
+ * wizard's additions — `replacesCurrent` on verify from the machine, the freshness check before
+ * `resetPhone`). Callbacks never receive a code or the recovery code.
+ * @example
+ * const wizard = useTwoFactorPhoneWizard({ adapter, onComplete: ({ maskedNumber }) => toast(`2FA now uses ${maskedNumber}`) });
+ * const { adapter: stepAdapter, handlers, state } = wizard;
+ * switch (state.step) {
+ *   case 'email-code-gate':
+ *     return state.status === 'checking' ? <p>Loading…</p> : <EmailCodeGate adapter={stepAdapter} onVerified={handlers.onEmailVerified} onError={handlers.onStepError} />;
+ *   // …one case per step
+ * }
+ */
+export const useTwoFactorPhoneWizard = /* @__PURE__ */ same(twoFactorPhoneWizardHook);
+
+/** The wizard's one transition function. Pure: no clock, no I/O; same object when nothing applies. */
+export const transition = /* @__PURE__ */ same(machineTransition);
+/** Where the wizard starts: asking whether an earlier step-up is still fresh, nothing to resume. */
+export const initialWizardState = /* @__PURE__ */ same(initialState);
 
 /**
  * Parses a phone number typed in any common way. A leading `+` (also `＋`) or the default

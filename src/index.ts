@@ -43,7 +43,7 @@ export type { MessagesProviderProps, TwoFactorMessages, TwoFactorMessagesOverrid
 // Core: adapter contract, errors, the wizard machine, and the phone parsing and masking a headless
 // UI needs. Everything else in core is internal (tests import it from its module).
 export { TWO_FACTOR_ERROR_CODES, TwoFactorError, isAbortError, isTwoFactorError, isTwoFactorErrorCode } from './core/errors';
-export { initialWizardState, transition } from './core/machine';
+export { initialWizardState, transition } from './deferred-exports';
 export { maskEmail, maskPhoneNumber, parsePhoneNumber } from './deferred-exports';
 export type {
   AdapterMethod,
@@ -75,12 +75,12 @@ export type {
 // Hooks: one per step, the orchestrator, and the provider (which renders no markup).
 export { TwoFactorProvider } from './hooks/context';
 export { useEmailCodeGate } from './hooks/use-email-code-gate';
-export { useTwoFactorPhoneWizard } from './hooks/use-two-factor-phone-wizard';
 export {
   useCodeVerification,
   usePhoneEntry,
   useRecoveryCode,
   useResetPhone,
+  useTwoFactorPhoneWizard,
   useTwoFactorSection,
 } from './deferred-exports';
 export type {

@@ -25,7 +25,7 @@ describe('TwoFactorPhoneWizard with a step still loading', () => {
   it('keeps the step before on screen (busy) while the next loads, then shows it and moves focus to its heading', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ code: CODE });
-    const { container } = render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} />);
+    const { container } = render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} onCancel={() => {}} />);
 
     await user.type(await screen.findByLabelText('Email verification code'), CODE);
     await user.click(screen.getByRole('button', { name: 'Verify' }));
@@ -34,6 +34,8 @@ describe('TwoFactorPhoneWizard with a step still loading', () => {
     await waitFor(() => expect(container.querySelector('.tfa-wizard__step')).toHaveAttribute('aria-busy', 'true'));
     expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
     expect(container.firstElementChild).toHaveAttribute('data-state', 'email-code-gate');
+    // Leaving stays offered meanwhile, as on the section it is loading.
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
 
     sectionModule.release();
     const heading = await screen.findByRole('heading', { name: 'Two-factor authentication (2FA)' });

@@ -168,14 +168,15 @@ describe('TwoFactorPhoneWizard render profile', () => {
   // libphonenumber-js, react-hook-form and zod). Their first transform and evaluation in this file
   // is a one-off cost of the test runner, not of the flow, and it fell on whichever test walked
   // the flow first: loaded here, under the hook's own timeout, each test times only the flow.
-  // Nothing is counted here, and the wizard still loads each step through its own preloads.
+  // Nothing is counted here, and the wizard still loads each step through its own preloads. One at
+  // a time, the mocked ones first: loaded together with the section step's module (which carries
+  // the wizard past its first screen and so imports more mocked modules), a module's original
+  // could get the original of another mocked module, and the step would go uncounted.
   beforeAll(async () => {
-    await Promise.all([
-      import('./two-factor-section-step'),
-      import('./phone-entry-step'),
-      import('./code-verification-step'),
-      import('./recovery-code-step'),
-    ]);
+    await import('./code-verification-step');
+    await import('./recovery-code-step');
+    await import('./phone-entry-step');
+    await import('./two-factor-section-step');
   });
 
   // The whole flow in jsdom (status read, email gate, section, phone entry, code, recovery code,

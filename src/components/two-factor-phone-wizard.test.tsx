@@ -227,6 +227,35 @@ describe('TwoFactorPhoneWizard', () => {
     await waitFor(() => expect(gateHeading).toHaveFocus());
   });
 
+  it('says "Verified." again, in the same polite region, after a re-verification', async () => {
+    const user = userEvent.setup();
+    const adapter = createMockAdapter({
+      code: CODE,
+      phoneNumber: null,
+      resendAfterSeconds: 0,
+      failures: { sendPhoneCode: [new TwoFactorError('reverification_required')] },
+    });
+    const { container } = render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} defaultCountry="US" />);
+    const polite = container.querySelector('[data-tfa-live-region="polite"]');
+    await user.type(await screen.findByLabelText('Email verification code'), CODE);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    await waitFor(() => expect(polite).toHaveTextContent('Verified.'));
+    const first = polite?.firstElementChild;
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    await user.click(screen.getByRole('button', { name: '+ Add phone based verification' }));
+    await user.type(await screen.findByLabelText('Phone number'), '6502530000');
+    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+
+    await user.type(await screen.findByLabelText('Email verification code'), CODE);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    // A fresh node carries the second announcement (screen readers skip an unchanged one).
+    await waitFor(() => expect(polite?.firstElementChild).not.toBe(first));
+    expect(polite).toHaveTextContent('Verified.');
+    expect(container.querySelectorAll('[data-tfa-live-region="polite"]')).toHaveLength(1);
+    // The flow resumed phone entry with the number kept.
+    expect(await screen.findByLabelText('Phone number')).not.toHaveValue('');
+  });
+
   it('has no axe violations on the gate and on phone entry', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ code: CODE, phoneNumber: null });

@@ -1,69 +1,25 @@
-import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { ReactNode, RefObject } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
 import type { TwoFactorAdapter } from '../core/adapter';
 import type { WizardState } from '../core/machine';
-import { useTwoFactorPhoneWizard } from '../hooks/use-two-factor-phone-wizard';
-import type { BaseHookOptions, CompleteDetails, ResetTiming, TwoFactorPhoneWizardState } from '../hooks/types';
-import { selectSection } from '../core/machine';
+import { useTwoFactorAdapter } from '../hooks/context';
+import type { BaseHookOptions, CompleteDetails, ResetTiming } from '../hooks/types';
+import { useWizardFirstScreen } from '../hooks/use-wizard-first-screen';
 import { MessagesProvider, useInitialMessages } from '../i18n/context';
 import type { TwoFactorMessagesOverrides } from '../i18n/context';
 import { Button } from './button';
 import { cx } from './class-names';
 import { Announce, ComponentRoot } from './component-root';
 import { EmailCodeGate } from './email-code-gate';
-import { Heading, toHeadingLevel } from './heading';
 import type { HeadingLevel } from './heading';
 import { StepLoadBoundary, lazyStep } from './lazy-step';
-import { useLeaveWarning } from './use-leave-warning';
+import { StepLoadFailed, StepLoading } from './wizard-steps';
 
-// Only the email gate ships with the page: every later step (the phone metadata and input, the
-// Radix dialog, the forms) is its own module, loaded while the user is on the step before. The
-// section and its reset confirmation share one: both need the dialog.
-const SectionView = /* @__PURE__ */ lazyStep(() => import('./two-factor-section-step').then((module) => module.TwoFactorSectionView));
-const ResetDialog = /* @__PURE__ */ lazyStep(() => import('./two-factor-section-step').then((module) => module.ResetPhoneDialog));
-/** The wizard's default country, for the phone step's loader (set before every preload and render). */
-let phoneEntryCountry: string | undefined;
-// The phone step counts as loaded once its code and its default country's metadata are there.
-const PhoneEntry = /* @__PURE__ */ lazyStep(() =>
-  import('./wizard-phone-entry-step').then(async (module) => {
-    await module.loadPhoneMetadata(phoneEntryCountry);
-    return module.WizardPhoneEntryStep;
-  }),
-);
-/** The default country's phone metadata (data only), loaded in parallel with the phone step's code. */
-const preloadPhoneMetadata = (country: string | undefined) =>
-  void import('../core/phone-metadata/preload').then((module) => module.preloadCountry(country), () => undefined);
-// The code and recovery steps come in the phone step's chunk (see wizard-phone-entry-step).
-const CodeVerification = /* @__PURE__ */ lazyStep(() =>
-  import('./wizard-phone-entry-step').then((module) => module.CodeVerificationStep),
-);
-const RecoveryCode = /* @__PURE__ */ lazyStep(() =>
-  import('./wizard-phone-entry-step').then((module) => module.WizardRecoveryCodeStep),
-);
-// Asked before leaving once `resetTiming="immediate"` removed the old phone; the section's chunk
-// (loaded by then) carries the dialog.
-const LeaveDialog = /* @__PURE__ */ lazyStep(() => import('./two-factor-section-step').then((module) => module.ConfirmationDialog));
-
-/** The steps whose code loads on demand. */
-const LAZY_STEPS: Readonly<Partial<Record<WizardState['step'], { isLoaded: () => boolean }>>> = {
-  'two-factor-section': SectionView,
-  'reset-phone': SectionView,
-  'phone-entry': PhoneEntry,
-  'code-verification': CodeVerification,
-  'recovery-code': RecoveryCode,
-};
-
-/** What to load while the user is on each step: the steps it can lead to. */
-const PRELOAD_NEXT: Readonly<Record<WizardState['step'], ReadonlyArray<() => void>>> = {
-  'email-code-gate': [SectionView.preload],
-  'two-factor-section': [ResetDialog.preload, PhoneEntry.preload],
-  'reset-phone': [PhoneEntry.preload],
-  'add-phone': [PhoneEntry.preload],
-  'phone-entry': [CodeVerification.preload],
-  'code-verification': [RecoveryCode.preload],
-  'recovery-code': [SectionView.preload],
-  done: [],
-};
+// Only the first screen ships with the page: the opening check (is an earlier step-up still
+// fresh?) and the email gate. The rest of the wizard (its machine, its hook, every later step's
+// rendering) loads from the first render on, in one chunk with the section step it opens on, and
+// takes over once the gate verifies or the check finds the step-up fresh: long before the user
+// has typed the emailed code.
+const Flow = /* @__PURE__ */ lazyStep(() => import('./two-factor-section-step').then((module) => module.WizardFlow));
 
 export interface TwoFactorPhoneWizardProps {
   /** The host's backend. */
@@ -132,358 +88,96 @@ export function TwoFactorPhoneWizard({ locale, messages, ...props }: TwoFactorPh
   );
 }
 
-/** Steps where leaving the flow is offered (not once the new number is verified). */
-const CANCELLABLE_STEPS: ReadonlySet<WizardState['step']> = new Set([
-  'email-code-gate',
-  'two-factor-section',
-  'reset-phone',
-  'add-phone',
-  'phone-entry',
-  'code-verification',
-]);
-
+/**
+ * The first screen: the root with its live regions, the opening check, the email gate and Cancel.
+ * Once it has an outcome (`start`) and the flow's module is there, it renders the flow in the
+ * gate's place, which starts from that outcome; the root, and what it announced, stay.
+ */
 function TwoFactorPhoneWizardContent({
-  headingLevel: headingLevelProp,
+  headingLevel,
   className,
   ...options
 }: Omit<TwoFactorPhoneWizardProps, 'locale' | 'messages'>) {
-  const wizard = useTwoFactorPhoneWizard(options);
+  const adapter = useTwoFactorAdapter(options.adapter, 'useTwoFactorPhoneWizard');
   const t = useInitialMessages();
-  const headingLevel = toHeadingLevel(headingLevelProp);
-  const stepRef = useRef<HTMLDivElement>(null);
-  const { state } = wizard;
-  phoneEntryCountry = options.defaultCountry;
-  // The step on screen. A step whose code (or phone metadata) has not arrived yet would suspend;
-  // rendered from the deferred state it leaves the step before on screen until it is ready,
-  // instead of flashing the "Loading…" fallback (issue 14: slow networks). Preloading makes the
-  // wait rare; a step that is there renders at once.
-  // The recovery step is never deferred: React keeps a deferred value in the hook's fibers after
-  // it is shown, and the recovery code must leave memory on Finish (issue 15). Nothing loads after
-  // it that could need the step before on screen.
-  const deferredState = useDeferredValue(state.step === 'recovery-code' ? null : state);
-  const shownState = LAZY_STEPS[state.step]?.isLoaded() === false && deferredState !== null ? deferredState : state;
+  const firstScreen = useWizardFirstScreen({
+    adapter,
+    timeoutMs: options.timeoutMs,
+    onError: options.onError,
+    onCancel: options.onCancel,
+  });
+  const { start } = firstScreen;
+  // Until the flow's module is there, the deferred value keeps the first screen up (marked busy)
+  // rather than the "Loading…" fallback (issue 14: slow networks); the background render with the
+  // outcome waits in the boundary below, already on screen, until the module arrives.
+  const deferredStart = useDeferredValue(start);
+  const shownStart = Flow.isLoaded() ? start : deferredStart;
+  // The step the flow shows, once it has changed from the section it opens on.
+  const [flowStep, setFlowStep] = useState<WizardState['step'] | null>(null);
 
-  // The last status the email gate had: leaving it from `checking` (the step-up was still fresh)
-  // is like a first render, and focus stays where the page put it.
-  const gateStatusRef = useRef<'checking' | 'locked'>('checking');
-  if (state.step === 'email-code-gate') gateStatusRef.current = state.status;
-  const focusStep = useFocusOnStepChange(state.step, stepRef, gateStatusRef);
+  useEffect(() => Flow.preload(), []);
 
-  // Leaving once the old phone is gone would leave the account without a second factor: warn.
-  // `null` until first asked: from then on the dialog stays mounted, so closing it returns focus.
-  const [leaveOpen, setLeaveOpen] = useState<boolean | null>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useLeaveWarning(wizard.isLeaveGuarded, t.leaveNoPhoneWarning);
-  const handleCancel = () => {
-    if (wizard.isVerifyInFlight) return;
-    if (wizard.isLeaveGuarded) setLeaveOpen(true);
-    else wizard.cancel();
-  };
-
-  useEffect(() => {
-    for (const preload of PRELOAD_NEXT[state.step]) preload();
-    if (PRELOAD_NEXT[state.step].includes(PhoneEntry.preload)) preloadPhoneMetadata(options.defaultCountry);
-  }, [state.step, options.defaultCountry]);
-
-  // The gate unmounts as soon as it verifies, so the wizard says "Verified." on its behalf.
+  // The gate unmounts as soon as it verifies, so the wizard says "Verified." on its behalf: here,
+  // and for the flow after a re-verification (through the same live region).
   const [verifiedCount, setVerifiedCount] = useState(0);
-  const { onEmailVerified } = wizard.handlers;
-  const handleEmailVerified = useCallback(() => {
-    setVerifiedCount((count) => count + 1);
+  const announceVerified = useCallback(() => setVerifiedCount((count) => count + 1), []);
+  const { onEmailVerified } = firstScreen;
+  const handleVerified = useCallback(() => {
+    announceVerified();
     onEmailVerified();
-  }, [onEmailVerified]);
-  const handlers = useMemo(
-    () => ({ ...wizard.handlers, onEmailVerified: handleEmailVerified }),
-    [wizard.handlers, handleEmailVerified],
-  );
+  }, [announceVerified, onEmailVerified]);
 
   return (
-    <ComponentRoot className={cx('tfa-wizard', className)} data-state={shownState.step} aria-label={t.flowLabel} role="group">
+    <ComponentRoot
+      className={cx('tfa-wizard', className)}
+      data-state={shownStart === null ? 'email-code-gate' : (flowStep ?? 'two-factor-section')}
+      aria-label={t.flowLabel}
+      role="group"
+    >
       <Announce message={verifiedCount > 0 ? t.emailVerified : null} politeness="polite" trigger={verifiedCount} />
-      <div ref={stepRef} className="tfa-wizard__step" aria-busy={shownState.step !== state.step || undefined}>
-        <StepLoadBoundary fallback={(retry) => <StepLoadFailed onRetry={retry} />}>
-          <Suspense fallback={<StepLoading />}>
-            {renderStep(
-              { ...wizard, state: shownState, handlers },
-              {
-                adapter: wizard.adapter,
-                defaultCountry: options.defaultCountry,
-                headingLevel,
-                timeoutMs: options.timeoutMs,
-                resetTiming: wizard.resetTiming,
-                phoneUpdated: t.phoneUpdated,
-                serviceName: options.serviceName,
-              },
-            )}
-            {/* Mounts with the step's content, so focus moves once a lazy step is really there. */}
-            <StepMounted key={shownState.step} step={shownState.step} onMount={focusStep} />
-          </Suspense>
-        </StepLoadBoundary>
-      </div>
-      {/* Not on the read-only section: nothing is under way there to cancel. */}
-      {options.onCancel && CANCELLABLE_STEPS.has(state.step) && !(state.step === 'two-factor-section' && state.status === 'viewing') ? (
+      <StepLoadBoundary
+        fallback={(retry) => (
+          <div className="tfa-wizard__step">
+            <StepLoadFailed onRetry={retry} />
+          </div>
+        )}
+      >
+        <Suspense fallback={<StepLoading />}>
+          {shownStart !== null ? (
+            <Flow.Step
+              {...options}
+              headingLevel={headingLevel}
+              start={shownStart}
+              onShownStepChange={setFlowStep}
+              onEmailVerified={announceVerified}
+            />
+          ) : (
+            <div className="tfa-wizard__step" aria-busy={start !== null || undefined}>
+              {firstScreen.status === 'locked' ? (
+                <EmailCodeGate
+                  adapter={adapter}
+                  timeoutMs={options.timeoutMs}
+                  headingLevel={headingLevel}
+                  onError={firstScreen.onGateError}
+                  onVerified={handleVerified}
+                />
+              ) : (
+                // While the backend is asked whether the step-up is still fresh, nothing is sent yet.
+                <StepLoading state="checking" />
+              )}
+            </div>
+          )}
+        </Suspense>
+      </StepLoadBoundary>
+      {/* Until the flow is on screen with its own Cancel (also when its module failed to load);
+          not once the check found the step-up fresh: the flow opens on the read-only section. */}
+      {options.onCancel && !(shownStart !== null && Flow.isLoaded()) && start?.via !== 'still-fresh' ? (
         <div className="tfa-wizard__footer">
-          {/* Unavailable while a verify is in flight: its answer may carry the new recovery code. */}
-          <Button ref={cancelRef} variant="link" isDisabled={wizard.isVerifyInFlight} onClick={handleCancel}>
+          <Button variant="link" onClick={firstScreen.cancel}>
             {t.cancel}
           </Button>
         </div>
       ) : null}
-      {leaveOpen !== null ? (
-        <Suspense fallback={null}>
-          <LeaveDialog.Step
-            open={leaveOpen}
-            onOpenChange={(open) => {
-              if (!open) setLeaveOpen(false);
-            }}
-            onConfirm={() => {
-              setLeaveOpen(false);
-              wizard.cancel();
-            }}
-            title={t.leaveTitle}
-            description={t.leaveDescription}
-            confirmLabel={t.leaveConfirm}
-            pendingLabel={t.leaveConfirm}
-            isPending={false}
-            error={null}
-            headingLevel={headingLevel}
-            className="tfa-leave-dialog"
-            finalFocus={() => cancelRef.current}
-          />
-        </Suspense>
-      ) : null}
     </ComponentRoot>
   );
 }
-
-interface StepContext {
-  adapter: TwoFactorAdapter;
-  defaultCountry: string | undefined;
-  headingLevel: HeadingLevel;
-  timeoutMs: number | undefined;
-  resetTiming: ResetTiming;
-  /** The section's notice after Finish. */
-  phoneUpdated: string;
-  serviceName: string | undefined;
-}
-
-function renderStep(wizard: TwoFactorPhoneWizardState, context: StepContext): ReactNode {
-  const { state, handlers } = wizard;
-  const { adapter, defaultCountry, headingLevel, timeoutMs, resetTiming } = context;
-  const common = { adapter, timeoutMs, headingLevel, onError: handlers.onStepError };
-  switch (state.step) {
-    case 'email-code-gate':
-      // While the backend is asked whether the step-up is still fresh, nothing is sent yet.
-      if (state.status === 'checking') return <StepLoading state="checking" />;
-      return <EmailCodeGate {...common} onVerified={handlers.onEmailVerified} />;
-    case 'two-factor-section':
-    case 'reset-phone': {
-      const section = selectSection(
-        state.step === 'two-factor-section' ? state : { status: 'editing', twoFactorStatus: state.twoFactorStatus },
-        typeof adapter.disableTwoFactor === 'function',
-      );
-      return (
-        <>
-          <SectionView.Step
-            status={section.status}
-            maskedNumber={section.maskedNumber}
-            canDisable={section.canDisable}
-            editing={section.editing}
-            onEditingChange={(next) => (next ? handlers.onEdit() : handlers.onCloseEdit())}
-            onReset={handlers.onResetRequest}
-            onAddPhone={handlers.onAddPhone}
-            disableStatus={section.disable}
-            onDisableRequest={handlers.onDisableRequest}
-            onDisableCancel={handlers.onDisableCancel}
-            onDisable={wizard.disableTwoFactor}
-            onRetry={wizard.reloadStatus}
-            error={wizard.error}
-            headingLevel={headingLevel}
-          />
-          {state.step === 'reset-phone' ? (
-            // Its own boundary: while the dialog loads, the section stays on screen behind it.
-            <Suspense fallback={null}>
-              <ResetDialog.Step
-                {...common}
-                open
-                resetTiming={resetTiming}
-                onOpenChange={(open) => {
-                  if (!open) handlers.onResetCancel();
-                }}
-                onReset={handlers.onResetDone}
-                // The wizard moves focus itself once the next step renders.
-                onCloseAutoFocus={(event) => event.preventDefault()}
-              />
-            </Suspense>
-          ) : null}
-        </>
-      );
-    }
-    case 'add-phone':
-      return <AddPhoneStep change={state.change} onAddPhone={handlers.onAddPhone} headingLevel={headingLevel} />;
-    case 'phone-entry':
-      return (
-        <PhoneEntry.Step
-          {...common}
-          defaultCountry={defaultCountry}
-          defaultPhoneNumber={state.phoneNumber ?? undefined}
-          onCodeSent={handlers.onCodeSent}
-        />
-      );
-    case 'code-verification':
-      return (
-        <CodeVerification.Step
-          {...common}
-          phoneNumber={state.phoneNumber}
-          channel={state.channel}
-          codeLength={state.codeLength}
-          resendAt={state.resendAt}
-          onCodeSent={handlers.onCodeSent}
-          onVerified={handlers.onPhoneVerified}
-          onChangeNumber={handlers.onChangeNumber}
-        />
-      );
-    case 'recovery-code':
-      return (
-        <RecoveryCode.Step
-          recoveryCode={state.recoveryCode}
-          phoneNumber={state.phoneNumber}
-          onFinish={handlers.onFinish}
-          serviceName={context.serviceName}
-          headingLevel={headingLevel}
-        />
-      );
-    case 'done':
-      // Not a dead end: the section, read-only, with the new number and what happened.
-      return state.maskedNumber === null ? (
-        <DoneStep headingLevel={headingLevel} />
-      ) : (
-        <SectionView.Step
-          status="ready"
-          maskedNumber={state.maskedNumber}
-          canDisable={false}
-          editing={false}
-          notice={context.phoneUpdated}
-          headingLevel={headingLevel}
-        />
-      );
-    default: {
-      const unreachable: never = state;
-      return unreachable;
-    }
-  }
-}
-
-/**
- * After Reset: the seed's "+ Add phone based verification" step, a button that opens phone entry,
- * with a line on what happens to the current number meanwhile.
- */
-function AddPhoneStep({
-  change,
-  onAddPhone,
-  headingLevel,
-}: {
-  change: 'add' | 'swap' | 'removed';
-  onAddPhone: () => void;
-  headingLevel: HeadingLevel;
-}) {
-  const t = useInitialMessages();
-  return (
-    <div className="tfa-step tfa-add-phone-step" data-state="add-phone">
-      <Heading level={headingLevel} isStepHeading className="tfa-heading">
-        {t.addPhoneHeading}
-      </Heading>
-      <p className="tfa-lead">{change === 'removed' ? t.addPhoneRemovedNote : t.addPhoneSwapNote}</p>
-      <div className="tfa-actions">
-        <Button variant="secondary" className="tfa-add-phone" onClick={onAddPhone}>
-          {t.addPhone}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-function DoneStep({ headingLevel }: { headingLevel: HeadingLevel }) {
-  const t = useInitialMessages();
-  return (
-    <div className="tfa-step tfa-done" data-state="done">
-      <Heading level={headingLevel} isStepHeading className="tfa-heading">
-        {t.doneHeading}
-      </Heading>
-    </div>
-  );
-}
-
-/** Shown while a step's module loads: rare, since each step is preloaded on the step before. */
-function StepLoading({ state = 'loading' }: { state?: 'loading' | 'checking' }) {
-  const t = useInitialMessages();
-  return (
-    <div className="tfa-step" data-state={state} aria-busy="true">
-      <p className="tfa-loading">{t.loading}</p>
-    </div>
-  );
-}
-
-/** A step's module failed to load (e.g. offline): say so, and offer to try again. */
-function StepLoadFailed({ onRetry }: { onRetry: () => void }) {
-  const t = useInitialMessages();
-  return (
-    <div className="tfa-step" data-state="error">
-      <Announce message={t.errors.network} politeness="assertive" />
-      <p className="tfa-error">{t.errors.network}</p>
-      <div className="tfa-actions">
-        <Button onClick={onRetry}>{t.retry}</Button>
-      </div>
-    </div>
-  );
-}
-
-/** Renders nothing; reports when the step it is keyed to has mounted, content and all. */
-function StepMounted({ step, onMount }: { step: WizardState['step']; onMount: (step: WizardState['step']) => void }) {
-  useEffect(() => onMount(step), [step, onMount]);
-  return null;
-}
-
-/**
- * Moves focus on every step change (not on first render: the page, not the wizard, owns initial
- * focus — nor when the first check finds the step-up still fresh, which is the same moment): to
- * the new step's heading, to the phone field when phone entry resumes after a re-verification
- * (the typed number is still there), or back to Reset when the confirmation is cancelled (as the
- * dialog pattern asks). Entering the confirmation is left to the dialog, which focuses Cancel.
- * Returns the function to call once the new step's content has mounted, since a lazy step's
- * heading exists only after its module has loaded.
- */
-function useFocusOnStepChange(
-  initialStep: WizardState['step'],
-  stepRef: RefObject<HTMLDivElement | null>,
-  gateStatusRef: RefObject<'checking' | 'locked'>,
-): (step: WizardState['step']) => void {
-  const previousStepRef = useRef(initialStep);
-  return useCallback(
-    (step: WizardState['step']) => {
-      const previous = previousStepRef.current;
-      previousStepRef.current = step;
-      if (previous === step || step === 'reset-phone') return;
-      if (previous === 'email-code-gate' && gateStatusRef.current === 'checking') return;
-      const container = stepRef.current;
-      if (!container) return;
-      if (previous === 'reset-phone') {
-        const trigger = container.querySelector<HTMLElement>('[data-tfa-reset-trigger]');
-        if (trigger) {
-          trigger.focus();
-          return;
-        }
-      }
-      if (previous === 'email-code-gate' && step === 'phone-entry') {
-        const field = container.querySelector<HTMLInputElement>('input[type="tel"]');
-        if (field && field.value !== '') {
-          field.focus();
-          return;
-        }
-      }
-      container.querySelector<HTMLElement>('[data-tfa-step-heading]')?.focus();
-    },
-    [stepRef, gateStatusRef],
-  );
-}
-

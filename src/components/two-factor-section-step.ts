@@ -1,8 +1,7 @@
 /**
- * The wizard's two-factor-section step as one module to load on demand: the section view (whose Disable
- * confirmation needs Radix's dialog) and the reset confirmation (which needs it too). One chunk
- * instead of three (view, shared Radix, reset), so the flow downloads less in all.
+ * The wizard past its first screen as one module to load on demand (two-factor-phone-wizard-flow):
+ * its machine and hook, and with them the section step it opens on, the reset confirmation and
+ * the leave dialog (all three on Radix's dialog). One chunk: the first screen loads it from its
+ * first render, and everything in it is needed at the same moment, when the flow takes over.
  */
-export { TwoFactorSectionView } from './two-factor-section-view';
-export { ResetPhoneDialog } from './reset-phone-dialog';
-export { ConfirmationDialog } from './confirmation-dialog';
+export { WizardFlow } from './two-factor-phone-wizard-flow';

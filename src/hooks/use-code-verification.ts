@@ -1,7 +1,6 @@
 import { useCallback, useRef } from 'react';
 import type { PhoneCodeChannel, SendPhoneCodeResult, VerifyPhoneCodeResult } from '../core/adapter';
-import { canRequestCode, resolveEntryCodeLength } from '../core/code-entry';
-import { DEFAULT_CODE_LENGTH } from '../core/machine';
+import { DEFAULT_CODE_LENGTH, canRequestCode, resolveEntryCodeLength } from '../core/code-entry';
 import { codeHints, isSendPhoneCodeResult, isVerifyPhoneCodeResult } from '../core/results';
 import { deadlineFromNow } from '../core/time';
 import { useTwoFactorAdapter } from './context';

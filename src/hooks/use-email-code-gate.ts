@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { SendEmailCodeResult } from '../core/adapter';
-import { canRequestCode } from '../core/code-entry';
-import { DEFAULT_CODE_LENGTH } from '../core/machine';
+import { DEFAULT_CODE_LENGTH, canRequestCode } from '../core/code-entry';
 import { isSendEmailCodeResult } from '../core/results';
 import { useTwoFactorAdapter } from './context';
 import { useCodeEntry } from './use-code-entry';

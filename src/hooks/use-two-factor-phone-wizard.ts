@@ -12,8 +12,19 @@ import type { PhoneCodeSentDetails, TwoFactorPhoneWizardState, UseTwoFactorPhone
 /** How long an email verification is fresh enough to replace the current phone or disable 2FA. */
 export const DEFAULT_REVERIFY_AFTER_MS = 20 * 60 * 1000;
 
+/**
+ * Internal (not exported from the package): the options key by which the styled wizard, whose
+ * first screen runs the opening check and the email gate itself, hands this hook the state that
+ * screen led to (past the gate). The hook starts there, and reports that step change on mount. A
+ * symbol: no host sets it by accident.
+ */
+export const WIZARD_HANDOVER: unique symbol = Symbol('handover');
+
+/** The hook's options as the styled wizard passes them. */
+export type InternalWizardOptions = UseTwoFactorPhoneWizardOptions & { [WIZARD_HANDOVER]?: WizardState };
+
 /** The freshness window to apply: the default for anything that is not a number ≥ 0. */
-function resolveReverifyAfterMs(value: number | undefined): number {
+export function resolveReverifyAfterMs(value: number | undefined): number {
   return typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? value : DEFAULT_REVERIFY_AFTER_MS;
 }
 
@@ -36,7 +47,8 @@ function resolveReverifyAfterMs(value: number | undefined): number {
  */
 export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions): TwoFactorPhoneWizardState {
   const adapter = useTwoFactorAdapter(options.adapter, 'useTwoFactorPhoneWizard');
-  const [state, dispatch] = useReducer(transition, initialWizardState);
+  const handover = (options as InternalWizardOptions)[WIZARD_HANDOVER];
+  const [state, dispatch] = useReducer(transition, handover ?? initialWizardState);
   const resetTiming = options.resetTiming === 'immediate' ? 'immediate' : 'on-verify';
 
   const stateRef = useRef(state);
@@ -185,7 +197,9 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   }, [isDone]);
 
   // Step changes, reported by name only. The ref makes StrictMode's second effect run a no-op.
-  const reportedStepRef = useRef(state.step);
+  // Handed over by the styled wizard's first screen, the hook starts past the gate: that step
+  // change is reported on mount.
+  const reportedStepRef = useRef<WizardState['step']>(handover ? 'email-code-gate' : state.step);
   useEffect(() => {
     if (reportedStepRef.current === state.step) return;
     reportedStepRef.current = state.step;
