@@ -146,25 +146,35 @@ export function ConfirmationDialog({
   );
 }
 
+/** How many dialogs hold the page's scroll lock, and how to give the page back its styles. */
+let scrollLocks = 0;
+let restorePageScroll = (): void => undefined;
+
 /**
  * Keeps the page behind the dialog from scrolling while it is open (rendered with the dialog's
  * content, so only then, and never on a server), as Radix's overlay would: overflow hidden on the
  * root and the body (whichever scrolls the page, and with `overflow-y: scroll` on the root), and
  * the room of the scrollbar that goes with it given back as margin, so nothing behind the backdrop
- * shifts sideways. Only what it set is restored (a modal layer sets the body's `pointer-events`
- * meanwhile).
+ * shifts sideways. Counted: the first dialog to open takes the lock and the last to close gives
+ * it back, whatever order they close in. Only what it set is restored (a modal layer sets the
+ * body's `pointer-events` meanwhile).
  */
 function LockPageScroll() {
   useLayoutEffect(() => {
-    const { body, documentElement: root } = document;
-    const scrollbar = window.innerWidth - root.clientWidth;
-    const restores = [root, body].map(({ style }) => {
-      const { overflowX, overflowY, marginRight } = style;
-      return () => Object.assign(style, { overflowX, overflowY, marginRight });
-    });
-    if (scrollbar > 0) body.style.marginRight = `${parseFloat(getComputedStyle(body).marginRight) + scrollbar}px`;
-    for (const { style } of [root, body]) style.overflowX = style.overflowY = 'hidden';
-    return () => restores.forEach((restore) => restore());
+    if (scrollLocks++ === 0) {
+      const { body, documentElement: root } = document;
+      const scrollbar = window.innerWidth - root.clientWidth;
+      const restores = [root, body].map(({ style }) => {
+        const { overflowX, overflowY, marginRight } = style;
+        return () => Object.assign(style, { overflowX, overflowY, marginRight });
+      });
+      if (scrollbar > 0) body.style.marginRight = `${parseFloat(getComputedStyle(body).marginRight) + scrollbar}px`;
+      for (const { style } of [root, body]) style.overflowX = style.overflowY = 'hidden';
+      restorePageScroll = () => restores.forEach((restore) => restore());
+    }
+    return () => {
+      if (--scrollLocks === 0) restorePageScroll();
+    };
   }, []);
   return null;
 }

@@ -87,6 +87,29 @@ describe('ResetPhoneDialog', () => {
     }
   });
 
+  it('gives the page its scroll back only when the last of two open dialogs closes, in either order', async () => {
+    for (const firstToClose of ['first', 'second'] as const) {
+      const view = render(
+        <>
+          <ResetPhoneDialog adapter={createMockAdapter({ emailVerified: true })} open className="first" />
+          <ResetPhoneDialog adapter={createMockAdapter({ emailVerified: true })} open className="second" />
+        </>,
+      );
+      await waitFor(() => expect(document.querySelectorAll('[role="alertdialog"]')).toHaveLength(2));
+      const keep = firstToClose === 'first' ? 'second' : 'first';
+      view.rerender(
+        <>
+          <ResetPhoneDialog adapter={createMockAdapter({ emailVerified: true })} open={keep === 'first'} className="first" />
+          <ResetPhoneDialog adapter={createMockAdapter({ emailVerified: true })} open={keep === 'second'} className="second" />
+        </>,
+      );
+      await waitFor(() => expect(document.querySelectorAll('[role="alertdialog"]')).toHaveLength(1));
+      expect(document.body.style.overflowY).toBe('hidden');
+      view.unmount();
+      expect([document.documentElement.style.overflowY, document.body.style.overflowY]).toEqual(['', '']);
+    }
+  });
+
   it('closes on Cancel without calling the adapter', async () => {
     const user = userEvent.setup();
     const adapter = createMockAdapter({ emailVerified: true });
