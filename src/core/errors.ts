@@ -79,7 +79,19 @@ export function isAbortError(value: unknown): boolean {
 
 /** `reason` when it is an `AbortError` (an aborted signal's own), else a new one. */
 export function abortError(reason?: unknown): unknown {
-  return isAbortError(reason) ? reason : new DOMException('The operation was aborted.', 'AbortError');
+  return isAbortError(reason) ? reason : domError('The operation was aborted.', 'AbortError');
+}
+
+/**
+ * A `DOMException` named `name`, or an `Error` of that name where the runtime has no
+ * `DOMException` (React Native's Hermes using the headless entry): either way `name` tells an
+ * abort or a timeout apart, and building it never throws.
+ */
+export function domError(message: string, name: string): Error {
+  if (typeof DOMException === 'function') return new DOMException(message, name);
+  const error = new Error(message);
+  error.name = name;
+  return error;
 }
 
 /**

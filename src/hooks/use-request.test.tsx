@@ -198,6 +198,22 @@ describe('useRequest', () => {
     expect(result.current.status).toBe('error');
   });
 
+  it('times out where the runtime has no DOMException (React Native): pending still ends with `network`', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('DOMException', undefined);
+    try {
+      const { result, pending } = setup({ timeoutMs: 5_000 });
+      act(() => void result.current.run('a'));
+      act(() => vi.advanceTimersByTime(5_000));
+      expect(result.current.status).toBe('error');
+      expect(result.current.error?.code).toBe('network');
+      expect(at(pending, 0).signal.aborted).toBe(true);
+      expect((at(pending, 0).signal.reason as Error).name).toBe('TimeoutError');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('times out after 30 seconds by default', () => {
     vi.useFakeTimers();
     const { result } = setup();

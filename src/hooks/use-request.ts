@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { TwoFactorError, callSafely, isAbortError, normalizeError, toHostError } from '../core/errors';
+import { TwoFactorError, callSafely, domError, isAbortError, normalizeError, toHostError } from '../core/errors';
 
 /**
  * The one helper behind every adapter call. Each action (send, verify, load…) owns one instance:
@@ -173,7 +173,7 @@ export function useRequest<TArgs, TResult>(
         const timeoutMs = optionsRef.current.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
           timer = setTimeout(() => {
-            controller.abort(new DOMException('The adapter call timed out.', 'TimeoutError'));
+            controller.abort(domError('The adapter call timed out.', 'TimeoutError'));
             settle({ type: 'error', error: new TwoFactorError('network', { message: `No answer within ${timeoutMs} ms` }) });
           }, timeoutMs);
         }
