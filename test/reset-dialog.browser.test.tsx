@@ -123,6 +123,40 @@ describe('ResetPhoneDialog as a modal (Chromium)', () => {
     }
   });
 
+  it('leaves a page laid out at html, body { height: 100% } where it was scrolled to, while open and after', async () => {
+    // Hiding the body's overflow as well as the root's would make the body a scroll container of
+    // its own, one screen high: the page would jump to its top behind the backdrop.
+    const before = document.body.insertBefore(document.createElement('div'), document.body.firstChild);
+    before.style.blockSize = '1500px';
+    const after = document.body.appendChild(document.createElement('div'));
+    after.style.blockSize = '1500px';
+    for (const element of [document.documentElement, document.body]) element.style.height = '100%';
+    try {
+      await renderWizardInEditMode(createMockAdapter({ code: CODE }), CODE);
+      const reset = page.getByRole('button', { name: 'Reset' });
+      await expect.element(reset).toBeVisible();
+      reset.element().scrollIntoView({ block: 'center' });
+      const top = window.scrollY;
+      expect(top).toBeGreaterThan(1000);
+      reset.element().focus();
+      await userEvent.keyboard('{Enter}');
+      const dialog = page.getByRole('alertdialog', { name: TITLE });
+      await expect.element(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+      expect(window.scrollY).toBe(top);
+      expect(reset.element().getBoundingClientRect().top).toBeGreaterThan(0);
+
+      await userEvent.keyboard('{Escape}');
+      await expect.element(dialog).not.toBeInTheDocument();
+      await expect.element(reset).toHaveFocus();
+      expect(window.scrollY).toBe(top);
+    } finally {
+      for (const element of [document.documentElement, document.body]) element.style.height = '';
+      before.remove();
+      after.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('closes on Escape without resetting and returns focus to Reset', async () => {
     const adapter = createMockAdapter({ code: CODE });
     await openResetDialog(adapter);

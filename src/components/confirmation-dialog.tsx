@@ -152,24 +152,32 @@ let restorePageScroll = (): void => undefined;
 
 /**
  * Keeps the page behind the dialog from scrolling while it is open (rendered with the dialog's
- * content, so only then, and never on a server), as Radix's overlay would: overflow hidden on the
- * root and the body (whichever scrolls the page, and with `overflow-y: scroll` on the root), and
- * the room of the scrollbar that goes with it given back as margin, so nothing behind the backdrop
- * shifts sideways. Counted: the first dialog to open takes the lock and the last to close gives
- * it back, whatever order they close in. Only what it set is restored (a modal layer sets the
- * body's `pointer-events` meanwhile).
+ * content, so only then, and never on a server), as Radix's overlay would, and gives the room of
+ * the scrollbar that goes with it back as margin, so nothing behind the backdrop shifts sideways.
+ * It hides the overflow of whichever element scrolls the viewport: the root's when the root sets
+ * one (e.g. `overflow-y: scroll`), else the body's, which the viewport then takes (CSS Overflow,
+ * "overflow viewport propagation"). Hiding both would turn the body into a scroll container of its
+ * own, and a page laid out with `html, body { height: 100% }` would jump to its top. A body that
+ * scrolls by itself under such a root is held too (hidden keeps its scroll position). Counted:
+ * the first dialog to open takes the lock and the last to close gives it back, whatever order they
+ * close in. Only what it set is restored (a modal layer sets the body's `pointer-events` meanwhile).
  */
 function LockPageScroll() {
   useLayoutEffect(() => {
     if (scrollLocks++ === 0) {
       const { body, documentElement: root } = document;
       const scrollbar = window.innerWidth - root.clientWidth;
+      const scrolls = (element: HTMLElement) => {
+        const { overflowX, overflowY } = getComputedStyle(element);
+        return [overflowX, overflowY].some((value) => value !== 'visible' && value !== '');
+      };
+      const held = !scrolls(root) ? [body] : scrolls(body) ? [root, body] : [root];
       const restores = [root, body].map(({ style }) => {
         const { overflowX, overflowY, marginRight } = style;
         return () => Object.assign(style, { overflowX, overflowY, marginRight });
       });
       if (scrollbar > 0) body.style.marginRight = `${parseFloat(getComputedStyle(body).marginRight) + scrollbar}px`;
-      for (const { style } of [root, body]) style.overflowX = style.overflowY = 'hidden';
+      for (const { style } of held) style.overflowX = style.overflowY = 'hidden';
       restorePageScroll = () => restores.forEach((restore) => restore());
     }
     return () => {
