@@ -5,6 +5,8 @@ import { TwoFactorPhoneWizard } from './two-factor-phone-wizard';
 
 // The section step's module (which also carries the wizard past its first screen) arrives only
 // when the test says so, while the opening check already found the step-up still fresh.
+// A file of its own, beside two-factor-phone-wizard.lazy.test.tsx: once released, the module
+// stays loaded for the rest of a file.
 const sectionModule = vi.hoisted(() => {
   let release!: () => void;
   const released = new Promise<void>((resolve) => {

@@ -11,6 +11,24 @@ import { findAlertDialog } from '../../test/find-alert-dialog';
 const CODE = '123456';
 
 /** Rule ids axe reports for `element`; colour contrast needs layout, which jsdom lacks. */
+/** A phone-less account whose first code send answers that the email step-up is needed again. */
+function reverifyingOnFirstSend() {
+  return createMockAdapter({
+    code: CODE,
+    phoneNumber: null,
+    resendAfterSeconds: 0,
+    failures: { sendPhoneCode: [new TwoFactorError('reverification_required')] },
+  });
+}
+
+/** From the section: Edit, "+ Add phone based verification", a US number, Send code via SMS. */
+async function sendToNewNumber(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await user.click(await screen.findByRole('button', { name: 'Edit' }));
+  await user.click(screen.getByRole('button', { name: '+ Add phone based verification' }));
+  await user.type(await screen.findByLabelText('Phone number'), '6502530000');
+  await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+}
+
 async function axeViolations(element: Element): Promise<string[]> {
   const { default: axe } = await import('axe-core');
   const results = await axe.run(element, { rules: { 'color-contrast': { enabled: false } } });
@@ -209,19 +227,11 @@ describe('TwoFactorPhoneWizard', () => {
 
   it('returns to the email gate when the backend asks for re-verification', async () => {
     const user = userEvent.setup();
-    const adapter = createMockAdapter({
-      code: CODE,
-      phoneNumber: null,
-      resendAfterSeconds: 0,
-      failures: { sendPhoneCode: [new TwoFactorError('reverification_required')] },
-    });
+    const adapter = reverifyingOnFirstSend();
     render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} defaultCountry="US" />);
     await user.type(await screen.findByLabelText('Email verification code'), CODE);
     await user.click(screen.getByRole('button', { name: 'Verify' }));
-    await user.click(await screen.findByRole('button', { name: 'Edit' }));
-    await user.click(screen.getByRole('button', { name: '+ Add phone based verification' }));
-    await user.type(await screen.findByLabelText('Phone number'), '6502530000');
-    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await sendToNewNumber(user);
 
     const gateHeading = await screen.findByRole('heading', { name: 'Confirm it’s you' });
     await waitFor(() => expect(gateHeading).toHaveFocus());
@@ -229,22 +239,14 @@ describe('TwoFactorPhoneWizard', () => {
 
   it('says "Verified." again, in the same polite region, after a re-verification', async () => {
     const user = userEvent.setup();
-    const adapter = createMockAdapter({
-      code: CODE,
-      phoneNumber: null,
-      resendAfterSeconds: 0,
-      failures: { sendPhoneCode: [new TwoFactorError('reverification_required')] },
-    });
+    const adapter = reverifyingOnFirstSend();
     const { container } = render(<TwoFactorPhoneWizard adapter={adapter} onComplete={() => {}} defaultCountry="US" />);
     const polite = container.querySelector('[data-tfa-live-region="polite"]');
     await user.type(await screen.findByLabelText('Email verification code'), CODE);
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     await waitFor(() => expect(polite).toHaveTextContent('Verified.'));
     const first = polite?.firstElementChild;
-    await user.click(await screen.findByRole('button', { name: 'Edit' }));
-    await user.click(screen.getByRole('button', { name: '+ Add phone based verification' }));
-    await user.type(await screen.findByLabelText('Phone number'), '6502530000');
-    await user.click(screen.getByRole('button', { name: 'Send code via SMS' }));
+    await sendToNewNumber(user);
 
     await user.type(await screen.findByLabelText('Email verification code'), CODE);
     await user.click(screen.getByRole('button', { name: 'Verify' }));
