@@ -62,7 +62,6 @@ export const DEFERRED_PACKAGES = [
   'react-phone-number-input',
   'input-format',
   'react-hook-form',
-  '@hookform/resolvers',
   'zod',
   '@radix-ui/',
   'react-remove-scroll',
@@ -77,7 +76,7 @@ export const DEFERRED_PACKAGES = [
  */
 export const DEPENDENCY_GROUPS = [
   ['react-phone-number-input', ['react-phone-number-input']],
-  ['zod + @hookform/resolvers', ['@hookform/resolvers', 'zod']],
+  ['zod', ['zod']],
   ['react-hook-form', ['react-hook-form']],
   ['@radix-ui/react-dialog', ['@radix-ui/react-dialog']],
   ['libphonenumber-js', ['libphonenumber-js']],

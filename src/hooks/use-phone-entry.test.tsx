@@ -54,6 +54,10 @@ describe('usePhoneEntry', () => {
     await waitFor(() => expect(screen.getByTestId('field-error')).toHaveTextContent('too_short'));
     expect(fake.calls.sendPhoneCode).toHaveLength(0);
     expect(current().phoneNumber).toBeNull();
+    // The form's own error, as a react-hook-form resolver reports it: the reason, and the field.
+    const { type, message, ref } = current().form.formState.errors.phone ?? {};
+    expect({ type, message }).toEqual({ type: 'custom', message: 'too_short' });
+    expect(ref).toBe(screen.getByLabelText('Phone number'));
   });
 
   it('asks for a number when the field is empty, then clears the reason as soon as the number is fixed', async () => {

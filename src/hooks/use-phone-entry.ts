@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import type { Resolver, ResolverResult } from 'react-hook-form';
 import * as z from 'zod/mini';
 import type { PhoneCodeChannel, SendPhoneCodeResult } from '../core/adapter';
 import type { TwoFactorError } from '../core/errors';
@@ -62,6 +62,20 @@ function createPhoneSchema(rules: PhoneEntryRules, country: CountryCode | undefi
   });
 }
 
+/**
+ * react-hook-form's resolver over the phone schema: the values when they parse, else the field's
+ * first issue as its error (type: the issue's code; message: the {@link PhoneParseFailure}).
+ */
+function phoneResolver(schema: ReturnType<typeof createPhoneSchema>): Resolver<PhoneEntryFormValues> {
+  return async (values, _context, { fields }): Promise<ResolverResult<PhoneEntryFormValues>> => {
+    const result = await z.safeParseAsync(schema, values);
+    if (result.success) return { values: result.data, errors: {} };
+    // A failed parse has at least one issue; the field shows the first, as zodResolver does.
+    const { code, message } = result.error.issues[0]!;
+    return { values: {}, errors: { phone: { type: code, message, ref: fields.phone?.ref } } };
+  };
+}
+
 interface SendArgs {
   phoneNumber: string;
   channel: PhoneCodeChannel;
@@ -93,7 +107,7 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
   const schema = useMemo(() => createPhoneSchema(rules, country), [rules, country]);
 
   const form = useForm<PhoneEntryFormValues>({
-    resolver: zodResolver(schema),
+    resolver: phoneResolver(schema),
     defaultValues: { phone: options.defaultPhoneNumber ?? '' },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
