@@ -45,31 +45,31 @@ export interface PhoneEntryRules {
 const FULL_METADATA_RULES: PhoneEntryRules = { parsePhoneNumber: (raw, country) => parsePhoneNumber(raw, country) };
 
 /**
- * The phone field's schema: the issue message is the {@link PhoneParseFailure} itself, a closed
- * vocabulary the UI has copy for (never a sentence from the validator).
+ * The phone field's schema (the form's only field): the issue message is the
+ * {@link PhoneParseFailure} itself, a closed vocabulary the UI has copy for (never a sentence from
+ * the validator).
  */
 function createPhoneSchema(rules: PhoneEntryRules, country: CountryCode | undefined) {
-  return z.object({
-    // A phone input that reports "no number" as undefined (react-phone-number-input does) is empty.
-    phone: z.string({ error: 'empty' }).check(
-      z.superRefine(async (value, context) => {
-        // Offline, the metadata may not come: the rules then read the number as they can.
-        await rules.prepare?.(value, country).catch(() => undefined);
-        const result = rules.parsePhoneNumber(value, country);
-        if (!result.ok) context.addIssue({ code: 'custom', message: result.reason, input: value });
-      }),
-    ),
-  });
+  // A phone input that reports "no number" as undefined (react-phone-number-input does) is empty.
+  return z.string({ error: 'empty' }).check(
+    z.superRefine(async (value, context) => {
+      // Offline, the metadata may not come: the rules then read the number as they can.
+      await rules.prepare?.(value, country).catch(() => undefined);
+      const result = rules.parsePhoneNumber(value, country);
+      if (!result.ok) context.addIssue({ code: 'custom', message: result.reason, input: value });
+    }),
+  );
 }
 
 /**
- * react-hook-form's resolver over the phone schema: the values when they parse, else the field's
- * first issue as its error (type: the issue's code; message: the {@link PhoneParseFailure}).
+ * react-hook-form's resolver over the phone field's schema: the values when the number parses,
+ * else its first issue as the field's error (type: the issue's code; message: the
+ * {@link PhoneParseFailure}).
  */
 function phoneResolver(schema: ReturnType<typeof createPhoneSchema>): Resolver<PhoneEntryFormValues> {
-  return async (values, _context, { fields }): Promise<ResolverResult<PhoneEntryFormValues>> => {
-    const result = await z.safeParseAsync(schema, values);
-    if (result.success) return { values: result.data, errors: {} };
+  return async ({ phone }, _context, { fields }): Promise<ResolverResult<PhoneEntryFormValues>> => {
+    const result = await z.safeParseAsync(schema, phone);
+    if (result.success) return { values: { phone: result.data }, errors: {} };
     // A failed parse has at least one issue; the field shows the first, as zodResolver does.
     const { code, message } = result.error.issues[0]!;
     return { values: {}, errors: { phone: { type: code, message, ref: fields.phone?.ref } } };
