@@ -34,25 +34,37 @@ const deferredExportsAsOwnFile: Plugin = {
   },
 };
 
+/** Every first digit's generated loaders: each an entry of its own, `dist/phone-metadata/first-digit-<digit>.js`. */
+const FIRST_DIGITS = readdirSync('src/core/phone-metadata/by-first-digit')
+  .map((name) => /^first-digit-(\d)\.ts$/.exec(name)?.[1])
+  .filter((digit): digit is string => digit !== undefined);
+
 /** Every generated calling code: each is an entry of its own, `dist/phone-metadata/<code>.js`. */
 const CALLING_CODES = readdirSync('src/core/phone-metadata/by-calling-code')
   .map((name) => /^calling-code-(\d+)\.ts$/.exec(name)?.[1])
   .filter((code): code is string => code !== undefined);
 
 /**
- * Keeps the loaders' `import()` of each calling code's metadata a runtime import of that entry's
- * own output file, named by its calling code alone. Left to code splitting, each would be a chunk
- * named with a content hash, and the hash repeated in every host's copy of the loaders (206 of
- * them) would cost about 1 kB gzip in the phone step's JS.
+ * Keeps the loaders' `import()`s runtime imports of the entries' own output files: each first
+ * digit's loaders (`dist/phone-metadata/first-digit-<digit>.js`, from loaders.ts) and each calling
+ * code's metadata (`dist/phone-metadata/<code>.js`, from those loaders), named by the digit or the
+ * calling code alone. Left to code splitting, each would be a chunk named with a content hash,
+ * and the hashes repeated in every host's copy of the loaders would cost about 1 kB gzip.
  */
 const metadataAsOwnFiles: Plugin = {
   name: 'phone-metadata-as-own-files',
   setup(build) {
     const extension = outputExtension(build);
-    build.onResolve({ filter: /^\.\/by-calling-code\/calling-code-\d+$/ }, (args) => {
+    build.onResolve({ filter: /^\.\/by-first-digit\/first-digit-\d$/ }, (args) => {
+      const digit = /(\d)$/.exec(args.path)?.[1];
+      return /[\\/]phone-metadata[\\/]loaders\.ts$/.test(args.importer) && digit !== undefined
+        ? { path: `./phone-metadata/first-digit-${digit}${extension}`, external: true }
+        : undefined;
+    });
+    build.onResolve({ filter: /^\.\.\/by-calling-code\/calling-code-\d+$/ }, (args) => {
       const code = /(\d+)$/.exec(args.path)?.[1];
-      return /[\\/]phone-metadata[\\/]loaders\.ts$/.test(args.importer) && code !== undefined
-        ? { path: `./phone-metadata/${code}${extension}`, external: true }
+      return /[\\/]by-first-digit[\\/]first-digit-\d\.ts$/.test(args.importer) && code !== undefined
+        ? { path: `./${code}${extension}`, external: true }
         : undefined;
     });
   },
@@ -80,6 +92,7 @@ export default defineConfig([
     entry: {
       ...TYPED_ENTRIES,
       ...Object.fromEntries(CALLING_CODES.map((code) => [`phone-metadata/${code}`, `src/core/phone-metadata/by-calling-code/calling-code-${code}.ts`])),
+      ...Object.fromEntries(FIRST_DIGITS.map((digit) => [`phone-metadata/first-digit-${digit}`, `src/core/phone-metadata/by-first-digit/first-digit-${digit}.ts`])),
     },
     format: ['esm', 'cjs'],
     dts: {

@@ -1,24 +1,41 @@
 import { CALLING_CODE_REGIONS } from './calling-codes';
-import { CALLING_CODE_LOADERS } from './loaders';
-import type { CallingCodeMetadata, CallingCodeModule } from './types';
+import { FIRST_DIGIT_LOADERS } from './loaders';
+import type { CallingCodeLoader, CallingCodeLoadersModule, CallingCodeMetadata, CallingCodeModule } from './types';
 
 // Data only, no libphonenumber-js: the wizard loads this while the user is on the step before
 // phone entry, in parallel with the step's own code, so the default country's metadata does not
 // wait for the phone library to arrive first.
 
-const loads = new Map<string, Promise<CallingCodeMetadata>>();
+const loads = new Map<string, Promise<unknown>>();
 
-/** Loads one calling code's metadata, once (a failed load is tried again on the next call). */
-export function loadCallingCode(code: string): Promise<CallingCodeMetadata> {
-  let load = loads.get(code);
+/** Runs `start` once per `key`; a failed load is tried again on the next call (offline, a removed chunk). */
+function once<T>(key: string, start: () => Promise<T>): Promise<T> {
+  let load = loads.get(key) as Promise<T> | undefined;
   if (load === undefined) {
-    // The loaders are in the calling codes' order (both ascending: integer-like keys are listed so).
-    const loader = CALLING_CODE_LOADERS[Object.keys(CALLING_CODE_REGIONS).indexOf(code)];
-    load = loader === undefined ? Promise.reject(new Error(`unknown calling code ${code}`)) : loader().then(unwrap);
-    load.catch(() => loads.delete(code));
-    loads.set(code, load);
+    load = start();
+    load.catch(() => loads.delete(key));
+    loads.set(key, load);
   }
   return load;
+}
+
+/**
+ * Loads one calling code's metadata, once: first the loaders of the calling codes that share its
+ * first digit (a small chunk, once per digit), then its own chunk.
+ */
+export function loadCallingCode(code: string): Promise<CallingCodeMetadata> {
+  const digit = code.charAt(0);
+  // Each digit's loaders are in its calling codes' order (ascending: integer-like keys are listed so).
+  const index = Object.keys(CALLING_CODE_REGIONS)
+    .filter((candidate) => candidate.charAt(0) === digit)
+    .indexOf(code);
+  const loadLoaders = FIRST_DIGIT_LOADERS[Number(digit) - 1];
+  if (index < 0 || loadLoaders === undefined) return Promise.reject(new Error(`unknown calling code ${code}`));
+  return once(code, () =>
+    once(`loaders ${digit}`, () => loadLoaders().then(unwrapLoaders)).then((loaders) =>
+      (loaders[index] as CallingCodeLoader)().then(unwrapMetadata),
+    ),
+  );
 }
 
 /** Starts loading a country's metadata (`'DE'`: calling code 49); unknown countries load nothing. */
@@ -29,7 +46,12 @@ export function preloadCountry(country: string | undefined): void {
   if (code !== undefined) loadCallingCode(code).catch(() => undefined);
 }
 
-/** The metadata itself, out of its module (see {@link CallingCodeModule}). */
-function unwrap(part: CallingCodeMetadata | CallingCodeModule): CallingCodeMetadata {
-  return 'countries' in part ? part : unwrap(part.default);
+/** The metadata itself, out of its module (see `CallingCodeModule`). */
+function unwrapMetadata(part: CallingCodeMetadata | CallingCodeModule): CallingCodeMetadata {
+  return 'countries' in part ? part : unwrapMetadata(part.default);
+}
+
+/** The loaders themselves, out of their module (see `CallingCodeLoadersModule`). */
+function unwrapLoaders(part: readonly CallingCodeLoader[] | CallingCodeLoadersModule): readonly CallingCodeLoader[] {
+  return Array.isArray(part) ? part : unwrapLoaders((part as CallingCodeLoadersModule).default);
 }

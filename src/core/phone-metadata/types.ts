@@ -16,3 +16,15 @@ export interface CallingCodeMetadata {
 export interface CallingCodeModule {
   default: CallingCodeMetadata | CallingCodeModule;
 }
+
+/** One calling code's metadata loader (see {@link CallingCodeModule}). */
+export type CallingCodeLoader = () => Promise<CallingCodeModule>;
+
+/**
+ * What `import()` of a first digit's loaders resolves with: the module, whose `default` is the
+ * loaders of the calling codes that start with that digit, in ascending order (or, from the
+ * CommonJS build in Node, once more wrapped in `default`).
+ */
+export interface CallingCodeLoadersModule {
+  default: readonly CallingCodeLoader[] | CallingCodeLoadersModule;
+}
