@@ -22,7 +22,8 @@
 // - Code a peer loads at run time from its own or a third party's servers is not in any bundle,
 //   so it is not in these figures: `runtimeLoads` names what was found for each configuration,
 //   and the script checks that the bundle still refers to it. A configuration whose UI comes
-//   wholly from a CDN has no comparable figure (`comparable: false`): only its loader is bundled.
+//   wholly from the vendor's servers has no comparable figure (`comparable: false`): only its
+//   loader is bundled.
 // - Needs the npm registry and takes a few minutes (the installs); not part of `npm test`.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,7 +64,7 @@ createRoot(document.getElementById('root')).render(
 `,
         runtimeLoads: [
           {
-            what: "phone number parsing and formatting run in an iframe from Stytch's CDN",
+            what: "phone number parsing, formatting and example numbers run in an iframe from js.stytch.com",
             mark: 'https://js.stytch.com/clientside-services/index.html',
           },
         ],
@@ -107,7 +108,7 @@ createRoot(document.getElementById('root')).render(<SuperTokensWrapper><MfaOtpPh
     packages: { '@clerk/react': '6.18.0', '@clerk/clerk-js': '6.40.0', '@clerk/ui': '1.34.0' },
     hosts: [
       {
-        label: 'Clerk <UserProfile>, as documented (UI from CDN)',
+        label: "Clerk <UserProfile>, as documented (UI from Clerk's servers)",
         renders: 'the account page (its Security section adds a phone for SMS 2FA), loaded at run time',
         comparable: false,
         source: `
@@ -118,15 +119,16 @@ createRoot(document.getElementById('root')).render(
 );
 `,
         runtimeLoads: [
-          { what: "clerk-js, from Clerk's CDN", mark: '/dist/clerk.browser.js' },
-          { what: "the UI components (@clerk/ui), from Clerk's CDN", mark: '/dist/ui.browser.js' },
+          // Served by the instance's Frontend API host on Clerk's servers (or a proxy the app runs).
+          { what: "clerk-js, from Clerk's servers", mark: '/dist/clerk.browser.js' },
+          { what: "the UI components (@clerk/ui), from Clerk's servers", mark: '/dist/ui.browser.js' },
         ],
       },
       {
         label: 'Clerk <UserProfile>, clerk-js and UI bundled',
         renders:
           'the same account page, with clerk-js and @clerk/ui from npm passed to <ClerkProvider> ' +
-          '(its `Clerk` and `ui` props) instead of the CDN',
+          "(its `Clerk` and `ui` props) instead of Clerk's servers",
         source: `
 import { Clerk } from '@clerk/clerk-js';
 import { ClerkProvider, UserProfile } from '@clerk/react';
@@ -217,8 +219,8 @@ try {
 
   const lines = [
     'peers (esbuild: minified, split, production; react external; gzip -9; kB = 1024 bytes)',
-    `  ${'host renders'.padEnd(52)} ${'initial'.padStart(9)} ${'all chunks'.padStart(11)}`,
-    `  ${'react-2fa-phone <TwoFactorPhoneWizard> (this package)'.padEnd(52)} ${kB(ours.initialBytes).padStart(9)} ${kB(ours.totalBytes).padStart(11)}`,
+    `  ${'host renders'.padEnd(62)} ${'initial'.padStart(9)} ${'all chunks'.padStart(11)}`,
+    `  ${'react-2fa-phone <TwoFactorPhoneWizard> (this package)'.padEnd(62)} ${kB(ours.initialBytes).padStart(9)} ${kB(ours.totalBytes).padStart(11)}`,
     `    react-2fa-phone ${version}; one user's whole flow, one country: ${kB(ours.oneCountryBytes)}; CSS ${kB(ours.cssBytes)} on top`,
   ];
   for (const [index, pending] of peers.entries()) {
@@ -232,7 +234,7 @@ try {
     for (const { host, figures } of measured.hosts) {
       const initial = host.comparable === false ? `(${kB(figures.initialBytes)})` : kB(figures.initialBytes);
       const all = host.comparable === false ? 'not comparable' : kB(figures.allBytes);
-      lines.push(`  ${host.label.padEnd(52)} ${initial.padStart(9)} ${all.padStart(11)}`);
+      lines.push(`  ${host.label.padEnd(62)} ${initial.padStart(9)} ${all.padStart(11)}`);
       const versions = measured.versions.filter(([name]) => figures.bundled(name)).map(([name, version]) => `${name} ${version}`);
       lines.push(`    ${versions.join(', ')}; ${figures.chunks} JS chunk${figures.chunks === 1 ? '' : 's'}`);
       lines.push(`    renders: ${host.renders}`);
