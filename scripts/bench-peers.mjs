@@ -17,8 +17,9 @@
 //   the config is read at run time), and its styles, which these libraries put in their JS (ours
 //   are a separate stylesheet). Our figures are the 2FA phone wizard alone, over the host's own
 //   fetch adapter.
-// - What the components cover differs: none of them has our email step-up, reset confirmation or
-//   recovery code; Clerk's <UserProfile> covers a whole account page. See each host's `renders`.
+// - What the components cover differs: Stytch's and SuperTokens' have no step-up, reset
+//   confirmation or recovery code; Clerk's <UserProfile> is a whole account page (with its own
+//   re-verification and backup codes). See each host's `renders`.
 // - Code a peer loads at run time from its own or a third party's servers is not in any bundle,
 //   so it is not in these figures: `runtimeLoads` names what was found for each configuration,
 //   and the script checks that the bundle still refers to it. A configuration whose UI comes
