@@ -41,7 +41,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 /**
  * The peers, each with its pinned packages (installed together) and one or more host entries.
- * `renders` says what the host shows; `runtimeLoads`: code the configuration fetches at run time,
+ * `renders` says what the host shows; `runtimeLoads`: what the configuration fetches at run time (code, images),
  * each with a string its bundle must contain (the URL or the part of it that is a literal).
  */
 const PEERS = [
