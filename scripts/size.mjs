@@ -89,17 +89,19 @@ export const DEPENDENCY_GROUPS = [
 // XML namespace names look like URLs but are never fetched.
 const NAMESPACE_URLS = /^http:\/\/www\.w3\.org\/(?:2000\/svg|1999\/xlink|1999\/xhtml)$/;
 
-const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
-const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+/** Gzip level 9 size of one file's bytes (each chunk is compressed on its own, as served). */
+export const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+/** Bytes as the reports print them: kB of 1024 bytes, one decimal. */
+export const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const packageOf = (path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? null;
 
 const external = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', 'react-dom/server'];
-const alias = {
-  'react-2fa-phone/headless': join(dist, 'headless.js'),
-  'react-2fa-phone/styles.css': join(dist, 'styles.css'),
-  'react-2fa-phone': join(dist, 'index.js'),
-};
-const common = {
+/**
+ * The esbuild options of every host bundle measured here (scripts/bench-peers.mjs bundles the
+ * peers' hosts with them too): minified, tree-shaken, ESM for browsers, production mode, React
+ * external. Hosts add `splitting: true`; write: false, so nothing lands on disk.
+ */
+export const HOST_BUILD_OPTIONS = {
   bundle: true,
   minify: true,
   treeShaking: true,
@@ -108,12 +110,66 @@ const common = {
   target: 'es2020',
   define: { 'process.env.NODE_ENV': '"production"' },
   external,
-  alias,
   write: false,
   metafile: true,
   logLevel: 'silent',
-  absWorkingDir: root,
 };
+const alias = {
+  'react-2fa-phone/headless': join(dist, 'headless.js'),
+  'react-2fa-phone/styles.css': join(dist, 'styles.css'),
+  'react-2fa-phone': join(dist, 'index.js'),
+};
+const common = { ...HOST_BUILD_OPTIONS, alias, absWorkingDir: root };
+
+/** A build's output name (a metafile key: relative to `workingDir`, with `/`) for a file it wrote. */
+const outputName = (workingDir, path) => relative(workingDir, path).split('\\').join('/');
+
+/** The output chunk of a build's entry point `entryFile` (an absolute path under `workingDir`). */
+export function entryOutput(outputs, workingDir, entryFile) {
+  const entryPoint = outputName(workingDir, entryFile);
+  return Object.keys(outputs).find((name) => outputs[name].entryPoint === entryPoint);
+}
+
+/** Output name → gzip bytes, for every file a build wrote. */
+export function gzipOfOutputs(result, workingDir) {
+  return new Map(result.outputFiles.map((file) => [outputName(workingDir, file.path), gzip(file.contents)]));
+}
+
+/**
+ * `start` and every chunk it imports statically, transitively, added to `into`: what loads
+ * before `start` runs. Chunks reached only through import() load later.
+ */
+export function staticClosure(outputs, start, into = new Set()) {
+  const stack = [start];
+  while (stack.length > 0) {
+    const name = stack.pop();
+    if (into.has(name)) continue;
+    into.add(name);
+    for (const imported of outputs[name].imports) {
+      if (imported.kind === 'import-statement' && !imported.external) stack.push(imported.path);
+    }
+  }
+  return into;
+}
+
+/**
+ * Every chunk reachable from `start` through static imports and import(), except the import()
+ * targets `skip(name)` names (and what only they reach).
+ */
+export function reachableChunks(outputs, start, skip = () => false) {
+  const reached = staticClosure(outputs, start);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const name of [...reached]) {
+      for (const imported of outputs[name].imports) {
+        if (imported.kind !== 'dynamic-import' || imported.external || reached.has(imported.path) || skip(imported.path)) continue;
+        staticClosure(outputs, imported.path, reached);
+        grew = true;
+      }
+    }
+  }
+  return reached;
+}
 
 function remoteUrls(text) {
   return [...new Set(text.match(/https?:\/\/[^\s"'`)\\]+/g) ?? [])].filter((url) => !NAMESPACE_URLS.test(url)).sort();
@@ -174,53 +230,22 @@ async function measureHost(work) {
     });
   const result = await bundle();
   const outputs = result.metafile.outputs;
-  const bytesOf = new Map(result.outputFiles.map((file) => [relative(root, file.path).split('\\').join('/'), file.contents]));
+  const bytesOf = new Map(result.outputFiles.map((file) => [outputName(root, file.path), file.contents]));
   const names = Object.keys(outputs).sort();
 
   // Initial JS: the entry chunk plus everything it imports statically, transitively. The rest
   // is reached only through import() and loads when a later step needs it.
   // (Every import() target is an entry point too; the host's entry is the one written above.)
-  const entryName = names.find((name) => outputs[name].entryPoint === relative(root, entry).split('\\').join('/'));
-  const initial = new Set();
-  const walk = (name) => {
-    if (initial.has(name)) return;
-    initial.add(name);
-    for (const imported of outputs[name].imports) {
-      if (imported.kind === 'import-statement' && !imported.external) walk(imported.path);
-    }
-  };
-  walk(entryName);
+  const entryName = entryOutput(outputs, root, entry);
+  const initial = staticClosure(outputs, entryName);
 
   // One user's whole flow: the initial JS and, through every import(), the steps' chunks, but
   // no phone metadata and no other locale; then one calling code's metadata at a time on top.
-  const staticClosure = (start, into) => {
-    const stack = [start];
-    while (stack.length > 0) {
-      const name = stack.pop();
-      if (into.has(name)) continue;
-      into.add(name);
-      for (const imported of outputs[name].imports) {
-        if (imported.kind === 'import-statement' && !imported.external) stack.push(imported.path);
-      }
-    }
-    return into;
-  };
   const isMetadata = (name) => METADATA_CHUNK.test(outputs[name].entryPoint ?? '');
   const isMetadataLoaders = (name) => METADATA_LOADERS_CHUNK.test(outputs[name].entryPoint ?? '');
   const isLocale = (name) => LOCALE_CHUNK.test(outputs[name].entryPoint ?? '');
-  const flow = staticClosure(entryName, new Set());
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const name of [...flow]) {
-      for (const imported of outputs[name].imports) {
-        if (imported.kind !== 'dynamic-import' || imported.external || flow.has(imported.path)) continue;
-        if (isMetadata(imported.path) || isMetadataLoaders(imported.path) || isLocale(imported.path)) continue;
-        staticClosure(imported.path, flow);
-        grew = true;
-      }
-    }
-  }
-  const gzipOf = new Map(names.map((name) => [name, gzip(bytesOf.get(name) ?? new Uint8Array())]));
+  const flow = reachableChunks(outputs, entryName, (name) => isMetadata(name) || isMetadataLoaders(name) || isLocale(name));
+  const gzipOf = gzipOfOutputs(result, root);
   const sumOf = (set) => [...set].filter((name) => name.endsWith('.js')).reduce((sum, name) => sum + (gzipOf.get(name) ?? 0), 0);
   const flowBytes = sumOf(flow);
   const countries = [];
@@ -230,7 +255,7 @@ async function measureHost(work) {
     // Its metadata and the loaders of the calling codes that share its first digit.
     const loaders = loadersOf.get(callingCode[0]);
     if (loaders === undefined) throw new Error(`no loaders chunk for calling code ${callingCode}`);
-    const reached = staticClosure(loaders, staticClosure(name, new Set()));
+    const reached = staticClosure(outputs, loaders, staticClosure(outputs, name));
     const extra = new Set([...reached].filter((chunk) => !flow.has(chunk)));
     countries.push({ callingCode, bytes: flowBytes + sumOf(extra) });
   }
@@ -309,21 +334,12 @@ async function measureHostWithCopy(work) {
   );
   const result = await build({ ...common, entryPoints: [entry], splitting: true, outdir: join(work, 'out-copy'), jsx: 'automatic' });
   const outputs = result.metafile.outputs;
-  const bytesOf = new Map(result.outputFiles.map((file) => [relative(root, file.path).split('\\').join('/'), file.contents]));
-  const entryName = Object.keys(outputs).find((name) => outputs[name].entryPoint === relative(root, entry).split('\\').join('/'));
-  const initial = new Set();
-  const walk = (name) => {
-    if (initial.has(name)) return;
-    initial.add(name);
-    for (const imported of outputs[name].imports) {
-      if (imported.kind === 'import-statement' && !imported.external) walk(imported.path);
-    }
-  };
-  walk(entryName);
+  const gzipOf = gzipOfOutputs(result, root);
+  const initial = staticClosure(outputs, entryOutput(outputs, root, entry));
   let initialBytes = 0;
   const packages = new Set();
   for (const name of initial) {
-    initialBytes += gzip(bytesOf.get(name) ?? new Uint8Array());
+    initialBytes += gzipOf.get(name) ?? 0;
     for (const [path, input] of Object.entries(outputs[name].inputs)) {
       const pkg = packageOf(path);
       if (pkg !== null && input.bytesInOutput > 0) packages.add(pkg);
