@@ -362,7 +362,18 @@ async function measureHeadless(work) {
   const allBytes = jsGzip(all);
   const groups = DEPENDENCY_GROUPS.filter(([, packages]) => packages.some((pkg) => inputs.some((path) => packageOf(path) === pkg)));
   const { ownBytes, dependencies, unlisted } = await dependencyCosts(allBytes, bundle, groups);
-  return { ownBytes, allBytes, dependencies, unlisted, forbidden };
+  // The same own code without `createMockAdapter` (the in-memory backend for Storybook, demos and
+  // tests), as a host's production build that does not import it gets it. Printed, not budgeted.
+  const names = all.metafile.outputs[Object.keys(all.metafile.outputs)[0]].exports.filter((name) => name !== 'createMockAdapter');
+  const productionEntry = join(work, 'headless-production.js');
+  writeFileSync(productionEntry, `export { ${names.join(', ')} } from 'react-2fa-phone/headless';\n`);
+  const production = await build({
+    ...common,
+    entryPoints: [productionEntry],
+    outfile: join(work, 'headless-production.out.js'),
+    external: [...external, ...groups.flatMap(([, packages]) => packages.flatMap((pkg) => [pkg, `${pkg}/*`]))],
+  });
+  return { ownBytes, ownWithoutMockBytes: jsGzip(production), allBytes, dependencies, unlisted, forbidden };
 }
 
 export async function measure() {
@@ -384,6 +395,7 @@ export function report({ host, hostWithCopy, headless }) {
     [`JS, all chunks (every step, ${host.metadataChunks} calling codes, every locale)`, host.totalBytes, null],
     ['CSS', host.cssBytes, 'css'],
     ['headless, own code', headless.ownBytes, 'headlessOwn'],
+    ['  the same without createMockAdapter (not imported)', headless.ownWithoutMockBytes, null],
     ['headless, with its dependencies', headless.allBytes, null],
   ];
   // Every missed budget above its ceiling (or without one) and every structural failure: what
