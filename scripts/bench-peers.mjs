@@ -27,7 +27,7 @@
 //   loader is bundled.
 // - Needs the npm registry and takes a few minutes (the installs); not part of `npm test`.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -189,8 +189,20 @@ async function measureHost(host, dir, index) {
   const reachable = reachableChunks(outputs, start);
   const text = result.outputFiles.map((file) => file.text).join('\n');
   const inputs = Object.keys(result.metafile.inputs);
+  // Every package in the bundle with its installed version: the pins are the top-level packages
+  // only, and their own dependencies resolve at install time (the figures can move with them).
+  const packages = new Map();
+  for (const path of inputs) {
+    const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(path);
+    if (match === null || packages.has(match[2])) continue;
+    // A dependency copied into another package's dist (Stytch ships such) has no package.json of
+    // its own: it is counted as part of that package.
+    const manifest = join(dir, match[1], 'package.json');
+    if (existsSync(manifest)) packages.set(match[2], JSON.parse(readFileSync(manifest, 'utf8')).version);
+  }
   return {
-    bundled: (name) => inputs.some((path) => path.includes(`node_modules/${name}/`)),
+    bundled: (name) => packages.has(name),
+    packages: [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, version]) => `${name} ${version}`),
     initialBytes: sum(staticClosure(outputs, start)),
     allBytes: sum(reachable),
     chunks: [...reachable].filter((name) => name.endsWith('.js')).length,
@@ -222,7 +234,7 @@ try {
     'peers (esbuild: minified, split, production; react external; gzip -9; kB = 1024 bytes)',
     `  ${'host renders'.padEnd(62)} ${'initial'.padStart(9)} ${'all chunks'.padStart(11)}`,
     `  ${'react-2fa-phone <TwoFactorPhoneWizard> (this package)'.padEnd(62)} ${kB(ours.initialBytes).padStart(9)} ${kB(ours.totalBytes).padStart(11)}`,
-    `    react-2fa-phone ${version}; one user's whole flow, one country: ${kB(ours.oneCountryBytes)}; CSS ${kB(ours.cssBytes)} on top`,
+    `    react-2fa-phone ${version}; one user's whole flow, one country (the heaviest, +${ours.oneCountryCallingCode}): ${kB(ours.oneCountryBytes)}; CSS ${kB(ours.cssBytes)} on top`,
   ];
   for (const [index, pending] of peers.entries()) {
     const peer = PEERS[index];
@@ -238,6 +250,7 @@ try {
       lines.push(`  ${host.label.padEnd(62)} ${initial.padStart(9)} ${all.padStart(11)}`);
       const versions = measured.versions.filter(([name]) => figures.bundled(name)).map(([name, version]) => `${name} ${version}`);
       lines.push(`    ${versions.join(', ')}; ${figures.chunks} JS chunk${figures.chunks === 1 ? '' : 's'}`);
+      lines.push(`    every package bundled: ${figures.packages.join(', ')}`);
       lines.push(`    renders: ${host.renders}`);
       if (host.comparable === false) lines.push('    only its loader is bundled (the figure in brackets); the rest comes at run time:');
       for (const load of host.runtimeLoads) lines.push(`    at run time, not measured: ${load.what}`);

@@ -48,7 +48,7 @@ export const CEILINGS = {
   // first screen (initial 12.6 kB: budget met, ceiling gone), the dialogs went without Radix's
   // overlay and react-remove-scroll, the phone-metadata loaders shrank and the headless code lost
   // its duplicates: 84.2 kB and 13.9 kB then (84.3 kB with the scroll lock that follows the viewport's scroller).
-  // One country's budget met (80.7 kB, ceiling gone) once the phone step validated through its own
+  // One country's budget met (80.6 kB, ceiling gone) once the phone step validated through its own
   // resolver over a schema of the field alone and the metadata loaders came by first digit; the
   // headless code is 14.0 kB with that resolver.
   headlessOwn: 14.4 * 1024,

@@ -7,6 +7,7 @@ import type { InternalWizardOptions } from '../hooks/use-two-factor-phone-wizard
 import type { ResetTiming, TwoFactorPhoneWizardState } from '../hooks/types';
 import { grantStepUp, initialWizardState, selectSection, transition } from '../core/machine';
 import type { WizardEvent } from '../core/machine';
+import { preloadCountry } from '../core/phone-metadata/preload';
 import { useInitialMessages } from '../i18n/context';
 import { Button } from './button';
 import { EmailCodeGate } from './email-code-gate';
@@ -38,9 +39,10 @@ const PhoneEntry = /* @__PURE__ */ lazyStep(() =>
     return module.WizardPhoneEntryStep;
   }),
 );
-/** The default country's phone metadata (data only), loaded in parallel with the phone step's code. */
-const preloadPhoneMetadata = (country: string | undefined) =>
-  void import('../core/phone-metadata/preload').then((module) => module.preloadCountry(country), () => undefined);
+// The default country's phone metadata is preloaded in parallel with the phone step's code. Its
+// loaders come in this chunk (the calling-code table and the loaders by first digit, data only,
+// no libphonenumber-js), so the metadata is two requests away (its digit's loaders, then its
+// own chunk), as the phone step's code is one.
 // The code and recovery steps come in the phone step's chunk (see wizard-phone-entry-step).
 const CodeVerification = /* @__PURE__ */ lazyStep(() =>
   import('./wizard-phone-entry-step').then((module) => module.CodeVerificationStep),
@@ -153,7 +155,7 @@ export const WizardFlow = /* @__PURE__ */ memo(function WizardFlowContent({
 
   useEffect(() => {
     for (const preload of PRELOAD_NEXT[state.step]) preload();
-    if (PRELOAD_NEXT[state.step].includes(PhoneEntry.preload)) preloadPhoneMetadata(options.defaultCountry);
+    if (PRELOAD_NEXT[state.step].includes(PhoneEntry.preload)) preloadCountry(options.defaultCountry);
   }, [state.step, options.defaultCountry]);
 
   // The gate unmounts as soon as it verifies, so the first screen says "Verified." on its behalf,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import type { Browser } from 'playwright';
+import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, findChromium } from '../../scripts/chromium.mjs';
 import { startStaticServer } from './static-server';
@@ -17,8 +18,8 @@ import type { StaticServer } from './static-server';
  * down). A user who adds a number of the default country's walks the whole flow at machine
  * speed, and
  * - no step ever shows the "Loading…" fallback (the step before stays until the next is ready);
- * - the phone step's code and its default country's metadata are requested together, while
- *   the user is still on the step before;
+ * - the phone step's code and its default country's metadata (its first digit's loaders, then its
+ *   own chunk) are requested together, while the user is still on the step before;
  * - every request goes to the page's own origin.
  * It tests dist/ as built (`npm test` builds first).
  */
@@ -47,6 +48,8 @@ createRoot(document.getElementById('root')).render(
 `;
 
 let work = '';
+/** The host's chunks as esbuild built them: their static and dynamic imports. */
+let outputs: Metafile['outputs'] = {};
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 
@@ -55,7 +58,8 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'tfa-slow-'));
   const out = join(work, 'site');
   writeFileSync(join(work, 'host.jsx'), HOST);
-  await build({
+  const result = await build({
+    metafile: true,
     entryPoints: [join(work, 'host.jsx')],
     bundle: true,
     splitting: true,
@@ -71,6 +75,7 @@ beforeAll(async () => {
     nodePaths: [join(root, 'node_modules')],
     logLevel: 'silent',
   });
+  outputs = result.metafile.outputs;
   writeFileSync(
     join(out, 'index.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/host.css"></head>' +
@@ -141,24 +146,51 @@ describe('the wizard on a slow 4G network (Chromium, CDP throttling)', () => {
     expect(await page.evaluate(() => (window as unknown as { tfaFallbacks: string[] }).tfaFallbacks)).toEqual([]);
 
     const phoneStep = requests.find((entry) => /\/wizard-phone-entry-step-[^/]+\.js$/.test(entry.url));
-    const metadataLoader = requests.find((entry) => /\/preload-[^/]+\.js$/.test(entry.url));
+    const digitLoaders = requests.find((entry) => /\/first-digit-4-[A-Z0-9]+\.js$/.test(entry.url));
     const metadata = requests.find((entry) => /\/44-[A-Z0-9]+\.js$/.test(entry.url));
     expect(phoneStep, 'the phone step chunk was requested').toBeDefined();
-    expect(metadataLoader, 'the metadata loader was requested').toBeDefined();
+    expect(digitLoaders, 'the loaders of the calling codes starting with 4 were requested').toBeDefined();
     expect(metadata, "the default country's metadata chunk was requested").toBeDefined();
-    // Preloaded while the user was on the section, and in parallel: the metadata's loader was
+    // Preloaded while the user was on the section, and in parallel: the metadata's loaders were
     // asked for while the step's code was still on its way (not once it had run, as a waterfall
     // through the step's own code would).
     expect(phoneStep!.started).toBeLessThan(leftSection);
-    expect(metadataLoader!.started).toBeLessThan(leftSection);
-    expect(metadataLoader!.started).toBeLessThan(phoneStep!.finished ?? Number.POSITIVE_INFINITY);
+    expect(digitLoaders!.started).toBeLessThan(leftSection);
+    expect(digitLoaders!.started).toBeLessThan(phoneStep!.finished ?? Number.POSITIVE_INFINITY);
     // Only that calling code's metadata came, with the loaders of the calling codes that start
     // with 4 (not all of them): the user typed a number of the default country.
     expect(requests.filter((entry) => /\/\d{1,3}-[A-Z0-9]+\.js$/.test(entry.url)).map((entry) => entry.url)).toEqual([metadata!.url]);
-    expect(requests.filter((entry) => /\/first-digit-\d-[A-Z0-9]+\.js$/.test(entry.url)).map((entry) => entry.url)).toEqual([
-      expect.stringMatching(/\/first-digit-4-[A-Z0-9]+\.js$/),
-    ]);
+    expect(requests.filter((entry) => /\/first-digit-\d-[A-Z0-9]+\.js$/.test(entry.url)).map((entry) => entry.url)).toEqual([digitLoaders!.url]);
     expect(requests.filter((entry) => !entry.url.startsWith(`${origin}/`))).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it("keeps the default country's metadata two requests from the section, as the phone step's code is one", () => {
+    // From the section step's chunk (and what it imports statically), each first digit's loaders
+    // and the phone step's code are one import() away, and each calling code's metadata one
+    // import() from its digit's loaders: no chunk in between that would make the preload a
+    // waterfall on a slow network.
+    const name = (pattern: RegExp) => {
+      const found = Object.keys(outputs).filter((output) => pattern.test(outputs[output]!.entryPoint ?? ''));
+      expect(found, String(pattern)).toHaveLength(1);
+      return found[0]!;
+    };
+    const staticClosure = (start: string) => {
+      const seen = new Set<string>();
+      const stack = [start];
+      while (stack.length > 0) {
+        const next = stack.pop()!;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        for (const imported of outputs[next]!.imports) if (imported.kind === 'import-statement') stack.push(imported.path);
+      }
+      return seen;
+    };
+    const dynamicImportsOf = (start: string) =>
+      new Set([...staticClosure(start)].flatMap((chunk) => outputs[chunk]!.imports.filter((imported) => imported.kind === 'dynamic-import').map((imported) => imported.path)));
+    const fromSection = dynamicImportsOf(name(/two-factor-section-step-[^/]+\.js$/));
+    expect(fromSection).toContain(name(/wizard-phone-entry-step-[^/]+\.js$/));
+    for (const digit of '123456789') expect(fromSection, `digit ${digit}`).toContain(name(new RegExp(`phone-metadata/first-digit-${digit}\\.js$`)));
+    expect(dynamicImportsOf(name(/phone-metadata\/first-digit-4\.js$/))).toContain(name(/phone-metadata\/44\.js$/));
+  });
 });
