@@ -2,9 +2,9 @@ import { CALLING_CODE_REGIONS } from './calling-codes';
 import { FIRST_DIGIT_LOADERS } from './loaders';
 import type { CallingCodeLoader, CallingCodeLoadersModule, CallingCodeMetadata, CallingCodeModule } from './types';
 
-// Data only, no libphonenumber-js: the wizard loads this while the user is on the step before
-// phone entry, in parallel with the step's own code, so the default country's metadata does not
-// wait for the phone library to arrive first.
+// Data only, no libphonenumber-js: the wizard's flow imports this (it comes with the 2FA section)
+// and starts the default country's metadata on the step before phone entry, in parallel with the
+// step's own code, so the metadata does not wait for the phone library to arrive first.
 
 const loads = new Map<string, Promise<unknown>>();
 
