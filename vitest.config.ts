@@ -34,6 +34,9 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
           exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**', 'test/package/**'],
           setupFiles: ['test/setup.ts'],
+          // A hang detector, not a speed check: a jsdom test that walks the wizard takes 1–3 s alone,
+          // and has hit the default 5 s while the suite's projects share two cores.
+          testTimeout: 15_000,
         },
       },
       {

@@ -46,6 +46,9 @@ export default defineConfig({
   test: {
     name: 'unit-react18',
     environment: 'jsdom',
+    // A hang detector, not a speed check: a jsdom test that walks the wizard takes 1–3 s alone,
+    // and has hit the default 5 s while the suite's projects share two cores.
+    testTimeout: 15_000,
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     // The package test installs the built tarball with React 19 in an app of its own; a second
     // run would only cost time.
