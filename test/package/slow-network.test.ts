@@ -8,6 +8,7 @@ import type { Browser } from 'playwright';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, findChromium } from '../../scripts/chromium.mjs';
+import { staticClosure } from '../../scripts/size.mjs';
 import { startStaticServer } from './static-server';
 import type { StaticServer } from './static-server';
 
@@ -175,19 +176,8 @@ describe('the wizard on a slow 4G network (Chromium, CDP throttling)', () => {
       expect(found, String(pattern)).toHaveLength(1);
       return found[0]!;
     };
-    const staticClosure = (start: string) => {
-      const seen = new Set<string>();
-      const stack = [start];
-      while (stack.length > 0) {
-        const next = stack.pop()!;
-        if (seen.has(next)) continue;
-        seen.add(next);
-        for (const imported of outputs[next]!.imports) if (imported.kind === 'import-statement') stack.push(imported.path);
-      }
-      return seen;
-    };
     const dynamicImportsOf = (start: string) =>
-      new Set([...staticClosure(start)].flatMap((chunk) => outputs[chunk]!.imports.filter((imported) => imported.kind === 'dynamic-import').map((imported) => imported.path)));
+      new Set([...staticClosure(outputs, start)].flatMap((chunk) => outputs[chunk]!.imports.filter((imported) => imported.kind === 'dynamic-import').map((imported) => imported.path)));
     const fromSection = dynamicImportsOf(name(/two-factor-section-step-[^/]+\.js$/));
     expect(fromSection).toContain(name(/wizard-phone-entry-step-[^/]+\.js$/));
     for (const digit of '123456789') expect(fromSection, `digit ${digit}`).toContain(name(new RegExp(`phone-metadata/first-digit-${digit}\\.js$`)));
