@@ -177,6 +177,9 @@ export interface MockAdapter extends TwoFactorAdapter {
   reset(): void;
 }
 
+/** A method's scripted failures while the adapter runs: its own copy of a queue, or the function. */
+type FailureScript = Array<Error | undefined> | ((request: AdapterRequest) => Error | undefined);
+
 interface PendingCode {
   code: string;
   expiresAt: number;
@@ -214,7 +217,7 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
   const email = options.email ?? DEFAULT_EMAIL;
   const initialPhone = options.phoneNumber === undefined ? DEFAULT_PHONE : options.phoneNumber;
   const canDisable = options.canDisable ?? false;
-  const latencyMs = Math.max(0, options.latencyMs ?? 0);
+  const latencyMs = options.latencyMs ?? 0;
   const fixedCode = options.code;
   const codeLength = options.codeLength ?? fixedCode?.length ?? 6;
   const resendAfterSeconds = Math.max(0, options.resendAfterSeconds ?? 30);
@@ -222,19 +225,35 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
   const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
   const failureScripts: MockFailures = options.failures ?? {};
 
-  let phoneNumber: string | null = initialPhone;
-  let emailVerified = options.emailVerified ?? false;
-  let emailCode: PendingCode | null = null;
-  let phoneCode: PendingPhoneCode | null = null;
+  // The backend's state; `reset()` puts all of it back with `restart()`.
+  let phoneNumber: string | null;
+  let emailVerified: boolean;
+  let emailCode: PendingCode | null;
+  let phoneCode: PendingPhoneCode | null;
   // The last successful verify, answered again to the same request until acknowledged.
-  let lastVerified: VerifiedAnswer | null = null;
+  let lastVerified: VerifiedAnswer | null;
   // Resend cooldowns per destination ('email', or the E.164 number and channel): epoch ms of the
   // next allowed send.
-  let nextSendAt = new Map<string, number>();
-  let messages: readonly MockMessage[] = [];
-  let calls: readonly AdapterMethod[] = [];
-  let messageCount = 0;
-  let failureQueues = copyQueues(failureScripts);
+  let nextSendAt: Map<string, number>;
+  let messages: readonly MockMessage[];
+  let calls: readonly AdapterMethod[];
+  // The scripted failures: a copy of each queue (a call takes its entry off the front), functions as given.
+  let failureQueues: Partial<Record<AdapterMethod, FailureScript>>;
+
+  /** State, messages, calls and failure queues as the options describe them. */
+  function restart(): void {
+    phoneNumber = initialPhone;
+    emailVerified = options.emailVerified ?? false;
+    emailCode = phoneCode = lastVerified = null;
+    nextSendAt = new Map();
+    messages = [];
+    calls = [];
+    failureQueues = {};
+    for (const [method, script] of Object.entries(failureScripts)) {
+      failureQueues[method as AdapterMethod] = Array.isArray(script) ? [...script] : (script as FailureScript);
+    }
+  }
+  restart();
   const listeners = new Set<(change: MockInboxChange) => void>();
 
   function notify(message: MockMessage | null): void {
@@ -274,12 +293,11 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
 
   /** A new pending code for a send at `now`, delivered on `kind` to `to`. */
   function issueCode(kind: MockMessage['kind'], to: string, now: number): PendingCode {
-    const code = fixedCode ?? randomIndexes(codeLength, 10).join('');
+    const code = fixedCode ?? randomSymbols(codeLength, '0123456789');
     // A call reads the digits one by one.
     const spoken = code.split('').join(', ');
-    messageCount += 1;
     const message: MockMessage = {
-      id: `msg-${messageCount}`,
+      id: `msg-${messages.length + 1}`,
       kind,
       to,
       code,
@@ -350,7 +368,8 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
       phoneCode = null;
       // One step: the new number becomes the 2FA phone, the old one is retired, a new code issued.
       phoneNumber = to;
-      const recoveryCode = options.recoveryCode ?? randomRecoveryCode();
+      // Four groups of four, like ABCD-EFGH-JKMN-PQRS.
+      const recoveryCode = options.recoveryCode ?? [1, 2, 3, 4].map(() => randomSymbols(4, RECOVERY_ALPHABET)).join('-');
       lastVerified = { phoneNumber: to, code, recoveryCode, expiresAt: now + RECOVERY_REPLAY_MS };
       return { recoveryCode };
     },
@@ -390,16 +409,7 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
     },
 
     reset() {
-      phoneNumber = initialPhone;
-      emailVerified = options.emailVerified ?? false;
-      emailCode = null;
-      phoneCode = null;
-      lastVerified = null;
-      nextSendAt = new Map();
-      calls = [];
-      messageCount = 0;
-      failureQueues = copyQueues(failureScripts);
-      messages = [];
+      restart();
       notify(null);
     },
   } as MockAdapter;
@@ -412,8 +422,8 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
       calls = [...calls, method];
       await wait(latencyMs, request.signal);
       // A scripted failure: the function's answer, or the queue's next entry.
-      const script = failureScripts[method] as ((request: AdapterRequest) => Error | undefined) | undefined;
-      const scripted = typeof script === 'function' ? script(request) : failureQueues.get(method)?.shift();
+      const script = failureQueues[method];
+      const scripted = typeof script === 'function' ? script(request) : script?.shift();
       if (scripted) throw scripted;
       // Everything after the email step-up is refused until the emailed code verifies.
       if (!emailVerified && method !== 'sendEmailCode' && method !== 'verifyEmailCode') {
@@ -426,57 +436,31 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
   return adapter;
 }
 
-function copyQueues(scripts: MockFailures): Map<AdapterMethod, Array<Error | undefined>> {
-  const queues = new Map<AdapterMethod, Array<Error | undefined>>();
-  for (const method of Object.keys(scripts) as AdapterMethod[]) {
-    const script = scripts[method];
-    if (Array.isArray(script)) queues.set(method, [...(script as ReadonlyArray<Error | undefined>)]);
-  }
-  return queues;
-}
-
-
-
-/** Resolves after `ms`, or rejects with an `AbortError` as soon as `signal` aborts. */
+/**
+ * Resolves after `ms`, or rejects with an `AbortError` as soon as `signal` aborts. No timer at all
+ * without latency, so tests on fake timers need not advance the clock.
+ */
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(abortError());
-      return;
-    }
-    // No timer at all without latency, so tests on fake timers need not advance the clock.
-    if (ms <= 0) {
-      resolve();
-      return;
-    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = (): void => {
       clearTimeout(timer);
       reject(abortError());
     };
-    const timer = setTimeout(() => {
+    if (signal.aborted) return onAbort();
+    if (ms <= 0) return resolve();
+    timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort);
   });
 }
 
-/** Uniform random indexes into an alphabet of `size` symbols (rejection sampling: no modulo bias). */
-function randomIndexes(count: number, size: number): number[] {
-  const limit = 256 - (256 % size);
-  const result: number[] = [];
-  const bytes = new Uint8Array(count * 2);
-  while (result.length < count) {
-    crypto.getRandomValues(bytes);
-    for (const byte of bytes) {
-      if (byte < limit && result.length < count) result.push(byte % size);
-    }
-  }
-  return result;
-}
-
-
-function randomRecoveryCode(): string {
-  const symbols = randomIndexes(16, RECOVERY_ALPHABET.length).map((index) => RECOVERY_ALPHABET.charAt(index));
-  return [0, 4, 8, 12].map((start) => symbols.slice(start, start + 4).join('')).join('-');
+/**
+ * `count` symbols drawn at random from `alphabet`. The modulo bias of 32-bit values over an
+ * alphabet of at most 31 symbols is below 1 in 100 million: invisible in a development backend.
+ */
+function randomSymbols(count: number, alphabet: string): string {
+  return Array.from(crypto.getRandomValues(new Uint32Array(count)), (value) => alphabet.charAt(value % alphabet.length)).join('');
 }
