@@ -171,118 +171,107 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
   // "Illegal invocation" because `this` is not the window.
   const customFetch = options.fetch;
 
-  /**
-   * One round trip: resolves with the JSON body of a 2xx answer (`undefined` when empty),
-   * rejects with a TwoFactorError or an AbortError.
-   */
-  async function send(signal: AbortSignal, [http, path, refused]: Route, label: string, body?: Body): Promise<unknown> {
-    if (signal.aborted) throw abortError(signal.reason);
-    const controller = new AbortController();
-    let timedOut = false;
-    const onCallerAbort = (): void => controller.abort();
-    signal.addEventListener('abort', onCallerAbort, { once: true });
-    const timer =
-      Number.isFinite(timeoutMs) && timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-          }, timeoutMs)
-        : null;
-
-    try {
-      const headers = new Headers({ Accept: 'application/json' });
-      let extra: HeadersInit | undefined;
-      try {
-        extra = typeof headersOption === 'function' ? await headersOption() : headersOption;
-      } catch (thrown) {
-        throw new TwoFactorError('unknown', { message: 'The `headers` function failed', cause: thrown });
-      }
-      new Headers(extra).forEach((value, name) => headers.set(name, value));
-      if (body !== undefined) headers.set('Content-Type', 'application/json');
-      if (signal.aborted) throw abortError(signal.reason);
-      let response: Response;
-      let text: string;
-      try {
-        response = await (customFetch ?? globalThis.fetch)(baseUrl + path, {
-          method: http,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          credentials,
-          // Answers carry account state (and once, a recovery code): never from or into a cache.
-          cache: 'no-store',
-          // A followed redirect would send the body (a code, a number) again to wherever it points.
-          redirect: 'manual',
-          signal: controller.signal,
-        });
-        text = await response.text();
-      } catch (thrown) {
-        if (signal.aborted) throw isAbortError(thrown) ? thrown : abortError(signal.reason);
-        // fetch rejects only with a TypeError (offline, DNS, refused, CORS), or an abort.
-        const message = timedOut ? `no answer within ${timeoutMs} ms` : 'request failed';
-        throw new TwoFactorError('network', { message: `${label}: ${message}`, cause: thrown });
-      }
-
-      const { status } = response;
-      // Browsers answer a redirect that is not followed with an opaque response of status 0.
-      if (response.type === 'opaqueredirect' || (status >= 300 && status <= 399)) {
-        throw new TwoFactorError('unknown', { message: `${label}: redirect not followed` });
-      }
-      // The body as JSON: `undefined` when empty, `NOT_JSON` when it does not parse.
-      let parsed: unknown;
-      try {
-        parsed = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
-      } catch {
-        parsed = NOT_JSON;
-      }
-      if (status < 200 || status > 299) {
-        // A recognised code in the body (`{ error: { code, message?, retryAfterSeconds?,
-        // attemptsRemaining? } }` or `{ error: 'code' }`) wins; the status decides otherwise.
-        const error = isRecord(parsed) ? parsed.error : undefined;
-        const { code, message, retryAfterSeconds, attemptsRemaining }: Record<string, unknown> = isRecord(error)
-          ? error
-          : { code: error };
-        const serverMessage = typeof message === 'string' && message !== '' ? `: ${message.slice(0, MAX_MESSAGE_LENGTH)}` : '';
-        throw new TwoFactorError(
-          isTwoFactorErrorCode(code) ? code : status === 400 || status === 422 ? refused : (STATUS_CODES[status] ?? 'unknown'),
-          {
-            message: `${label} answered ${status}${serverMessage}`,
-            retryAfterSeconds: isNonNegativeNumber(retryAfterSeconds)
-              ? retryAfterSeconds
-              : parseRetryAfter(response.headers.get('Retry-After')),
-            attemptsRemaining: isNonNegativeNumber(attemptsRemaining) ? attemptsRemaining : undefined,
-          },
-        );
-      }
-      // The body is deliberately not attached: it might hold a recovery code.
-      if (parsed === NOT_JSON) throw malformed(label);
-      return parsed;
-    } finally {
-      if (timer !== null) clearTimeout(timer);
-      signal.removeEventListener('abort', onCallerAbort);
-    }
-  }
-
   const adapter = {} as Record<AdapterMethod, (request: AnyRequest) => Promise<unknown>>;
   for (const method of Object.keys(ROUTES) as AdapterMethod[]) {
-    const route = ROUTES[method];
-    const label = `${route[0]} ${route[1]}`;
-    const [, , , toBody, toAnswer] = route;
+    const [http, path, refused, toBody, toAnswer] = ROUTES[method];
+    const label = `${http} ${path}`;
+
+    /**
+     * One round trip: resolves with the checked answer of a 2xx (nothing for a method without
+     * one), rejects with a TwoFactorError or an AbortError.
+     */
     adapter[method] = async (request) => {
-      const value = await send(request.signal, route, label, toBody?.(request));
-      if (toAnswer === undefined) return undefined;
-      // A 2xx JSON answer of another shape (a wrong baseUrl, a renamed field) is `unknown` rather
-      // than half-filled data.
-      const answer = toAnswer(value);
-      if (answer === undefined) throw malformed(label);
-      return answer;
+      const { signal } = request;
+      if (signal.aborted) throw abortError(signal.reason);
+      const body = toBody?.(request);
+      // Aborted by the caller or by the timeout: `signal.aborted` tells which.
+      const controller = new AbortController();
+      const abortFetch = (): void => controller.abort();
+      signal.addEventListener('abort', abortFetch);
+      const timer = Number.isFinite(timeoutMs) && timeoutMs > 0 ? setTimeout(abortFetch, timeoutMs) : undefined;
+
+      try {
+        const headers = new Headers({ Accept: 'application/json' });
+        let extra: HeadersInit | undefined;
+        try {
+          extra = typeof headersOption === 'function' ? await headersOption() : headersOption;
+        } catch (thrown) {
+          throw new TwoFactorError('unknown', { message: 'The `headers` function failed', cause: thrown });
+        }
+        new Headers(extra).forEach((value, name) => headers.set(name, value));
+        if (body !== undefined) headers.set('Content-Type', 'application/json');
+        if (signal.aborted) throw abortError(signal.reason);
+        let response: Response;
+        let text: string;
+        try {
+          response = await (customFetch ?? globalThis.fetch)(baseUrl + path, {
+            method: http,
+            headers,
+            body: body === undefined ? undefined : JSON.stringify(body),
+            credentials,
+            // Answers carry account state (and once, a recovery code): never from or into a cache.
+            cache: 'no-store',
+            // A followed redirect would send the body (a code, a number) again to wherever it points.
+            redirect: 'manual',
+            signal: controller.signal,
+          });
+          text = await response.text();
+        } catch (thrown) {
+          if (signal.aborted) throw isAbortError(thrown) ? thrown : abortError(signal.reason);
+          // fetch rejects only with a TypeError (offline, DNS, refused, CORS), or an abort: ours,
+          // at the timeout.
+          const message = controller.signal.aborted ? `no answer within ${timeoutMs} ms` : 'request failed';
+          throw new TwoFactorError('network', { message: `${label}: ${message}`, cause: thrown });
+        }
+
+        const { status } = response;
+        // Browsers answer a redirect that is not followed with an opaque response of status 0.
+        if (response.type === 'opaqueredirect' || (status >= 300 && status <= 399)) {
+          throw new TwoFactorError('unknown', { message: `${label}: redirect not followed` });
+        }
+        // The body as JSON: `undefined` when empty, `NOT_JSON` when it does not parse.
+        let parsed: unknown = NOT_JSON;
+        try {
+          parsed = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+        } catch {
+          // Stays NOT_JSON.
+        }
+        if (status < 200 || status > 299) {
+          // A recognised code in the body (`{ error: { code, message?, retryAfterSeconds?,
+          // attemptsRemaining? } }` or `{ error: 'code' }`) wins; the status decides otherwise.
+          // TwoFactorError drops hints that are not believable numbers.
+          const error = isRecord(parsed) ? parsed.error : undefined;
+          const { code, message, retryAfterSeconds, attemptsRemaining }: Record<string, unknown> = isRecord(error)
+            ? error
+            : { code: error };
+          const serverMessage = typeof message === 'string' && message !== '' ? `: ${message.slice(0, MAX_MESSAGE_LENGTH)}` : '';
+          throw new TwoFactorError(
+            isTwoFactorErrorCode(code) ? code : status === 400 || status === 422 ? refused : (STATUS_CODES[status] ?? 'unknown'),
+            {
+              message: `${label} answered ${status}${serverMessage}`,
+              retryAfterSeconds: isNonNegativeNumber(retryAfterSeconds)
+                ? retryAfterSeconds
+                : parseRetryAfter(response.headers.get('Retry-After')),
+              attemptsRemaining: attemptsRemaining as number | undefined,
+            },
+          );
+        }
+        // A 2xx body of another shape (a wrong baseUrl, a renamed field; not JSON at all, which no
+        // check accepts) is `unknown` rather than half-filled data; a method without an answer
+        // only needs the body to be JSON or empty. The body is deliberately not attached: it might
+        // hold a recovery code.
+        const answer = toAnswer?.(parsed);
+        if (toAnswer ? answer === undefined : parsed === NOT_JSON) {
+          throw new TwoFactorError('unknown', { message: `${label}: malformed response body` });
+        }
+        return answer;
+      } finally {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', abortFetch);
+      }
     };
   }
   return adapter as unknown as FetchAdapter;
-}
-
-/** A 2xx answer that is not the documented shape. */
-function malformed(label: string): TwoFactorError {
-  return new TwoFactorError('unknown', { message: `${label}: malformed response body` });
 }
 
 /**
