@@ -191,14 +191,15 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       const timer = Number.isFinite(timeoutMs) && timeoutMs > 0 ? setTimeout(abortFetch, timeoutMs) : undefined;
 
       try {
-        const headers = new Headers({ Accept: 'application/json' });
         let extra: HeadersInit | undefined;
         try {
           extra = typeof headersOption === 'function' ? await headersOption() : headersOption;
         } catch (thrown) {
           throw new TwoFactorError('unknown', { message: 'The `headers` function failed', cause: thrown });
         }
-        new Headers(extra).forEach((value, name) => headers.set(name, value));
+        // The host's headers, with JSON accepted unless they ask for something else.
+        const headers = new Headers(extra);
+        if (!headers.has('Accept')) headers.set('Accept', 'application/json');
         if (body !== undefined) headers.set('Content-Type', 'application/json');
         if (signal.aborted) throw abortError(signal.reason);
         let response: Response;
