@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
+import type { AdapterMethod, AdapterRequest, TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
 import { TwoFactorError, toHostError } from '../core/errors';
 import { grantStepUp, initialWizardState, isStepUpFresh, replacesCurrentPhone, transition } from '../core/machine';
 import type { WizardEvent, WizardState } from '../core/machine';
@@ -19,6 +19,10 @@ export const DEFAULT_REVERIFY_AFTER_MS = 20 * 60 * 1000;
  * symbol: no host sets it by accident.
  */
 export const WIZARD_HANDOVER: unique symbol = Symbol('handover');
+
+/** The adapter methods the steps call unchanged (through `wizard.adapter`). */
+const FORWARDED_METHODS = ['sendEmailCode', 'verifyEmailCode', 'getTwoFactorStatus', 'acknowledgeRecoveryCode', 'disableTwoFactor'] as const;
+type ForwardedMethod = (request: AdapterRequest) => Promise<unknown>;
 
 /** The hook's options as the styled wizard passes them. */
 export type InternalWizardOptions = UseTwoFactorPhoneWizardOptions & { [WIZARD_HANDOVER]?: WizardState };
@@ -75,15 +79,16 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   const verifyInFlightRef = useRef(0);
   const [isVerifyInFlight, setVerifyInFlight] = useState(false);
 
-  // What the steps call. Methods are wrapped one by one (not spread) so an adapter written as a
-  // class keeps its `this`.
+  // What the steps call: the adapter's methods as they are, plus the wizard's additions below.
+  // Forwarded one by one (not spread) so an adapter written as a class keeps its `this`; the
+  // optional ones only when the adapter has them.
   const stepAdapter = useMemo<TwoFactorAdapter>(() => {
-    const disable = adapter.disableTwoFactor;
-    const acknowledge = adapter.acknowledgeRecoveryCode;
+    const forwarded: Partial<Record<AdapterMethod, ForwardedMethod>> = {};
+    for (const name of FORWARDED_METHODS) {
+      if (adapter[name]) forwarded[name] = (request: AdapterRequest) => (adapter[name] as ForwardedMethod).call(adapter, request);
+    }
     return {
-      sendEmailCode: (request) => adapter.sendEmailCode(request),
-      verifyEmailCode: (request) => adapter.verifyEmailCode(request),
-      getTwoFactorStatus: (request) => adapter.getTwoFactorStatus(request),
+      ...(forwarded as Pick<TwoFactorAdapter, (typeof FORWARDED_METHODS)[number]>),
       resetPhone: (request) => {
         // Checked at the last moment: the confirmation may have stood open for a long time.
         if (!isStepUpFresh(stateRef.current.stepUp, Date.now())) {
@@ -115,8 +120,6 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
         pending.then(settle, settle);
         return pending;
       },
-      ...(acknowledge ? { acknowledgeRecoveryCode: (request) => acknowledge.call(adapter, request) } : {}),
-      ...(disable ? { disableTwoFactor: (request) => disable.call(adapter, request) } : {}),
     };
   }, [adapter]);
 
