@@ -209,8 +209,6 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
     optionsRef.current.onStepChange?.({ step: state.step });
   }, [state.step]);
 
-  const send = useCallback((event: WizardEvent) => dispatch(event), []);
-
   const reloadStatus = useCallback(() => dispatch({ type: 'TWO_FACTOR_SECTION.RELOAD' }), []);
 
   const supportsDisable = typeof adapter.disableTwoFactor === 'function';
@@ -294,7 +292,8 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   return {
     state,
     adapter: stepAdapter,
-    send,
+    // React keeps `dispatch` the same function for the hook's lifetime.
+    send: dispatch,
     cancel,
     reloadStatus,
     disableTwoFactor,
