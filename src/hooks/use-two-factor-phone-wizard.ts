@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { AdapterMethod, AdapterRequest, TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
+import type { AdapterMethod, AdapterRequest, TwoFactorAdapter } from '../core/adapter';
 import { TwoFactorError, toHostError } from '../core/errors';
 import { grantStepUp, initialWizardState, isStepUpFresh, replacesCurrentPhone, transition } from '../core/machine';
 import type { WizardEvent, WizardState } from '../core/machine';
 import { useTwoFactorAdapter } from './context';
-import { isTwoFactorStatus } from '../core/results';
 import { useDeferredEffect } from './use-deferred-effect';
-import { useRequest } from './use-request';
+import { useSectionRequests } from './use-two-factor-section';
 import type { PhoneCodeSentDetails, TwoFactorPhoneWizardState, UseTwoFactorPhoneWizardOptions } from './types';
 
 /** How long an email verification is fresh enough to replace the current phone or disable 2FA. */
@@ -124,15 +123,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   }, [adapter]);
 
   // A newer load (reload, re-entry after re-verification) supersedes an older one.
-  const statusRequest = useRequest<void, TwoFactorStatus>((_args, signal) => adapter.getTwoFactorStatus({ signal }), {
-    supersede: true,
-    timeoutMs: options.timeoutMs,
-    isValidResult: isTwoFactorStatus,
-  });
-  const disableRequest = useRequest<void, void>(
-    (_args, signal) => (adapter.disableTwoFactor ? adapter.disableTwoFactor({ signal }) : Promise.resolve()),
-    { timeoutMs: options.timeoutMs },
-  );
+  const [statusRequest, disableRequest] = useSectionRequests(adapter, options.timeoutMs);
   const { run: runStatus, abort: abortStatus } = statusRequest;
   const { run: runDisable, abort: abortDisable, reset: resetDisable } = disableRequest;
 
