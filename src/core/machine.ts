@@ -320,9 +320,8 @@ function nextStep(state: WizardState, event: WizardEvent): WizardState | WizardS
         case 'TWO_FACTOR_SECTION.ADD_PHONE':
           return status === 'editing' && twoFactorStatus?.phone === null ? { step: 'phone-entry', phoneNumber: null, change: 'add' } : state;
         default: {
-          // The section's own events, by their name (its wizard-only ones, Reset and "+ Add phone",
-          // are handled above).
-          if (!event.type.startsWith('TWO_FACTOR_SECTION.')) return state;
+          // The section's own events (its wizard-only ones, Reset and "+ Add phone", are handled
+          // above); `transitionSection` leaves the state as it is for any other event.
           const next = transitionSection(state, event as SectionEvent);
           if (next === state) return state;
           // Like Reset: a stale step-up re-locks before Disable's confirmation.
