@@ -315,6 +315,6 @@ function latestError(
  */
 function isPhoneRemoved(state: WizardState): boolean {
   const step = state.step === 'email-code-gate' ? state.resume : state;
-  if (step === null) return false;
-  return (step.step === 'add-phone' || step.step === 'phone-entry' || step.step === 'code-verification') && step.change === 'removed';
+  // The steps between Reset and verify are the ones that carry a phone change.
+  return step !== null && 'change' in step && step.change === 'removed';
 }
