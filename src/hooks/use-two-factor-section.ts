@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
 import type { TwoFactorError } from '../core/errors';
 import { selectSection, transitionSection } from '../core/machine';
-import type { SectionModel } from '../core/machine';
+import type { SectionEvent, SectionModel } from '../core/machine';
 import { useTwoFactorAdapter } from './context';
 import { useDeferredEffect } from './use-deferred-effect';
 import { isTwoFactorStatus } from '../core/results';
@@ -143,10 +143,12 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
 
   const disable = useCallback(() => {
     const current = modelRef.current;
-    if (!supportsDisable || transitionSection(current, { type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' }) === current) return;
+    const confirm: SectionEvent = { type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' };
+    const disabling = transitionSection(current, confirm);
+    if (!supportsDisable || disabling === current) return;
     // The ref makes a double click a no-op before React re-renders.
-    modelRef.current = { status: 'disabling', twoFactorStatus: current.twoFactorStatus };
-    dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' });
+    modelRef.current = disabling;
+    dispatch(confirm);
     void runDisable(undefined, {
       onSuccess: () => {
         dispatch({ type: 'TWO_FACTOR_SECTION.DISABLED' });
