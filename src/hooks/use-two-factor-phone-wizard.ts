@@ -233,10 +233,11 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
         if (!supportsDisable) return false;
         const event: WizardEvent = { type: 'TWO_FACTOR_SECTION.DISABLE_REQUEST', now: Date.now() };
         const next = transition(stateRef.current, event);
+        const asks = next.step === 'two-factor-section' && next.status === 'confirming-disable';
         // A new confirmation starts without the last one's failure.
-        if (next.step === 'two-factor-section' && next.status === 'confirming-disable') resetDisable();
+        if (asks) resetDisable();
         dispatch(event);
-        return next.step === 'two-factor-section' && next.status === 'confirming-disable';
+        return asks;
       },
       onDisableCancel: () => dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CANCEL' }),
       onResetCancel: () => dispatch({ type: 'RESET_PHONE.CANCEL' }),
@@ -262,13 +263,10 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
         dispatch(event);
         // The backend may stop replaying the recovery code now. Not aborted on unmount (Finish
         // often unmounts the wizard), and its failure is nobody's concern: the user has the code.
-        const acknowledge = adapter.acknowledgeRecoveryCode;
-        if (acknowledge) {
-          try {
-            void Promise.resolve(acknowledge.call(adapter, { signal: new AbortController().signal })).catch(() => undefined);
-          } catch {
-            // A synchronous throw is ignored like a rejection.
-          }
+        try {
+          void Promise.resolve(adapter.acknowledgeRecoveryCode?.({ signal: new AbortController().signal })).catch(() => undefined);
+        } catch {
+          // A synchronous throw is ignored like a rejection.
         }
         optionsRef.current.onComplete?.({ maskedNumber: details?.maskedNumber ?? null });
       },
