@@ -438,7 +438,7 @@ export interface SectionSelection {
 export function selectSection(model: SectionModel, supportsDisable: boolean): SectionSelection {
   const { status, twoFactorStatus } = model;
   return {
-    status: status === 'loading' ? 'loading' : status === 'error' ? 'error' : 'ready',
+    status: status === 'loading' || status === 'error' ? status : 'ready',
     maskedNumber: twoFactorStatus?.phone?.maskedNumber ?? null,
     canDisable: supportsDisable && twoFactorStatus?.canDisable === true,
     editing: status === 'editing' || status === 'confirming-disable' || status === 'disabling',

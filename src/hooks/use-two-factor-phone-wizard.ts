@@ -208,11 +208,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
     const current = stateRef.current;
     if (current.step !== 'two-factor-section' || !supportsDisable) return;
     // Turning 2FA off weakens the account at least as much as removing the phone: same window.
-    if (!isStepUpFresh(current.stepUp, Date.now())) {
-      dispatch({ type: 'REVERIFICATION.REQUIRED' });
-      return;
-    }
-    dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' });
+    dispatch({ type: isStepUpFresh(current.stepUp, Date.now()) ? 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' : 'REVERIFICATION.REQUIRED' });
   }, [supportsDisable]);
 
   const cancel = useCallback(() => {
