@@ -130,13 +130,14 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   // The states that read the status: the first check (is the step-up still fresh?) and the
   // section's loading. Each entry is a new object, and an event that does not apply returns the
   // same one, so this changes exactly once per entry.
-  const checkingState = state.step === 'email-code-gate' && state.status === 'checking' ? state : null;
-  const loadingState = state.step === 'two-factor-section' && state.status === 'loading' ? state : null;
-  const statusReader = checkingState ?? loadingState;
+  const statusReader =
+    (state.step === 'email-code-gate' && state.status === 'checking') || (state.step === 'two-factor-section' && state.status === 'loading')
+      ? state
+      : null;
 
   useDeferredEffect(() => {
     if (statusReader === null) return;
-    const isCheck = statusReader === checkingState;
+    const isCheck = statusReader.step === 'email-code-gate';
     void runStatus(undefined, {
       onSuccess: (twoFactorStatus) =>
         dispatch(
