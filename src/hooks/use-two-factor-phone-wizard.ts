@@ -28,7 +28,8 @@ export type InternalWizardOptions = UseTwoFactorPhoneWizardOptions & { [WIZARD_H
 
 /** The freshness window to apply: the default for anything that is not a number ≥ 0. */
 export function resolveReverifyAfterMs(value: number | undefined): number {
-  return typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? value : DEFAULT_REVERIFY_AFTER_MS;
+  // `NaN >= 0` is false, so NaN takes the default too.
+  return typeof value === 'number' && value >= 0 ? value : DEFAULT_REVERIFY_AFTER_MS;
 }
 
 /**
