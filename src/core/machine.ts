@@ -271,18 +271,21 @@ export const initialWizardState: WizardState = Object.freeze({
   stepUp: null,
 });
 
-type SectionState = Extract<WizardState, { step: 'two-factor-section' }>;
-type CodeVerificationState = Extract<WizardState, { step: 'code-verification' }>;
-
 /** A grant with no client-side expiry, for events that carry none. */
 const OPEN_GRANT: StepUpGrant = Object.freeze({ grantedAt: 0, expiresAt: Number.POSITIVE_INFINITY });
 
 /** The wizard's one transition function. Pure: no clock, no I/O; same object when nothing applies. */
 export function transition(state: WizardState, event: WizardEvent): WizardState {
-  // Wherever the user is, a refused step-up locks the flow and remembers where to come back to;
-  // at the gate, the opening check's refusal means the email code is the way in.
-  if (event.type === 'REVERIFICATION.REQUIRED') {
-    if (state.step === 'email-code-gate') return state.status === 'checking' ? { ...state, status: 'locked' } : state;
+  const next = nextStep(state, event);
+  // Every move keeps the step-up grant, unless it grants a new one (the gate) or withdraws it (a lock).
+  return next === state ? state : { stepUp: state.stepUp, ...next };
+}
+
+/** The step `event` leads to from `state`, with its own data; `state` itself when nothing applies. */
+function nextStep(state: WizardState, event: WizardEvent): WizardState | WizardStepState {
+  // Wherever the user is, a refused step-up locks the flow and remembers where to come back to
+  // (at the gate itself, it is handled below).
+  if (event.type === 'REVERIFICATION.REQUIRED' && state.step !== 'email-code-gate') {
     const resume = resumeTargetFor(state, event.phoneNumber);
     return resume === undefined ? state : lockedAt(resume);
   }
@@ -290,64 +293,64 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
   switch (state.step) {
     case 'email-code-gate':
       switch (event.type) {
-        case 'EMAIL_CODE_GATE.VERIFIED': {
+        case 'EMAIL_CODE_GATE.VERIFIED':
           if (state.status !== 'locked') return state;
-          const stepUp = event.grant ?? OPEN_GRANT;
-          return { ...(state.resume ?? { step: 'two-factor-section', status: 'loading', twoFactorStatus: null }), stepUp };
-        }
+          return { ...(state.resume ?? section('loading', null)), stepUp: event.grant ?? OPEN_GRANT };
         case 'EMAIL_CODE_GATE.STILL_FRESH':
           // The backend answered without asking for a step-up: the earlier grant is still fresh, so no
           // email is sent and the section opens as it was.
           if (state.status !== 'checking') return state;
-          return { step: 'two-factor-section', status: 'viewing', twoFactorStatus: event.twoFactorStatus, stepUp: event.grant ?? OPEN_GRANT };
+          return { ...section('viewing', event.twoFactorStatus), stepUp: event.grant ?? OPEN_GRANT };
         case 'EMAIL_CODE_GATE.CHECK_FAILED':
-          // Whatever failed, the email code is the way in (and the section loads again after it).
-          if (state.status !== 'checking') return state;
-          return { ...state, status: 'locked' };
+        case 'REVERIFICATION.REQUIRED':
+          // Whatever made the opening check fail, the email code is the way in (and the section
+          // loads again after it).
+          return state.status === 'checking' ? { ...state, status: 'locked' } : state;
         default:
           return state;
       }
-    case 'two-factor-section':
+    case 'two-factor-section': {
+      const { status, twoFactorStatus } = state;
       switch (event.type) {
         case 'TWO_FACTOR_SECTION.RESET':
-          if (state.status !== 'editing' || state.twoFactorStatus?.phone == null) return state;
+          if (status !== 'editing' || twoFactorStatus?.phone == null) return state;
           // A stale step-up re-locks before the sensitive step, not after it was confirmed.
-          if (!isStepUpFresh(state.stepUp, event.now)) return lockedAt(section('editing', state.twoFactorStatus));
-          return { step: 'reset-phone', twoFactorStatus: state.twoFactorStatus, stepUp: state.stepUp };
+          if (!isStepUpFresh(state.stepUp, event.now)) return lockedAt(section('editing', twoFactorStatus));
+          return { step: 'reset-phone', twoFactorStatus };
         case 'TWO_FACTOR_SECTION.ADD_PHONE':
-          if (state.status !== 'editing' || state.twoFactorStatus === null || state.twoFactorStatus.phone !== null) return state;
-          return { step: 'phone-entry', phoneNumber: null, change: 'add', stepUp: state.stepUp };
-        case 'TWO_FACTOR_SECTION.DISABLE_REQUEST':
-          if (transitionSection(state, event) === state) return state;
-          if (!isStepUpFresh(state.stepUp, event.now)) return lockedAt(section('editing', state.twoFactorStatus));
-          return withModel(state, transitionSection(state, event));
+          return status === 'editing' && twoFactorStatus?.phone === null ? { step: 'phone-entry', phoneNumber: null, change: 'add' } : state;
         default: {
-          // The section's own events, by their name (its wizard-only ones, Reset and "+ Add phone",
-          // are handled above).
-          if (!event.type.startsWith('TWO_FACTOR_SECTION.')) return state;
+          // The section's own events (its wizard-only ones, Reset and "+ Add phone", are handled
+          // above); `transitionSection` leaves the state as it is for any other event.
           const next = transitionSection(state, event as SectionEvent);
-          return next === state ? state : withModel(state, next);
+          if (next === state) return state;
+          // Like Reset: a stale step-up re-locks before Disable's confirmation.
+          if (event.type === 'TWO_FACTOR_SECTION.DISABLE_REQUEST' && !isStepUpFresh(state.stepUp, event.now)) {
+            return lockedAt(section('editing', twoFactorStatus));
+          }
+          return section(next.status, next.twoFactorStatus);
         }
       }
+    }
     case 'reset-phone':
       switch (event.type) {
         case 'RESET_PHONE.CANCEL':
-          return { ...section('editing', state.twoFactorStatus), stepUp: state.stepUp };
+          return section('editing', state.twoFactorStatus);
         case 'RESET_PHONE.CONFIRMED':
-          return { step: 'add-phone', change: 'swap', stepUp: state.stepUp };
+          return { step: 'add-phone', change: 'swap' };
         case 'RESET_PHONE.REMOVED':
-          return { step: 'add-phone', change: 'removed', stepUp: state.stepUp };
+          return { step: 'add-phone', change: 'removed' };
         default:
           return state;
       }
     case 'add-phone':
-      return event.type === 'ADD_PHONE.CONTINUE' ? { step: 'phone-entry', phoneNumber: null, change: state.change, stepUp: state.stepUp } : state;
+      return event.type === 'ADD_PHONE.CONTINUE' ? { step: 'phone-entry', phoneNumber: null, change: state.change } : state;
     case 'phone-entry':
       switch (event.type) {
         case 'PHONE_ENTRY.SENDING':
           return state.phoneNumber === event.phoneNumber ? state : { ...state, phoneNumber: event.phoneNumber };
         case 'PHONE_ENTRY.SENT':
-          return codeSent(event, DEFAULT_CODE_LENGTH, state.change, state.stepUp);
+          return codeSent(event, DEFAULT_CODE_LENGTH, state.change);
         default:
           return state;
       }
@@ -355,18 +358,18 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       switch (event.type) {
         case 'CODE_VERIFICATION.RESENT':
           // A resend outcome for another number is stale (the user changed it meanwhile): drop it.
-          return event.phoneNumber === state.phoneNumber ? codeSent(event, state.codeLength, state.change, state.stepUp) : state;
+          return event.phoneNumber === state.phoneNumber ? codeSent(event, state.codeLength, state.change) : state;
         case 'CODE_VERIFICATION.CHANGE_NUMBER':
-          return { step: 'phone-entry', phoneNumber: state.phoneNumber, change: state.change, stepUp: state.stepUp };
+          return { step: 'phone-entry', phoneNumber: state.phoneNumber, change: state.change };
         case 'CODE_VERIFICATION.VERIFIED':
-          return { step: 'recovery-code', recoveryCode: event.recoveryCode, phoneNumber: state.phoneNumber, stepUp: state.stepUp };
+          return { step: 'recovery-code', recoveryCode: event.recoveryCode, phoneNumber: state.phoneNumber };
         default:
           return state;
       }
     case 'recovery-code':
       if (event.type !== 'RECOVERY_CODE.FINISH') return state;
       // The recovery code is dropped here: `done` carries only the masked new number.
-      return { step: 'done', maskedNumber: event.maskedNumber ?? null, stepUp: state.stepUp };
+      return { step: 'done', maskedNumber: event.maskedNumber ?? null };
     case 'done':
       return state;
     default:
@@ -435,7 +438,7 @@ export interface SectionSelection {
 export function selectSection(model: SectionModel, supportsDisable: boolean): SectionSelection {
   const { status, twoFactorStatus } = model;
   return {
-    status: status === 'loading' ? 'loading' : status === 'error' ? 'error' : 'ready',
+    status: status === 'loading' || status === 'error' ? status : 'ready',
     maskedNumber: twoFactorStatus?.phone?.maskedNumber ?? null,
     canDisable: supportsDisable && twoFactorStatus?.canDisable === true,
     editing: status === 'editing' || status === 'confirming-disable' || status === 'disabling',
@@ -503,16 +506,7 @@ function section(status: SectionStatus, twoFactorStatus: TwoFactorStatus | null)
   return { step: 'two-factor-section', status, twoFactorStatus };
 }
 
-function withModel(state: SectionState, model: SectionModel): SectionState {
-  return { step: 'two-factor-section', status: model.status, twoFactorStatus: model.twoFactorStatus, stepUp: state.stepUp };
-}
-
-function codeSent(
-  event: PhoneCodeDelivery,
-  fallbackCodeLength: number,
-  change: PhoneChange,
-  stepUp: StepUpGrant | null,
-): CodeVerificationState {
+function codeSent(event: PhoneCodeDelivery, fallbackCodeLength: number, change: PhoneChange): Extract<WizardStepState, { step: 'code-verification' }> {
   return {
     step: 'code-verification',
     phoneNumber: event.phoneNumber,
@@ -520,6 +514,5 @@ function codeSent(
     codeLength: resolveEntryCodeLength(event.codeLength, fallbackCodeLength),
     resendAt: event.resendAfterSeconds === undefined ? null : deadlineFromNow(event.resendAfterSeconds, event.now),
     change,
-    stepUp,
   };
 }

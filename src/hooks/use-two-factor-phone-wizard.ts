@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
+import type { AdapterMethod, AdapterRequest, TwoFactorAdapter } from '../core/adapter';
 import { TwoFactorError, toHostError } from '../core/errors';
 import { grantStepUp, initialWizardState, isStepUpFresh, replacesCurrentPhone, transition } from '../core/machine';
 import type { WizardEvent, WizardState } from '../core/machine';
 import { useTwoFactorAdapter } from './context';
-import { isTwoFactorStatus } from '../core/results';
 import { useDeferredEffect } from './use-deferred-effect';
-import { useRequest } from './use-request';
+import { useSectionRequests } from './use-two-factor-section';
 import type { PhoneCodeSentDetails, TwoFactorPhoneWizardState, UseTwoFactorPhoneWizardOptions } from './types';
 
 /** How long an email verification is fresh enough to replace the current phone or disable 2FA. */
@@ -20,12 +19,17 @@ export const DEFAULT_REVERIFY_AFTER_MS = 20 * 60 * 1000;
  */
 export const WIZARD_HANDOVER: unique symbol = Symbol('handover');
 
+/** The adapter methods the steps call unchanged (through `wizard.adapter`). */
+const FORWARDED_METHODS = ['sendEmailCode', 'verifyEmailCode', 'getTwoFactorStatus', 'acknowledgeRecoveryCode', 'disableTwoFactor'] as const;
+type ForwardedMethod = (request: AdapterRequest) => Promise<unknown>;
+
 /** The hook's options as the styled wizard passes them. */
 export type InternalWizardOptions = UseTwoFactorPhoneWizardOptions & { [WIZARD_HANDOVER]?: WizardState };
 
 /** The freshness window to apply: the default for anything that is not a number ≥ 0. */
 export function resolveReverifyAfterMs(value: number | undefined): number {
-  return typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? value : DEFAULT_REVERIFY_AFTER_MS;
+  // `NaN >= 0` is false, so NaN takes the default too.
+  return typeof value === 'number' && value >= 0 ? value : DEFAULT_REVERIFY_AFTER_MS;
 }
 
 /**
@@ -75,15 +79,16 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   const verifyInFlightRef = useRef(0);
   const [isVerifyInFlight, setVerifyInFlight] = useState(false);
 
-  // What the steps call. Methods are wrapped one by one (not spread) so an adapter written as a
-  // class keeps its `this`.
+  // What the steps call: the adapter's methods as they are, plus the wizard's additions below.
+  // Forwarded one by one (not spread) so an adapter written as a class keeps its `this`; the
+  // optional ones only when the adapter has them.
   const stepAdapter = useMemo<TwoFactorAdapter>(() => {
-    const disable = adapter.disableTwoFactor;
-    const acknowledge = adapter.acknowledgeRecoveryCode;
+    const forwarded: Partial<Record<AdapterMethod, ForwardedMethod>> = {};
+    for (const name of FORWARDED_METHODS) {
+      if (adapter[name]) forwarded[name] = (request: AdapterRequest) => (adapter[name] as ForwardedMethod).call(adapter, request);
+    }
     return {
-      sendEmailCode: (request) => adapter.sendEmailCode(request),
-      verifyEmailCode: (request) => adapter.verifyEmailCode(request),
-      getTwoFactorStatus: (request) => adapter.getTwoFactorStatus(request),
+      ...(forwarded as Pick<TwoFactorAdapter, (typeof FORWARDED_METHODS)[number]>),
       resetPhone: (request) => {
         // Checked at the last moment: the confirmation may have stood open for a long time.
         if (!isStepUpFresh(stateRef.current.stepUp, Date.now())) {
@@ -115,34 +120,25 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
         pending.then(settle, settle);
         return pending;
       },
-      ...(acknowledge ? { acknowledgeRecoveryCode: (request) => acknowledge.call(adapter, request) } : {}),
-      ...(disable ? { disableTwoFactor: (request) => disable.call(adapter, request) } : {}),
     };
   }, [adapter]);
 
   // A newer load (reload, re-entry after re-verification) supersedes an older one.
-  const statusRequest = useRequest<void, TwoFactorStatus>((_args, signal) => adapter.getTwoFactorStatus({ signal }), {
-    supersede: true,
-    timeoutMs: options.timeoutMs,
-    isValidResult: isTwoFactorStatus,
-  });
-  const disableRequest = useRequest<void, void>(
-    (_args, signal) => (adapter.disableTwoFactor ? adapter.disableTwoFactor({ signal }) : Promise.resolve()),
-    { timeoutMs: options.timeoutMs },
-  );
+  const [statusRequest, disableRequest] = useSectionRequests(adapter, options.timeoutMs);
   const { run: runStatus, abort: abortStatus } = statusRequest;
   const { run: runDisable, abort: abortDisable, reset: resetDisable } = disableRequest;
 
   // The states that read the status: the first check (is the step-up still fresh?) and the
   // section's loading. Each entry is a new object, and an event that does not apply returns the
   // same one, so this changes exactly once per entry.
-  const checkingState = state.step === 'email-code-gate' && state.status === 'checking' ? state : null;
-  const loadingState = state.step === 'two-factor-section' && state.status === 'loading' ? state : null;
-  const statusReader = checkingState ?? loadingState;
+  const statusReader =
+    (state.step === 'email-code-gate' && state.status === 'checking') || (state.step === 'two-factor-section' && state.status === 'loading')
+      ? state
+      : null;
 
   useDeferredEffect(() => {
     if (statusReader === null) return;
-    const isCheck = statusReader === checkingState;
+    const isCheck = statusReader.step === 'email-code-gate';
     void runStatus(undefined, {
       onSuccess: (twoFactorStatus) =>
         dispatch(
@@ -206,8 +202,6 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
     optionsRef.current.onStepChange?.({ step: state.step });
   }, [state.step]);
 
-  const send = useCallback((event: WizardEvent) => dispatch(event), []);
-
   const reloadStatus = useCallback(() => dispatch({ type: 'TWO_FACTOR_SECTION.RELOAD' }), []);
 
   const supportsDisable = typeof adapter.disableTwoFactor === 'function';
@@ -216,11 +210,7 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
     const current = stateRef.current;
     if (current.step !== 'two-factor-section' || !supportsDisable) return;
     // Turning 2FA off weakens the account at least as much as removing the phone: same window.
-    if (!isStepUpFresh(current.stepUp, Date.now())) {
-      dispatch({ type: 'REVERIFICATION.REQUIRED' });
-      return;
-    }
-    dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' });
+    dispatch({ type: isStepUpFresh(current.stepUp, Date.now()) ? 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' : 'REVERIFICATION.REQUIRED' });
   }, [supportsDisable]);
 
   const cancel = useCallback(() => {
@@ -241,10 +231,11 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
         if (!supportsDisable) return false;
         const event: WizardEvent = { type: 'TWO_FACTOR_SECTION.DISABLE_REQUEST', now: Date.now() };
         const next = transition(stateRef.current, event);
+        const asks = next.step === 'two-factor-section' && next.status === 'confirming-disable';
         // A new confirmation starts without the last one's failure.
-        if (next.step === 'two-factor-section' && next.status === 'confirming-disable') resetDisable();
+        if (asks) resetDisable();
         dispatch(event);
-        return next.step === 'two-factor-section' && next.status === 'confirming-disable';
+        return asks;
       },
       onDisableCancel: () => dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CANCEL' }),
       onResetCancel: () => dispatch({ type: 'RESET_PHONE.CANCEL' }),
@@ -270,13 +261,10 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
         dispatch(event);
         // The backend may stop replaying the recovery code now. Not aborted on unmount (Finish
         // often unmounts the wizard), and its failure is nobody's concern: the user has the code.
-        const acknowledge = adapter.acknowledgeRecoveryCode;
-        if (acknowledge) {
-          try {
-            void Promise.resolve(acknowledge.call(adapter, { signal: new AbortController().signal })).catch(() => undefined);
-          } catch {
-            // A synchronous throw is ignored like a rejection.
-          }
+        try {
+          void Promise.resolve(adapter.acknowledgeRecoveryCode?.({ signal: new AbortController().signal })).catch(() => undefined);
+        } catch {
+          // A synchronous throw is ignored like a rejection.
         }
         optionsRef.current.onComplete?.({ maskedNumber: details?.maskedNumber ?? null });
       },
@@ -291,7 +279,8 @@ export function useTwoFactorPhoneWizard(options: UseTwoFactorPhoneWizardOptions)
   return {
     state,
     adapter: stepAdapter,
-    send,
+    // React keeps `dispatch` the same function for the hook's lifetime.
+    send: dispatch,
     cancel,
     reloadStatus,
     disableTwoFactor,
@@ -322,6 +311,6 @@ function latestError(
  */
 function isPhoneRemoved(state: WizardState): boolean {
   const step = state.step === 'email-code-gate' ? state.resume : state;
-  if (step === null) return false;
-  return (step.step === 'add-phone' || step.step === 'phone-entry' || step.step === 'code-verification') && step.change === 'removed';
+  // The steps between Reset and verify are the ones that carry a phone change.
+  return step !== null && 'change' in step && step.change === 'removed';
 }

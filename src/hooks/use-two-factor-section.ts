@@ -1,12 +1,38 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { TwoFactorStatus } from '../core/adapter';
+import type { TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
+import type { TwoFactorError } from '../core/errors';
 import { selectSection, transitionSection } from '../core/machine';
-import type { SectionModel } from '../core/machine';
+import type { SectionEvent, SectionModel } from '../core/machine';
 import { useTwoFactorAdapter } from './context';
 import { useDeferredEffect } from './use-deferred-effect';
 import { isTwoFactorStatus } from '../core/results';
 import { useRequest } from './use-request';
+import type { RequestState } from './use-request';
 import type { TwoFactorSectionState, UseTwoFactorSectionOptions } from './types';
+
+/**
+ * The section's two adapter calls, for `useTwoFactorSection` and the wizard's two-factor-section
+ * step: the status load (a reload supersedes a load in flight: only the newest answer describes
+ * the account) and Disable (single flight).
+ */
+export function useSectionRequests(
+  adapter: TwoFactorAdapter,
+  timeoutMs: number | undefined,
+  onError?: (error: TwoFactorError) => void,
+): [RequestState<void, TwoFactorStatus>, RequestState<void, void>] {
+  return [
+    useRequest<void, TwoFactorStatus>((_args, signal) => adapter.getTwoFactorStatus({ signal }), {
+      supersede: true,
+      timeoutMs,
+      onError,
+      isValidResult: isTwoFactorStatus,
+    }),
+    useRequest<void, void>(
+      (_args, signal) => (adapter.disableTwoFactor ? adapter.disableTwoFactor({ signal }) : Promise.resolve()),
+      { timeoutMs, onError },
+    ),
+  ];
+}
 
 /**
  * The "Two-factor authentication (2FA)" settings section: loads the current phone (masked) and
@@ -55,17 +81,7 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
   const reportError = (error: Parameters<NonNullable<UseTwoFactorSectionOptions['onError']>>[0]['error']) =>
     optionsRef.current.onError?.({ error });
 
-  // A reload supersedes a load in flight: only the newest answer describes the account.
-  const load = useRequest<void, TwoFactorStatus>((_args, signal) => adapter.getTwoFactorStatus({ signal }), {
-    supersede: true,
-    timeoutMs: options.timeoutMs,
-    onError: reportError,
-    isValidResult: isTwoFactorStatus,
-  });
-  const disableRequest = useRequest<void, void>(
-    (_args, signal) => (adapter.disableTwoFactor ? adapter.disableTwoFactor({ signal }) : Promise.resolve()),
-    { timeoutMs: options.timeoutMs, onError: reportError },
-  );
+  const [load, disableRequest] = useSectionRequests(adapter, options.timeoutMs, reportError);
   const { run: runLoad } = load;
   const { run: runDisable, reset: resetDisable } = disableRequest;
 
@@ -127,10 +143,12 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
 
   const disable = useCallback(() => {
     const current = modelRef.current;
-    if (!supportsDisable || transitionSection(current, { type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' }) === current) return;
+    const confirm: SectionEvent = { type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' };
+    const disabling = transitionSection(current, confirm);
+    if (!supportsDisable || disabling === current) return;
     // The ref makes a double click a no-op before React re-renders.
-    modelRef.current = { status: 'disabling', twoFactorStatus: current.twoFactorStatus };
-    dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CONFIRM' });
+    modelRef.current = disabling;
+    dispatch(confirm);
     void runDisable(undefined, {
       onSuccess: () => {
         dispatch({ type: 'TWO_FACTOR_SECTION.DISABLED' });
