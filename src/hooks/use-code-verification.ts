@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import type { PhoneCodeChannel, SendPhoneCodeResult, VerifyPhoneCodeResult } from '../core/adapter';
-import { DEFAULT_CODE_LENGTH, canRequestCode, resolveEntryCodeLength } from '../core/code-entry';
+import { DEFAULT_CODE_LENGTH, resolveEntryCodeLength } from '../core/code-entry';
 import { codeHints, isSendPhoneCodeResult, isVerifyPhoneCodeResult } from '../core/results';
 import { deadlineFromNow } from '../core/time';
 import { useTwoFactorAdapter } from './context';
@@ -88,28 +88,15 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
   else status = 'awaiting-code';
 
   return {
+    ...entry.fields,
     phoneNumber,
     channel,
-    codeLength: state.codeLength,
-    code: state.code,
-    setCode: entry.setCode,
     status,
-    verify: entry.verify,
     resend,
     switchChannel: requestCode,
     isResending: state.delivery.status === 'sending',
-    resendSecondsRemaining: entry.resendSecondsRemaining,
-    attemptsRemaining: state.attemptsRemaining,
-    error: state.error,
-    fieldError: state.fieldError,
-    isCodeComplete: state.code.length === state.codeLength,
-    isVerifying: state.phase === 'verifying',
-    isLocked: state.phase === 'locked',
-    canResend: entry.resendSecondsRemaining === 0 && canRequestCode(state, Date.now()),
     delivery: { status: state.delivery.seq === 0 ? 'idle' : state.delivery.status, channel: toPhoneChannel(state.delivery.channel) },
     changeNumber,
-    getCodeInputProps: entry.getCodeInputProps,
-    getFormProps: entry.getFormProps,
   };
 }
 
