@@ -61,14 +61,12 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
     if (!code || !mountedRef.current) return;
     let copied = false;
     try {
-      // Missing in insecure contexts (http://) and some embedded webviews.
-      const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-      if (clipboard && typeof clipboard.writeText === 'function') {
-        await clipboard.writeText(code);
-        copied = true;
-      }
+      // Throws where there is no clipboard API: insecure contexts (http://), some embedded webviews,
+      // outside a browser. That is a failed copy like a refused write.
+      await navigator.clipboard.writeText(code);
+      copied = true;
     } catch {
-      copied = false;
+      // Not copied.
     }
     if (mountedRef.current) setCopyStatus(copied ? 'copied' : 'failed');
   }, []);
