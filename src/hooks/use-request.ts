@@ -182,14 +182,8 @@ export function useRequest<TArgs, TResult>(
         setStatus('pending');
         setError(null);
 
-        let promise: Promise<TResult>;
-        try {
-          promise = Promise.resolve(requestRef.current(args, controller.signal));
-        } catch (thrown) {
-          // An adapter that throws synchronously is treated like one that rejects.
-          promise = Promise.reject(thrown);
-        }
-        promise.then(
+        // Called synchronously; an adapter that throws is treated like one that rejects.
+        new Promise<TResult>((resolveCall) => resolveCall(requestRef.current(args, controller.signal))).then(
           (data) => {
             let valid = false;
             try {
