@@ -102,49 +102,61 @@ export function useCodeEntry<TSent extends CodeSendResult, TVerified>(
   const { run: runSend } = sendRequest;
   const { run: runVerify } = verifyRequest;
 
-  // Applies an event synchronously through a ref (so two intents in one tick see each other), then
-  // starts the adapter call the transition asked for: a new verify, a new send. Their outcomes are
-  // dispatched from the request's handlers, in the same tick as its own status update, so React
-  // batches them; an abort (unmount) or a skipped start is read from the promise.
-  const dispatch: (event: CodeEntryEvent) => CodeEntryState = useCallback(
+  // Declared through a ref so the effects below can dispatch the outcomes of what they start.
+  const dispatchRef = useRef<(event: CodeEntryEvent) => CodeEntryState>(() => stateRef.current);
+
+  // Outcomes are dispatched from the request's handlers, in the same tick as its own status
+  // update, so React batches them; an abort (unmount) or a skipped start is read from the promise.
+  const startVerify = useCallback(
+    (seq: number, code: string) =>
+      void runVerify(code, {
+        onSuccess: (data) => {
+          const before = stateRef.current;
+          if (dispatchRef.current({ type: 'VERIFY.ACCEPTED', seq }) !== before) optionsRef.current.onVerified?.(data);
+        },
+        onError: (error) => void dispatchRef.current({ type: 'VERIFY.REJECTED', seq, error }),
+      }).then(({ type }) => type === 'aborted' || type === 'skipped' ? dispatchRef.current({ type: 'VERIFY.ABORTED', seq }) : undefined),
+    [runVerify],
+  );
+
+  const startSend = useCallback(
+    (seq: number, channel: CodeChannel) =>
+      void runSend(channel, {
+        onSuccess: (data) => {
+          const before = stateRef.current;
+          const after = dispatchRef.current({
+            type: 'DELIVERY.SENT',
+            seq,
+            now: Date.now(),
+            codeLength: data.codeLength,
+            resendAfterSeconds: data.resendAfterSeconds,
+          });
+          if (after !== before) optionsRef.current.onSent?.(data, channel, after);
+        },
+        onError: (error) => void dispatchRef.current({ type: 'DELIVERY.FAILED', seq, error, now: Date.now() }),
+      }).then(({ type }) => type === 'aborted' || type === 'skipped' ? dispatchRef.current({ type: 'DELIVERY.ABORTED', seq }) : undefined),
+    [runSend],
+  );
+
+  const dispatch = useCallback(
     (event: CodeEntryEvent): CodeEntryState => {
       const previous = stateRef.current;
       const next = codeEntryTransition(previous, event);
       if (next === previous) return previous;
       stateRef.current = next;
       setState(next);
-      const { verification, delivery } = next;
-      if (verification !== null && verification !== previous.verification) {
-        const { seq } = verification;
-        void runVerify(verification.code, {
-          onSuccess: (data) => {
-            const before = stateRef.current;
-            if (dispatch({ type: 'VERIFY.ACCEPTED', seq }) !== before) optionsRef.current.onVerified?.(data);
-          },
-          onError: (error) => void dispatch({ type: 'VERIFY.REJECTED', seq, error }),
-        }).then(({ type }) => (type === 'aborted' || type === 'skipped' ? dispatch({ type: 'VERIFY.ABORTED', seq }) : undefined));
+      // Effects the transition asked for: a new verify, a new send.
+      if (next.verification !== null && next.verification !== previous.verification) {
+        startVerify(next.verification.seq, next.verification.code);
       }
-      if (delivery.status === 'sending' && delivery.seq !== previous.delivery.seq) {
-        const { seq, channel } = delivery;
-        void runSend(channel, {
-          onSuccess: (data) => {
-            const before = stateRef.current;
-            const after = dispatch({
-              type: 'DELIVERY.SENT',
-              seq,
-              now: Date.now(),
-              codeLength: data.codeLength,
-              resendAfterSeconds: data.resendAfterSeconds,
-            });
-            if (after !== before) optionsRef.current.onSent?.(data, channel, after);
-          },
-          onError: (error) => void dispatch({ type: 'DELIVERY.FAILED', seq, error, now: Date.now() }),
-        }).then(({ type }) => (type === 'aborted' || type === 'skipped' ? dispatch({ type: 'DELIVERY.ABORTED', seq }) : undefined));
+      if (next.delivery.status === 'sending' && next.delivery.seq !== previous.delivery.seq) {
+        startSend(next.delivery.seq, next.delivery.channel);
       }
       return next;
     },
-    [runVerify, runSend],
+    [startVerify, startSend],
   );
+  dispatchRef.current = dispatch;
 
   const setCode = useCallback((value: string) => void dispatch({ type: 'CODE.CHANGE', value }), [dispatch]);
   const verify = useCallback(() => void dispatch({ type: 'CODE.SUBMIT' }), [dispatch]);
