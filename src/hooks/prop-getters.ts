@@ -64,9 +64,8 @@ export function createCodeInputProps(config: CodeInputConfig, handlers: CodeInpu
       const end = input.selectionEnd ?? input.value.length;
       setCode(sanitizeCode(`${input.value.slice(0, start)}${pasted}${input.value.slice(end)}`, codeLength));
     }),
-    onKeyDown: composeEventHandlers(handlers.onKeyDown, () => {
-      // Nothing of ours yet: Enter submits through the form, where the single-flight guard lives.
-    }),
+    // Only theirs: Enter submits through the form, where the single-flight guard lives.
+    onKeyDown: (event) => handlers.onKeyDown?.(event),
     autoComplete: 'one-time-code',
     inputMode: 'numeric',
     pattern: `\\d{${codeLength}}`,

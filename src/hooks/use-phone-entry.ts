@@ -42,7 +42,7 @@ export interface PhoneEntryRules {
 }
 
 /** The public hook's rules: libphonenumber-js's whole `min` metadata, nothing to load. */
-const FULL_METADATA_RULES: PhoneEntryRules = { parsePhoneNumber: (raw, country) => parsePhoneNumber(raw, country) };
+const FULL_METADATA_RULES: PhoneEntryRules = { parsePhoneNumber };
 
 /**
  * The phone field's schema (the form's only field): the issue message is the
