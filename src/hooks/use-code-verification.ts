@@ -25,6 +25,8 @@ import type { CodeVerificationState, UseCodeVerificationOptions } from './types'
 export function useCodeVerification(options: UseCodeVerificationOptions): CodeVerificationState {
   const adapter = useTwoFactorAdapter(options.adapter, 'useCodeVerification');
   const { phoneNumber } = options;
+  // For changeNumber, which keeps its identity. The callbacks given to useCodeEntry need no ref:
+  // it calls the ones of the latest render.
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
@@ -42,30 +44,30 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
             : deadlineFromNow(options.resendAfterSeconds),
       autoSubmit: options.autoSubmit ?? true,
     },
-    // The number is read when the call starts: a send and a verify always name the number the
-    // step shows at that moment.
+    // The number is read when the call starts (useCodeEntry calls the latest of these closures):
+    // a send and a verify always name the number the step shows at that moment.
     send: (channel, signal) =>
-      adapter.sendPhoneCode({ phoneNumber: optionsRef.current.phoneNumber, channel: toPhoneChannel(channel), signal }),
+      adapter.sendPhoneCode({ phoneNumber: options.phoneNumber, channel: toPhoneChannel(channel), signal }),
     verify: (code, signal) =>
       adapter.verifyPhoneCode({
-        phoneNumber: optionsRef.current.phoneNumber,
+        phoneNumber: options.phoneNumber,
         code,
-        replacesCurrent: optionsRef.current.replacesCurrent ?? false,
+        replacesCurrent: options.replacesCurrent ?? false,
         signal,
       }),
     isValidSendResult: isSendPhoneCodeResult,
     isValidVerifyResult: isVerifyPhoneCodeResult,
     timeoutMs: options.timeoutMs,
-    onError: (error) => optionsRef.current.onError?.({ error }),
+    onError: (error) => options.onError?.({ error }),
     // The code length as the step applies it (a usable one from the answer, else the last one).
     onSent: (result, channel, sent) =>
-      optionsRef.current.onCodeSent?.({
-        phoneNumber: optionsRef.current.phoneNumber,
+      options.onCodeSent?.({
+        phoneNumber: options.phoneNumber,
         channel: toPhoneChannel(channel),
         ...codeHints({ resendAfterSeconds: result.resendAfterSeconds, codeLength: result.codeLength == null ? undefined : sent.codeLength }),
       }),
-    onVerified: (result) => optionsRef.current.onVerified?.({ recoveryCode: result.recoveryCode }),
-    onVerifyingChange: (verifying) => optionsRef.current.onVerifyingChange?.({ verifying }),
+    onVerified: (result) => options.onVerified?.({ recoveryCode: result.recoveryCode }),
+    onVerifyingChange: (verifying) => options.onVerifyingChange?.({ verifying }),
     inputName: 'phone-code',
   });
   const { state, requestCode, isVerifyInFlight } = entry;
