@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import type { PhoneCodeChannel, SendPhoneCodeResult, VerifyPhoneCodeResult } from '../core/adapter';
-import { DEFAULT_CODE_LENGTH, resolveEntryCodeLength } from '../core/code-entry';
+import { resolveEntryCodeLength } from '../core/code-entry';
 import { codeHints, isSendPhoneCodeResult, isVerifyPhoneCodeResult } from '../core/results';
 import { deadlineFromNow } from '../core/time';
 import { useTwoFactorAdapter } from './context';
@@ -32,7 +32,7 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
 
   const entry = useCodeEntry<SendPhoneCodeResult, VerifyPhoneCodeResult>({
     init: {
-      codeLength: resolveEntryCodeLength(options.codeLength, DEFAULT_CODE_LENGTH),
+      codeLength: resolveEntryCodeLength(options.codeLength),
       channel: options.channel ?? 'sms',
       hasCode: true,
       // A deadline the parent kept (a remount), else the wait the send announced.

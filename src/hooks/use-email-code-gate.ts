@@ -38,11 +38,11 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
   });
   const { state, requestCode } = entry;
 
-  useDeferredEffect(() => {
-    if (sendOnMount) requestCode('email');
-  }, []);
-
   const resend = useCallback(() => requestCode('email'), [requestCode]);
+
+  useDeferredEffect(() => {
+    if (sendOnMount) resend();
+  }, []);
 
   const isSending = state.delivery.status === 'sending';
   // The send on mount is delivery 1; anything after it is a resend.
