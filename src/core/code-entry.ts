@@ -119,7 +119,10 @@ export interface CodeEntryInit {
   channel: CodeChannel;
   /** True when a code was already sent before (phone step); false while the first is pending. */
   hasCode: boolean;
-  /** Epoch ms from which a new code may be requested. @default null */
+  /**
+   * Epoch ms from which a new code may be requested (finite: the hooks check what hosts pass).
+   * @default null
+   */
   resendAt?: number | null;
   /** @default false */
   autoSubmit?: boolean;
@@ -134,7 +137,7 @@ export function createCodeEntryState(init: CodeEntryInit): CodeEntryState {
     fieldError: null,
     error: null,
     attemptsRemaining: null,
-    resendAt: typeof init.resendAt === 'number' && Number.isFinite(init.resendAt) ? init.resendAt : null,
+    resendAt: init.resendAt ?? null,
     channel: init.channel,
     hasCode: init.hasCode,
     delivery: { status: 'idle', channel: init.channel, seq: 0 },

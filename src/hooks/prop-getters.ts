@@ -53,20 +53,17 @@ export function createCodeInputProps(config: CodeInputConfig, handlers: CodeInpu
       // space, losing a digit.
       event.preventDefault();
       const pastedCode = sanitizeCode(pasted, codeLength);
+      const { value, selectionStart, selectionEnd } = event.currentTarget;
       // A whole code replaces whatever is there (pasting over a full field is the usual retry);
       // a fragment replaces the selection, as the browser's paste would.
-      if (pastedCode.length === codeLength) {
-        setCode(pastedCode);
-        return;
-      }
-      const input = event.currentTarget;
-      const start = input.selectionStart ?? input.value.length;
-      const end = input.selectionEnd ?? input.value.length;
-      setCode(sanitizeCode(`${input.value.slice(0, start)}${pasted}${input.value.slice(end)}`, codeLength));
+      setCode(
+        pastedCode.length === codeLength
+          ? pastedCode
+          : sanitizeCode(value.slice(0, selectionStart ?? value.length) + pasted + value.slice(selectionEnd ?? value.length), codeLength),
+      );
     }),
-    onKeyDown: composeEventHandlers(handlers.onKeyDown, () => {
-      // Nothing of ours yet: Enter submits through the form, where the single-flight guard lives.
-    }),
+    // Only theirs: Enter submits through the form, where the single-flight guard lives.
+    onKeyDown: (event) => handlers.onKeyDown?.(event),
     autoComplete: 'one-time-code',
     inputMode: 'numeric',
     pattern: `\\d{${codeLength}}`,

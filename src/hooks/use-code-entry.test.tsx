@@ -41,13 +41,13 @@ function setup(init: Partial<CodeEntryInit> = {}, wrapper?: ({ children }: { chi
 describe('useCodeEntry', () => {
   it('starts one verify on the edit that completes the code, and reports it in flight synchronously', () => {
     const { fake, result, onVerifyingChange } = setup();
-    act(() => result.current.setCode('12345'));
+    act(() => result.current.fields.setCode('12345'));
     expect(fake.calls.verifyPhoneCode).toHaveLength(0);
     act(() => {
-      result.current.setCode('123456');
+      result.current.fields.setCode('123456');
       // Same tick: the guard already knows.
       expect(result.current.isVerifyInFlight()).toBe(true);
-      result.current.verify();
+      result.current.fields.verify();
     });
     expect(fake.calls.verifyPhoneCode).toHaveLength(1);
     expect(fake.last('verifyPhoneCode').request).toMatchObject({ phoneNumber: PHONE, code: '123456' });
@@ -57,19 +57,19 @@ describe('useCodeEntry', () => {
   it('keeps a code typed while a call is placed, so Verify sends it (the call’s answer does not wipe it)', async () => {
     const { fake, result } = setup({ autoSubmit: false });
     act(() => result.current.requestCode('call'));
-    act(() => result.current.setCode('12345'));
+    act(() => result.current.fields.setCode('12345'));
     await act(async () => fake.last('sendPhoneCode').resolve({ resendAfterSeconds: 30 }));
     expect(result.current.state.code).toBe('12345');
     expect(result.current.state.channel).toBe('call');
-    act(() => result.current.setCode('123456'));
-    act(() => result.current.verify());
+    act(() => result.current.fields.setCode('123456'));
+    act(() => result.current.fields.verify());
     expect(fake.calls.verifyPhoneCode).toHaveLength(1);
     expect(fake.last('verifyPhoneCode').request.code).toBe('123456');
   });
 
   it('clears an untouched old code when the new one arrives', async () => {
     const { fake, result } = setup({ autoSubmit: false });
-    act(() => result.current.setCode('999999'));
+    act(() => result.current.fields.setCode('999999'));
     act(() => result.current.requestCode('sms'));
     await act(async () => fake.last('sendPhoneCode').resolve({}));
     expect(result.current.state.code).toBe('');
@@ -78,7 +78,7 @@ describe('useCodeEntry', () => {
   it('verifies a code completed while a send is in flight, and keeps it when the send answers', async () => {
     const { fake, result, onVerified } = setup();
     act(() => result.current.requestCode('call'));
-    act(() => result.current.setCode('123456'));
+    act(() => result.current.fields.setCode('123456'));
     expect(fake.calls.verifyPhoneCode).toHaveLength(1);
     await act(async () => fake.last('sendPhoneCode').resolve({}));
     expect(result.current.state.code).toBe('123456');
@@ -88,7 +88,7 @@ describe('useCodeEntry', () => {
 
   it('asks for no new code while a verify is in flight, and delivers the verify’s answer', async () => {
     const { fake, result, onVerified, onVerifyingChange } = setup();
-    act(() => result.current.setCode('123456'));
+    act(() => result.current.fields.setCode('123456'));
     act(() => {
       result.current.requestCode('sms');
       result.current.requestCode('call');
@@ -103,18 +103,18 @@ describe('useCodeEntry', () => {
 
   it('locks after too_many_attempts: the field is disabled and a correct code typed then is never sent', async () => {
     const { fake, result } = setup();
-    act(() => result.current.setCode('111111'));
+    act(() => result.current.fields.setCode('111111'));
     await act(async () => fake.last('verifyPhoneCode').reject(new TwoFactorError('too_many_attempts')));
     expect(result.current.state.phase).toBe('locked');
-    expect(result.current.getCodeInputProps().disabled).toBe(true);
-    act(() => result.current.setCode('123456'));
-    act(() => result.current.verify());
+    expect(result.current.fields.getCodeInputProps().disabled).toBe(true);
+    act(() => result.current.fields.setCode('123456'));
+    act(() => result.current.fields.verify());
     expect(fake.calls.verifyPhoneCode).toHaveLength(1);
 
     act(() => result.current.requestCode('sms'));
     await act(async () => fake.last('sendPhoneCode').resolve({}));
     expect(result.current.state.phase).toBe('awaiting-code');
-    act(() => result.current.setCode('123456'));
+    act(() => result.current.fields.setCode('123456'));
     expect(fake.calls.verifyPhoneCode).toHaveLength(2);
   });
 
@@ -125,17 +125,17 @@ describe('useCodeEntry', () => {
     act(() => result.current.requestCode('sms'));
     await act(async () => fake.last('sendPhoneCode').resolve({ resendAfterSeconds: 30 }));
     expect(onSent).toHaveBeenCalledTimes(1);
-    expect(result.current.resendSecondsRemaining).toBe(30);
+    expect(result.current.fields.resendSecondsRemaining).toBe(30);
     act(() => result.current.requestCode('call'));
     expect(fake.calls.sendPhoneCode).toHaveLength(1);
 
     // A throttled tab: the clock jumps, the countdown follows it at the next tick.
     vi.setSystemTime(new Date('2026-03-01T12:00:28Z'));
     act(() => vi.advanceTimersByTime(1_000));
-    expect(result.current.resendSecondsRemaining).toBe(1);
+    expect(result.current.fields.resendSecondsRemaining).toBe(1);
     vi.setSystemTime(new Date('2026-03-01T12:00:29Z'));
     act(() => vi.advanceTimersByTime(1_000));
-    expect(result.current.resendSecondsRemaining).toBe(0);
+    expect(result.current.fields.resendSecondsRemaining).toBe(0);
     act(() => result.current.requestCode('call'));
     expect(fake.last('sendPhoneCode').request.channel).toBe('call');
   });
@@ -155,7 +155,7 @@ describe('useCodeEntry', () => {
   it('drops answers that arrive after unmount', async () => {
     const { fake, result, unmount, onVerified, onSent } = setup();
     act(() => result.current.requestCode('call'));
-    act(() => result.current.setCode('123456'));
+    act(() => result.current.fields.setCode('123456'));
     unmount();
     expect(fake.last('verifyPhoneCode').request.signal.aborted).toBe(true);
     await act(async () => {
@@ -169,7 +169,7 @@ describe('useCodeEntry', () => {
   it('makes one call per intent under StrictMode', () => {
     const { fake, result } = setup({}, ({ children }) => <StrictMode>{children}</StrictMode>);
     act(() => result.current.requestCode('sms'));
-    act(() => result.current.setCode('123456'));
+    act(() => result.current.fields.setCode('123456'));
     expect(fake.calls.sendPhoneCode).toHaveLength(1);
     expect(fake.calls.verifyPhoneCode).toHaveLength(1);
   });

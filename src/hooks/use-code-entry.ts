@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { codeEntryTransition, createCodeEntryState } from '../core/code-entry';
+import { canRequestCode, codeEntryTransition, createCodeEntryState, isCodeComplete } from '../core/code-entry';
 import type { CodeChannel, CodeEntryEvent, CodeEntryInit, CodeEntryState } from '../core/code-entry';
 import { isCodeError } from '../core/errors';
 import type { TwoFactorError } from '../core/errors';
@@ -39,21 +39,40 @@ export interface UseCodeEntryOptions<TSent extends CodeSendResult, TVerified> {
   inputName: string;
 }
 
-export interface CodeEntry {
-  /** The engine's state. */
-  state: CodeEntryState;
+/**
+ * The fields both code steps (`EmailCodeGateState`, `CodeVerificationState`) return as they are:
+ * built here once, so the two steps cannot drift apart.
+ */
+export interface CodeEntryFields {
+  codeLength: number;
+  code: string;
   /** Sets the code (sanitised); auto-submits when configured. */
   setCode: (value: string) => void;
   /** Verify: single flight; an incomplete code only sets `fieldError`. */
   verify: () => void;
+  /** Whole seconds until a new code may be asked for. */
+  resendSecondsRemaining: number;
+  attemptsRemaining: number | null;
+  error: TwoFactorError | null;
+  fieldError: 'incomplete' | null;
+  isCodeComplete: boolean;
+  isVerifying: boolean;
+  isLocked: boolean;
+  /** A new code may be asked for now: not verifying, not sending, no cooldown running. */
+  canResend: boolean;
+  getCodeInputProps: (handlers?: CodeInputHandlers) => CodeInputProps;
+  getFormProps: (handlers?: FormHandlers) => FormProps;
+}
+
+export interface CodeEntry {
+  /** The engine's state. */
+  state: CodeEntryState;
+  /** What both steps return from it, unchanged. */
+  fields: CodeEntryFields;
   /** Asks for a new code on `channel`; does nothing while verifying, sending or cooling down. */
   requestCode: (channel: CodeChannel) => void;
   /** Synchronous: a verify is in flight right now (for guards that cannot wait for a render). */
   isVerifyInFlight: () => boolean;
-  /** Whole seconds until a new code may be asked for. */
-  resendSecondsRemaining: number;
-  getCodeInputProps: (handlers?: CodeInputHandlers) => CodeInputProps;
-  getFormProps: (handlers?: FormHandlers) => FormProps;
 }
 
 /**
@@ -176,13 +195,24 @@ export function useCodeEntry<TSent extends CodeSendResult, TVerified>(
 
   return {
     state,
-    setCode,
-    verify,
+    fields: {
+      codeLength: state.codeLength,
+      code: state.code,
+      setCode,
+      verify,
+      resendSecondsRemaining,
+      attemptsRemaining: state.attemptsRemaining,
+      error: state.error,
+      fieldError: state.fieldError,
+      isCodeComplete: isCodeComplete(state),
+      isVerifying,
+      isLocked: state.phase === 'locked',
+      canResend: resendSecondsRemaining === 0 && canRequestCode(state, Date.now()),
+      getCodeInputProps,
+      getFormProps,
+    },
     requestCode,
     isVerifyInFlight,
-    resendSecondsRemaining,
-    getCodeInputProps,
-    getFormProps,
   };
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import type { PhoneCodeChannel, SendPhoneCodeResult, VerifyPhoneCodeResult } from '../core/adapter';
-import { DEFAULT_CODE_LENGTH, canRequestCode, resolveEntryCodeLength } from '../core/code-entry';
+import { resolveEntryCodeLength } from '../core/code-entry';
 import { codeHints, isSendPhoneCodeResult, isVerifyPhoneCodeResult } from '../core/results';
 import { deadlineFromNow } from '../core/time';
 import { useTwoFactorAdapter } from './context';
@@ -25,12 +25,14 @@ import type { CodeVerificationState, UseCodeVerificationOptions } from './types'
 export function useCodeVerification(options: UseCodeVerificationOptions): CodeVerificationState {
   const adapter = useTwoFactorAdapter(options.adapter, 'useCodeVerification');
   const { phoneNumber } = options;
+  // For changeNumber, which keeps its identity. The callbacks given to useCodeEntry need no ref:
+  // it calls the ones of the latest render.
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
   const entry = useCodeEntry<SendPhoneCodeResult, VerifyPhoneCodeResult>({
     init: {
-      codeLength: resolveEntryCodeLength(options.codeLength, DEFAULT_CODE_LENGTH),
+      codeLength: resolveEntryCodeLength(options.codeLength),
       channel: options.channel ?? 'sms',
       hasCode: true,
       // A deadline the parent kept (a remount), else the wait the send announced.
@@ -42,30 +44,30 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
             : deadlineFromNow(options.resendAfterSeconds),
       autoSubmit: options.autoSubmit ?? true,
     },
-    // The number is read when the call starts: a send and a verify always name the number the
-    // step shows at that moment.
+    // The number is read when the call starts (useCodeEntry calls the latest of these closures):
+    // a send and a verify always name the number the step shows at that moment.
     send: (channel, signal) =>
-      adapter.sendPhoneCode({ phoneNumber: optionsRef.current.phoneNumber, channel: toPhoneChannel(channel), signal }),
+      adapter.sendPhoneCode({ phoneNumber: options.phoneNumber, channel: toPhoneChannel(channel), signal }),
     verify: (code, signal) =>
       adapter.verifyPhoneCode({
-        phoneNumber: optionsRef.current.phoneNumber,
+        phoneNumber: options.phoneNumber,
         code,
-        replacesCurrent: optionsRef.current.replacesCurrent ?? false,
+        replacesCurrent: options.replacesCurrent ?? false,
         signal,
       }),
     isValidSendResult: isSendPhoneCodeResult,
     isValidVerifyResult: isVerifyPhoneCodeResult,
     timeoutMs: options.timeoutMs,
-    onError: (error) => optionsRef.current.onError?.({ error }),
+    onError: (error) => options.onError?.({ error }),
     // The code length as the step applies it (a usable one from the answer, else the last one).
     onSent: (result, channel, sent) =>
-      optionsRef.current.onCodeSent?.({
-        phoneNumber: optionsRef.current.phoneNumber,
+      options.onCodeSent?.({
+        phoneNumber: options.phoneNumber,
         channel: toPhoneChannel(channel),
         ...codeHints({ resendAfterSeconds: result.resendAfterSeconds, codeLength: result.codeLength == null ? undefined : sent.codeLength }),
       }),
-    onVerified: (result) => optionsRef.current.onVerified?.({ recoveryCode: result.recoveryCode }),
-    onVerifyingChange: (verifying) => optionsRef.current.onVerifyingChange?.({ verifying }),
+    onVerified: (result) => options.onVerified?.({ recoveryCode: result.recoveryCode }),
+    onVerifyingChange: (verifying) => options.onVerifyingChange?.({ verifying }),
     inputName: 'phone-code',
   });
   const { state, requestCode, isVerifyInFlight } = entry;
@@ -88,28 +90,15 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
   else status = 'awaiting-code';
 
   return {
+    ...entry.fields,
     phoneNumber,
     channel,
-    codeLength: state.codeLength,
-    code: state.code,
-    setCode: entry.setCode,
     status,
-    verify: entry.verify,
     resend,
     switchChannel: requestCode,
     isResending: state.delivery.status === 'sending',
-    resendSecondsRemaining: entry.resendSecondsRemaining,
-    attemptsRemaining: state.attemptsRemaining,
-    error: state.error,
-    fieldError: state.fieldError,
-    isCodeComplete: state.code.length === state.codeLength,
-    isVerifying: state.phase === 'verifying',
-    isLocked: state.phase === 'locked',
-    canResend: entry.resendSecondsRemaining === 0 && canRequestCode(state, Date.now()),
     delivery: { status: state.delivery.seq === 0 ? 'idle' : state.delivery.status, channel: toPhoneChannel(state.delivery.channel) },
     changeNumber,
-    getCodeInputProps: entry.getCodeInputProps,
-    getFormProps: entry.getFormProps,
   };
 }
 

@@ -15,7 +15,7 @@ export function useCountdown(deadline: number | null): number {
   const storedRef = useRef(snapshot);
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = (): void => {
       const now = Date.now();
       const remaining = secondsRemaining(deadline, now);
@@ -30,9 +30,7 @@ export function useCountdown(deadline: number | null): number {
       timer = setTimeout(tick, untilNextSecond > 0 ? untilNextSecond : 1000);
     };
     tick();
-    return () => {
-      if (timer !== null) clearTimeout(timer);
-    };
+    return () => clearTimeout(timer);
   }, [deadline]);
 
   // Until the effect has caught up with a new deadline, answer from the clock directly so the

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { SendEmailCodeResult } from '../core/adapter';
-import { DEFAULT_CODE_LENGTH, canRequestCode } from '../core/code-entry';
+import { DEFAULT_CODE_LENGTH } from '../core/code-entry';
 import { isSendEmailCodeResult } from '../core/results';
 import { useTwoFactorAdapter } from './context';
 import { useCodeEntry } from './use-code-entry';
@@ -38,11 +38,11 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
   });
   const { state, requestCode } = entry;
 
-  useDeferredEffect(() => {
-    if (sendOnMount) requestCode('email');
-  }, []);
-
   const resend = useCallback(() => requestCode('email'), [requestCode]);
+
+  useDeferredEffect(() => {
+    if (sendOnMount) resend();
+  }, []);
 
   const isSending = state.delivery.status === 'sending';
   // The send on mount is delivery 1; anything after it is a resend.
@@ -54,25 +54,12 @@ export function useEmailCodeGate(options: UseEmailCodeGateOptions = {}): EmailCo
   else status = 'awaiting-code';
 
   return {
+    ...entry.fields,
     status,
     maskedEmail,
-    codeLength: state.codeLength,
-    code: state.code,
-    setCode: entry.setCode,
-    verify: entry.verify,
     resend,
-    resendSecondsRemaining: entry.resendSecondsRemaining,
-    attemptsRemaining: state.attemptsRemaining,
-    error: state.error,
-    fieldError: state.fieldError,
     isResending: state.hasCode && isSending,
     isVerified: state.phase === 'verified',
-    isCodeComplete: state.code.length === state.codeLength,
-    isVerifying: state.phase === 'verifying',
-    isLocked: state.phase === 'locked',
-    canResend: entry.resendSecondsRemaining === 0 && canRequestCode(state, Date.now()),
     resendStatus: isFirstDelivery ? 'idle' : state.delivery.status,
-    getCodeInputProps: entry.getCodeInputProps,
-    getFormProps: entry.getFormProps,
   };
 }

@@ -42,7 +42,7 @@ export interface PhoneEntryRules {
 }
 
 /** The public hook's rules: libphonenumber-js's whole `min` metadata, nothing to load. */
-const FULL_METADATA_RULES: PhoneEntryRules = { parsePhoneNumber: (raw, country) => parsePhoneNumber(raw, country) };
+const FULL_METADATA_RULES: PhoneEntryRules = { parsePhoneNumber };
 
 /**
  * The phone field's schema (the form's only field): the issue message is the
@@ -115,7 +115,8 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
   const phone = useWatch({ control: form.control, name: 'phone' });
 
   const [error, setError] = useState<TwoFactorError | null>(null);
-  const [retryDeadline, setRetryDeadlineState] = useState<number | null>(null);
+  const [retryDeadline, setRetryDeadline] = useState<number | null>(null);
+  // The same deadline, for the guard in sendCode (it must not wait for a render).
   const retryDeadlineRef = useRef(retryDeadline);
   // Covers the gap between the submit and the request starting (validation is async), which the
   // request's own guard cannot see.
@@ -134,11 +135,6 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
   const { run, abort, isInFlight } = request;
   // The field value a send in flight is for; an edit to another value cancels that send.
   const sendingPhoneRef = useRef<string | null>(null);
-
-  const setRetryDeadline = useCallback((deadline: number | null) => {
-    retryDeadlineRef.current = deadline;
-    setRetryDeadlineState(deadline);
-  }, []);
 
   // The adapter's verdict was about the number as it was; an edit makes it stale. The countdown
   // of a rate limit stays: it is about time, not about the number.
@@ -171,7 +167,8 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
               setError(failure);
               setErrorPhone(values.phone);
               if (failure.retryAfterSeconds !== undefined) {
-                setRetryDeadline(deadlineFromNow(failure.retryAfterSeconds));
+                retryDeadlineRef.current = deadlineFromNow(failure.retryAfterSeconds);
+                setRetryDeadline(retryDeadlineRef.current);
               }
               // For hosts that render react-hook-form's own error slots. The type is the code
               // from the closed vocabulary, never backend text.
@@ -190,7 +187,7 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
           sendingPhoneRef.current = null;
         });
     },
-    [isInFlight, handleSubmit, rules, country, run, setRetryDeadline, setFormError],
+    [isInFlight, handleSubmit, rules, country, run, setFormError],
   );
 
   // A code for a number the user has since changed is worthless (and would move them on to verify

@@ -29,9 +29,8 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
   fileContentsRef.current = options.fileContents;
   // The clipboard write and the download read the code from here so their callbacks need not
   // change identity with it. Emptied on Finish and on unmount: a `copy` or `download` a host kept
-  // then holds nothing.
+  // then holds nothing, and does nothing.
   const codeRef = useRef(recoveryCode);
-  const mountedRef = useRef(true);
 
   // A new code from the parent (a fresh verification) starts over. Checked while rendering, like
   // React's "storing information from previous renders", so the new code never shows as finished.
@@ -45,37 +44,35 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
 
   // StrictMode runs this cleanup and the setups again without a render in between: the effect
   // after it puts the code back then (and after every render, where it is already there).
-  useEffect(() => {
-    mountedRef.current = true;
-    return () => {
-      mountedRef.current = false;
+  useEffect(
+    () => () => {
       codeRef.current = '';
-    };
-  }, []);
+    },
+    [],
+  );
   useEffect(() => {
     codeRef.current = recoveryCode;
   });
 
   const copy = useCallback(async (): Promise<void> => {
     const code = codeRef.current;
-    if (!code || !mountedRef.current) return;
+    if (!code) return;
     let copied = false;
     try {
-      // Missing in insecure contexts (http://) and some embedded webviews.
-      const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-      if (clipboard && typeof clipboard.writeText === 'function') {
-        await clipboard.writeText(code);
-        copied = true;
-      }
+      // Throws where there is no clipboard API: insecure contexts (http://), some embedded webviews,
+      // outside a browser. That is a failed copy like a refused write.
+      await navigator.clipboard.writeText(code);
+      copied = true;
     } catch {
-      copied = false;
+      // Not copied.
     }
-    if (mountedRef.current) setCopyStatus(copied ? 'copied' : 'failed');
+    // After an unmount this does nothing (React 18 and later drop it silently).
+    setCopyStatus(copied ? 'copied' : 'failed');
   }, []);
 
   const download = useCallback((): void => {
     const code = codeRef.current;
-    if (!code || !mountedRef.current || typeof document === 'undefined' || typeof URL.createObjectURL !== 'function') return;
+    if (!code || typeof document === 'undefined' || typeof URL.createObjectURL !== 'function') return;
     const contents = fileContentsRef.current ? fileContentsRef.current(code) : `${code}\n`;
     const url = URL.createObjectURL(new Blob([contents], { type: 'text/plain;charset=utf-8' }));
     const link = document.createElement('a');

@@ -118,11 +118,12 @@ export function useRequest<TArgs, TResult>(
 
   const run = useCallback(
     (args: TArgs, handlers: RunHandlers<TResult> = {}): Promise<RequestOutcome<TResult>> => {
-      if (!mountedRef.current) return Promise.resolve({ type: 'skipped' });
-      if (inFlightRef.current) {
-        if (!optionsRef.current.supersede) return Promise.resolve({ type: 'skipped' });
-        abort();
+      // Not started once unmounted, nor while a call is in flight that it may not supersede.
+      if (!mountedRef.current || (inFlightRef.current && !optionsRef.current.supersede)) {
+        return Promise.resolve({ type: 'skipped' });
       }
+      // Superseding: the call in flight, if any, is aborted first.
+      abort();
 
       const controller = new AbortController();
 
@@ -182,14 +183,8 @@ export function useRequest<TArgs, TResult>(
         setStatus('pending');
         setError(null);
 
-        let promise: Promise<TResult>;
-        try {
-          promise = Promise.resolve(requestRef.current(args, controller.signal));
-        } catch (thrown) {
-          // An adapter that throws synchronously is treated like one that rejects.
-          promise = Promise.reject(thrown);
-        }
-        promise.then(
+        // Called synchronously; an adapter that throws is treated like one that rejects.
+        new Promise<TResult>((resolveCall) => resolveCall(requestRef.current(args, controller.signal))).then(
           (data) => {
             let valid = false;
             try {
