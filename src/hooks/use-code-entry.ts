@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from './react';
 import { canRequestCode, codeEntryTransition, createCodeEntryState, isCodeComplete } from '../core/code-entry';
 import type { CodeChannel, CodeEntryEvent, CodeEntryInit, CodeEntryState } from '../core/code-entry';
 import { isCodeError } from '../core/errors';

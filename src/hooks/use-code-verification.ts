@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef } from './react';
 import type { PhoneCodeChannel, SendPhoneCodeResult, VerifyPhoneCodeResult } from '../core/adapter';
 import { resolveEntryCodeLength } from '../core/code-entry';
 import { codeHints, isSendPhoneCodeResult, isVerifyPhoneCodeResult } from '../core/results';

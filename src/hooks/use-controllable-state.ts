@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from './react';
 
 /**
  * A value that the parent may control (`prop` defined) or leave to the hook (`defaultProp`), with

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState } from './react';
 import type { SendEmailCodeResult } from '../core/adapter';
 import { DEFAULT_CODE_LENGTH } from '../core/code-entry';
 import { isSendEmailCodeResult } from '../core/results';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from './react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Resolver, ResolverResult } from 'react-hook-form';
 import * as z from 'zod/mini';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from './react';
 import type { RecoveryCodeState, UseRecoveryCodeOptions } from './types';
 
 const DEFAULT_FILE_NAME = 'recovery-code.txt';

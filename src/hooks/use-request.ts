@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from './react';
 import { TwoFactorError, callSafely, domError, isAbortError, normalizeError, toHostError } from '../core/errors';
 
 /**

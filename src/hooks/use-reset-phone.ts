@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from './react';
 import { useTwoFactorAdapter } from './context';
 import { useControllableState } from './use-controllable-state';
 import { useRequest } from './use-request';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from './react';
 import type { AdapterMethod, AdapterRequest, TwoFactorAdapter } from '../core/adapter';
 import { TwoFactorError, toHostError } from '../core/errors';
 import { grantStepUp, initialWizardState, isStepUpFresh, replacesCurrentPhone, transition } from '../core/machine';

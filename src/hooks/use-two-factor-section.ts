@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from './react';
 import type { TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
 import type { TwoFactorError } from '../core/errors';
 import { selectSection, transitionSection } from '../core/machine';

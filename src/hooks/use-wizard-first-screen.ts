@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from './react';
 import type { TwoFactorAdapter, TwoFactorStatus } from '../core/adapter';
 import { toHostError } from '../core/errors';
 import type { TwoFactorError } from '../core/errors';

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, createElement, useContext } from './react';
 import type { ReactNode } from 'react';
 import type { TwoFactorAdapter } from '../core/adapter';
 
@@ -20,7 +20,7 @@ export interface TwoFactorProviderProps {
  * </TwoFactorProvider>
  */
 export function TwoFactorProvider({ adapter, children }: TwoFactorProviderProps) {
-  return <TwoFactorAdapterContext.Provider value={adapter}>{children}</TwoFactorAdapterContext.Provider>;
+  return createElement(TwoFactorAdapterContext.Provider, { value: adapter }, children);
 }
 
 /**
