@@ -93,12 +93,11 @@ export function isSendPhoneCodeResult(value: unknown): value is SendPhoneCodeRes
  * or garbled code.
  */
 export function isVerifyPhoneCodeResult(value: unknown): value is VerifyPhoneCodeResult {
-  const code = isRecord(value) ? value.recoveryCode : undefined;
+  // Display text (bounded, nothing invisible) with at least one letter or digit in it.
   return (
-    typeof code === 'string' &&
-    code.length <= MAX_RECOVERY_CODE_LENGTH &&
-    ALPHANUMERIC.test(code) &&
-    !INVISIBLE_OR_CONTROL.test(code)
+    isRecord(value) &&
+    isDisplayText(value.recoveryCode, MAX_RECOVERY_CODE_LENGTH) &&
+    ALPHANUMERIC.test(value.recoveryCode)
   );
 }
 
