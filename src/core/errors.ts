@@ -125,7 +125,7 @@ export function normalizeError(error: unknown): TwoFactorError {
  * field (which turns invalid) rather than above the form.
  */
 export function isCodeError(code: TwoFactorErrorCode): boolean {
-  return code === 'invalid_code' || code === 'expired_code' || code === 'too_many_attempts';
+  return ['invalid_code', 'expired_code', 'too_many_attempts'].includes(code);
 }
 
 /**

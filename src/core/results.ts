@@ -76,9 +76,11 @@ export function isSendEmailCodeResult(value: unknown): value is SendEmailCodeRes
 
 /** `{ phone: { maskedNumber } | null, canDisable }`, the masked number visible and short. */
 export function isTwoFactorStatus(value: unknown): value is TwoFactorStatus {
-  if (!isRecord(value) || typeof value.canDisable !== 'boolean') return false;
-  const { phone } = value;
-  return phone === null || (isRecord(phone) && isDisplayText(phone.maskedNumber, MAX_MASKED_NUMBER_LENGTH));
+  return (
+    isRecord(value) &&
+    typeof value.canDisable === 'boolean' &&
+    (value.phone === null || (isRecord(value.phone) && isDisplayText(value.phone.maskedNumber, MAX_MASKED_NUMBER_LENGTH)))
+  );
 }
 
 /** `{ resendAfterSeconds?, codeLength? }`: an object, even when both hints are absent. */
