@@ -183,7 +183,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     adapter[method] = async (request) => {
       const { signal } = request;
       if (signal.aborted) throw abortError(signal.reason);
-      const body = toBody?.(request);
+      const body = toBody ? JSON.stringify(toBody(request)) : undefined;
       // Aborted by the caller or by the timeout: `signal.aborted` tells which.
       const controller = new AbortController();
       const abortFetch = (): void => controller.abort();
@@ -208,7 +208,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
           response = await (customFetch ?? globalThis.fetch)(baseUrl + path, {
             method: http,
             headers,
-            body: body === undefined ? undefined : JSON.stringify(body),
+            body,
             credentials,
             // Answers carry account state (and once, a recovery code): never from or into a cache.
             cache: 'no-store',
@@ -237,7 +237,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         } catch {
           // Stays NOT_JSON.
         }
-        if (status < 200 || status > 299) {
+        if (!response.ok) {
           // A recognised code in the body (`{ error: { code, message?, retryAfterSeconds?,
           // attemptsRemaining? } }` or `{ error: 'code' }`) wins; the status decides otherwise.
           // TwoFactorError drops hints that are not believable numbers.

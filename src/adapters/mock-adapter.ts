@@ -383,13 +383,13 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
         // Not in the UI's vocabulary on purpose: the UI only offers this when `canDisable`.
         throw new TwoFactorError('unknown', { message: 'Two-factor authentication is mandatory on this account' });
       }
-      phoneNumber = null;
-      phoneCode = null;
-      lastVerified = null;
+      phoneNumber = phoneCode = lastVerified = null;
     },
   };
 
-  const adapter = {
+  // The extras a dev inbox and tests need; the adapter methods are added below, one per entry of
+  // `methods`, as the fetch adapter builds its own.
+  const adapter: Record<string, unknown> = {
     get messages() {
       return messages;
     },
@@ -397,14 +397,14 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
       return calls;
     },
 
-    subscribe(listener: (change: MockInboxChange) => void) {
+    subscribe(listener: (change: MockInboxChange) => void): () => void {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
       };
     },
 
-    getState() {
+    getState(): MockAdapterState {
       return { phoneNumber, twoFactorEnabled: phoneNumber !== null, emailVerified, canDisable };
     },
 
@@ -412,13 +412,12 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
       restart();
       notify(null);
     },
-  } as MockAdapter;
-  const adapterMethods = adapter as unknown as Record<AdapterMethod, (request: AdapterRequest) => Promise<unknown>>;
+  };
 
   for (const method of Object.keys(methods) as AdapterMethod[]) {
     // Without `supportsDisable` the adapter has no `disableTwoFactor` at all.
     if (method === 'disableTwoFactor' && !(options.supportsDisable ?? true)) continue;
-    adapterMethods[method] = async (request: AdapterRequest): Promise<unknown> => {
+    adapter[method] = async (request: AdapterRequest): Promise<unknown> => {
       calls = [...calls, method];
       await wait(latencyMs, request.signal);
       // A scripted failure: the function's answer, or the queue's next entry.
@@ -433,7 +432,7 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
     };
   }
 
-  return adapter;
+  return adapter as unknown as MockAdapter;
 }
 
 /**

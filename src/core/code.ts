@@ -6,10 +6,8 @@ const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/gu;
 
 /** Replaces Arabic-Indic and Eastern Arabic-Indic digits with ASCII ones. */
 export function toAsciiDigits(text: string): string {
-  return text.replace(ARABIC_INDIC_DIGITS, (digit) => {
-    const codePoint = digit.charCodeAt(0);
-    return String(codePoint >= 0x06f0 ? codePoint - 0x06f0 : codePoint - 0x0660);
-  });
+  // Both sets start at a multiple of 16 (U+0660, U+06F0): a digit's value is its code point modulo 16.
+  return text.replace(ARABIC_INDIC_DIGITS, (digit) => String(digit.charCodeAt(0) % 16));
 }
 
 /**

@@ -49,7 +49,9 @@ export class TwoFactorError extends Error {
   readonly attemptsRemaining?: number;
 
   constructor(code: TwoFactorErrorCode, options: TwoFactorErrorOptions = {}) {
-    super(options.message ?? code, options.cause === undefined ? undefined : { cause: options.cause });
+    // The options are also Error's own: it takes `cause` from them when they name one, as a native
+    // Error does (and reads nothing else).
+    super(options.message ?? code, options);
     this.name = 'TwoFactorError';
     this.code = isTwoFactorErrorCode(code) ? code : 'unknown';
     if (isWithin(options.retryAfterSeconds, MAX_WAIT_SECONDS)) this.retryAfterSeconds = Math.ceil(options.retryAfterSeconds);
@@ -123,7 +125,7 @@ export function normalizeError(error: unknown): TwoFactorError {
  * field (which turns invalid) rather than above the form.
  */
 export function isCodeError(code: TwoFactorErrorCode): boolean {
-  return code === 'invalid_code' || code === 'expired_code' || code === 'too_many_attempts';
+  return ['invalid_code', 'expired_code', 'too_many_attempts'].includes(code);
 }
 
 /**

@@ -15,12 +15,12 @@ export function maskEmail(email: string): string {
   if (typeof email !== 'string') return '';
   const trimmed = email.trim();
   if (trimmed === '') return '';
-  const at = trimmed.lastIndexOf('@');
-  const local = at === -1 ? trimmed : trimmed.slice(0, at);
-  const domain = at === -1 ? '' : trimmed.slice(at);
-  // By code point, so an emoji or astral letter is never cut in half.
-  const first = Array.from(local)[0] ?? '';
-  return `${first}${HIDDEN_LOCAL_PART}${domain}`;
+  // The domain starts at the last @; without one, it is all local part.
+  let at = trimmed.lastIndexOf('@');
+  if (at === -1) at = trimmed.length;
+  // By code point (a string's iterator), so an emoji or astral letter is never cut in half.
+  const [first = ''] = trimmed.slice(0, at);
+  return `${first}${HIDDEN_LOCAL_PART}${trimmed.slice(at)}`;
 }
 
 /**

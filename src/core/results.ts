@@ -76,9 +76,11 @@ export function isSendEmailCodeResult(value: unknown): value is SendEmailCodeRes
 
 /** `{ phone: { maskedNumber } | null, canDisable }`, the masked number visible and short. */
 export function isTwoFactorStatus(value: unknown): value is TwoFactorStatus {
-  if (!isRecord(value) || typeof value.canDisable !== 'boolean') return false;
-  const { phone } = value;
-  return phone === null || (isRecord(phone) && isDisplayText(phone.maskedNumber, MAX_MASKED_NUMBER_LENGTH));
+  return (
+    isRecord(value) &&
+    typeof value.canDisable === 'boolean' &&
+    (value.phone === null || (isRecord(value.phone) && isDisplayText(value.phone.maskedNumber, MAX_MASKED_NUMBER_LENGTH)))
+  );
 }
 
 /** `{ resendAfterSeconds?, codeLength? }`: an object, even when both hints are absent. */
@@ -93,12 +95,11 @@ export function isSendPhoneCodeResult(value: unknown): value is SendPhoneCodeRes
  * or garbled code.
  */
 export function isVerifyPhoneCodeResult(value: unknown): value is VerifyPhoneCodeResult {
-  const code = isRecord(value) ? value.recoveryCode : undefined;
+  // Display text (bounded, nothing invisible) with at least one letter or digit in it.
   return (
-    typeof code === 'string' &&
-    code.length <= MAX_RECOVERY_CODE_LENGTH &&
-    ALPHANUMERIC.test(code) &&
-    !INVISIBLE_OR_CONTROL.test(code)
+    isRecord(value) &&
+    isDisplayText(value.recoveryCode, MAX_RECOVERY_CODE_LENGTH) &&
+    ALPHANUMERIC.test(value.recoveryCode)
   );
 }
 

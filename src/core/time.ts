@@ -18,8 +18,9 @@ export function deadlineFromNow(seconds: number, now: number = Date.now()): numb
  * never below 0. `null` (no deadline) and non-finite deadlines give 0.
  */
 export function secondsRemaining(deadline: number | null, now: number = Date.now()): number {
-  if (deadline === null || !Number.isFinite(deadline) || !Number.isFinite(now)) return 0;
+  if (deadline === null) return 0;
   const seconds = Math.ceil((deadline - now) / 1000);
-  // `Math.max(0, -0)` is +0, so callers never render "-0".
-  return Math.max(0, seconds);
+  // A non-finite deadline or now gives NaN or ±∞ here. `> 0` also turns -0 into 0, so callers never
+  // render "-0".
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
 }
