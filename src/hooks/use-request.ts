@@ -6,9 +6,8 @@ import { TwoFactorError, callSafely, domError, isAbortError, normalizeError, toH
  * at most one call in flight, guarded synchronously by a ref so a double click, an Enter key repeat
  * or auto-submit racing a click cannot start a second call; an `AbortController` per call whose
  * signal goes to the adapter; abort on supersession, on explicit `abort()` (step exit) and on
- * unmount; a token per call (its settle function) so a late answer from an aborted or superseded
- * call changes nothing; and a timeout so pending always ends. It never throws, never rejects and
- * never logs.
+ * unmount; a call settles once, so a late answer from an aborted or superseded call changes
+ * nothing; and a timeout so pending always ends. It never throws, never rejects and never logs.
  */
 
 /** Where one action stands. */
@@ -77,7 +76,7 @@ export interface RequestState<TArgs, TResult> {
 /** Default adapter-call timeout. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-type SettleInput<TResult = unknown> =
+type SettleInput<TResult> =
   | { type: 'success'; data: TResult }
   | { type: 'error'; error: unknown }
   | { type: 'aborted' };
@@ -92,15 +91,19 @@ export function useRequest<TArgs, TResult>(
 ): RequestState<TArgs, TResult> {
   const [status, setStatus] = useState<RequestStatus>('idle');
   const [error, setError] = useState<TwoFactorError | null>(null);
+  // The two always change together (the setters are stable, so every render's copy is the same).
+  const setRequestState = (nextStatus: RequestStatus, nextError: TwoFactorError | null = null): void => {
+    setStatus(nextStatus);
+    setError(nextError);
+  };
 
   const requestRef = useRef(request);
   requestRef.current = request;
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  // The call in flight, as the function that settles it: its identity tells the current call from
-  // an older one, so a late answer from an aborted or superseded call changes nothing.
-  const inFlightRef = useRef<((input: SettleInput) => void) | null>(null);
+  // The call in flight, as the function that settles it.
+  const inFlightRef = useRef<((input: SettleInput<TResult>) => void) | null>(null);
   const mountedRef = useRef(true);
 
   // Settling first means the adapter's own reaction to the abort (usually an AbortError
@@ -130,45 +133,31 @@ export function useRequest<TArgs, TResult>(
       return new Promise<RequestOutcome<TResult>>((resolve) => {
         let settled = false;
         let timer: ReturnType<typeof setTimeout> | undefined;
-        const settle = (input: SettleInput): void => {
+        // Only the first call counts: a late answer from an aborted or superseded call, or the
+        // adapter's answer after the timeout, changes nothing.
+        const settle = (input: SettleInput<TResult>): void => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
-          const isCurrent = inFlightRef.current === settle;
-          if (isCurrent) inFlightRef.current = null;
+          inFlightRef.current = null;
 
           if (input.type === 'aborted' || (input.type === 'error' && isAbortError(input.error))) {
             controller.abort();
-            // A superseded call leaves the status to its successor; an explicit abort or a
-            // stray AbortError from the adapter ends pending quietly.
-            if (isCurrent && mountedRef.current) {
-              setStatus('idle');
-              setError(null);
-            }
+            // An explicit abort, a newer call superseding this one or a stray AbortError from the
+            // adapter ends pending quietly; an owner that unmounted has no status to update.
+            if (mountedRef.current) setRequestState('idle');
             resolve({ type: 'aborted' });
-            return;
+          } else if (input.type === 'success') {
+            setRequestState('success');
+            resolve(input);
+            callSafely(() => handlers.onSuccess?.(input.data));
+          } else {
+            const normalized = normalizeError(input.error);
+            setRequestState('error', normalized);
+            resolve({ type: 'error', error: normalized });
+            callSafely(() => optionsRef.current.onError?.(toHostError(normalized)));
+            callSafely(() => handlers.onError?.(normalized));
           }
-
-          if (!isCurrent || !mountedRef.current) {
-            resolve({ type: 'aborted' });
-            return;
-          }
-
-          if (input.type === 'success') {
-            const data = input.data as TResult;
-            setStatus('success');
-            setError(null);
-            resolve({ type: 'success', data });
-            callSafely(() => handlers.onSuccess?.(data));
-            return;
-          }
-
-          const normalized = normalizeError(input.error);
-          setStatus('error');
-          setError(normalized);
-          resolve({ type: 'error', error: normalized });
-          callSafely(() => optionsRef.current.onError?.(toHostError(normalized)));
-          callSafely(() => handlers.onError?.(normalized));
         };
 
         const timeoutMs = optionsRef.current.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -180,8 +169,7 @@ export function useRequest<TArgs, TResult>(
         }
 
         inFlightRef.current = settle;
-        setStatus('pending');
-        setError(null);
+        setRequestState('pending');
 
         // Called synchronously; an adapter that throws is treated like one that rejects.
         new Promise<TResult>((resolveCall) => resolveCall(requestRef.current(args, controller.signal))).then(
@@ -208,8 +196,7 @@ export function useRequest<TArgs, TResult>(
 
   const reset = useCallback(() => {
     if (inFlightRef.current) return;
-    setStatus('idle');
-    setError(null);
+    setRequestState('idle');
   }, []);
 
   const isInFlight = useCallback(() => inFlightRef.current !== null, []);
