@@ -160,30 +160,27 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
     });
   }, [supportsDisable, runDisable, loadStatus]);
 
-  const disableStatus: TwoFactorSectionState['disableStatus'] =
-    model.status === 'disabling'
-      ? 'pending'
-      : disableRequest.status === 'error'
-        ? 'error'
-        : disableRequest.status === 'success'
-          ? 'done'
-          : model.status === 'confirming-disable'
-            ? 'confirming'
-            : 'idle';
-
+  const disabling = selection.disable === 'pending';
   return {
-    status: selection.status,
+    // status, maskedNumber and canDisable as the section's selector reads them (its editing and
+    // disable are replaced below: a controlled prop wins, and disable is the action).
+    ...selection,
     twoFactorStatus: model.twoFactorStatus,
-    maskedNumber: selection.maskedNumber,
-    canDisable: selection.canDisable,
     editing: isControlled ? Boolean(options.editing) : selection.editing,
     setEditing,
     reload,
     requestDisable,
     cancelDisable,
     disable,
-    disableStatus,
+    // The last disable's outcome, while the confirmation is not running a new one.
+    disableStatus: disabling
+      ? 'pending'
+      : disableRequest.status === 'error'
+        ? 'error'
+        : disableRequest.status === 'success'
+          ? 'done'
+          : selection.disable,
     disableConfirmation: selection.disable,
-    error: model.status === 'disabling' ? null : (disableRequest.error ?? load.error),
+    error: disabling ? null : (disableRequest.error ?? load.error),
   };
 }
