@@ -65,7 +65,7 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
   optionsRef.current = options;
   // Edit mode asked for before the status arrived (`defaultEditing`, or the controlled prop).
   const wantsEditingRef = useRef(wantsEditing);
-  wantsEditingRef.current = isControlled ? wantsEditing : wantsEditingRef.current;
+  if (isControlled) wantsEditingRef.current = wantsEditing;
 
   // A status handed down by a parent that loaded it replaces ours when it changes.
   const statusFromProps = options.twoFactorStatus;
@@ -78,8 +78,7 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
     if (wantsEditingRef.current) dispatch({ type: 'TWO_FACTOR_SECTION.EDIT' });
   }, [statusFromProps]);
 
-  const reportError = (error: Parameters<NonNullable<UseTwoFactorSectionOptions['onError']>>[0]['error']) =>
-    optionsRef.current.onError?.({ error });
+  const reportError = (error: TwoFactorError) => optionsRef.current.onError?.({ error });
 
   const [load, disableRequest] = useSectionRequests(adapter, options.timeoutMs, reportError);
   const { run: runLoad } = load;
@@ -95,7 +94,7 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
           dispatch({ type: 'TWO_FACTOR_SECTION.LOADED', twoFactorStatus });
           if (!restoreEditing) return;
           if (wantsEditingRef.current) dispatch({ type: 'TWO_FACTOR_SECTION.EDIT' });
-          wantsEditingRef.current = isControlled ? wantsEditingRef.current : false;
+          if (!isControlled) wantsEditingRef.current = false;
         },
         onError: () => dispatch({ type: 'TWO_FACTOR_SECTION.LOAD_FAILED' }),
       }),
@@ -107,9 +106,8 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
     loadStatus(true);
   }, [loadStatus]);
 
-  const hasInitialStatus = options.twoFactorStatus !== undefined;
   useDeferredEffect(() => {
-    if (!hasInitialStatus) reload();
+    if (statusFromProps === undefined) reload();
   }, []);
 
   const supportsDisable = typeof adapter.disableTwoFactor === 'function';
