@@ -6,8 +6,9 @@ import { TwoFactorError, callSafely, domError, isAbortError, normalizeError, toH
  * at most one call in flight, guarded synchronously by a ref so a double click, an Enter key repeat
  * or auto-submit racing a click cannot start a second call; an `AbortController` per call whose
  * signal goes to the adapter; abort on supersession, on explicit `abort()` (step exit) and on
- * unmount; a call settles once, so a late answer from an aborted or superseded call changes
- * nothing; and a timeout so pending always ends. It never throws, never rejects and never logs.
+ * unmount; a token per call (its settle function) so a late answer from an aborted or superseded
+ * call changes nothing; and a timeout so pending always ends. It never throws, never rejects and
+ * never logs.
  */
 
 /** Where one action stands. */
@@ -102,7 +103,9 @@ export function useRequest<TArgs, TResult>(
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  // The call in flight, as the function that settles it.
+  // The call in flight, as the function that settles it. Nothing replaces it but that function
+  // (which empties it) and a new `run` (after `abort()` settled it), so its identity tells the call
+  // in flight from any older one.
   const inFlightRef = useRef<((input: SettleInput<TResult>) => void) | null>(null);
   const mountedRef = useRef(true);
 
@@ -131,13 +134,11 @@ export function useRequest<TArgs, TResult>(
       const controller = new AbortController();
 
       return new Promise<RequestOutcome<TResult>>((resolve) => {
-        let settled = false;
         let timer: ReturnType<typeof setTimeout> | undefined;
-        // Only the first call counts: a late answer from an aborted or superseded call, or the
+        // Only the call in flight settles: a late answer from an aborted or superseded call, or the
         // adapter's answer after the timeout, changes nothing.
         const settle = (input: SettleInput<TResult>): void => {
-          if (settled) return;
-          settled = true;
+          if (inFlightRef.current !== settle) return;
           clearTimeout(timer);
           inFlightRef.current = null;
 
