@@ -77,10 +77,8 @@ export interface RequestState<TArgs, TResult> {
 /** Default adapter-call timeout. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-type SettleInput<TResult> =
-  | { type: 'success'; data: TResult }
-  | { type: 'error'; error: unknown }
-  | { type: 'aborted' };
+/** How a started call ended. */
+type SettledOutcome<TResult> = Exclude<RequestOutcome<TResult>, { type: 'skipped' }>;
 
 /**
  * Runs one kind of adapter call with single flight, abort, stale-result dropping and a timeout.
@@ -106,7 +104,7 @@ export function useRequest<TArgs, TResult>(
   // The call in flight, as the function that settles it. Nothing replaces it but that function
   // (which empties it) and a new `run` (after `abort()` settled it), so its identity tells the call
   // in flight from any older one.
-  const inFlightRef = useRef<((input: SettleInput<TResult>) => void) | null>(null);
+  const inFlightRef = useRef<((outcome: SettledOutcome<TResult>) => void) | null>(null);
   const mountedRef = useRef(true);
 
   // Settling first means the adapter's own reaction to the abort (usually an AbortError
@@ -137,27 +135,24 @@ export function useRequest<TArgs, TResult>(
         let timer: ReturnType<typeof setTimeout> | undefined;
         // Only the call in flight settles: a late answer from an aborted or superseded call, or the
         // adapter's answer after the timeout, changes nothing.
-        const settle = (input: SettleInput<TResult>): void => {
+        const settle = (outcome: SettledOutcome<TResult>): void => {
           if (inFlightRef.current !== settle) return;
           clearTimeout(timer);
           inFlightRef.current = null;
+          resolve(outcome);
 
-          if (input.type === 'aborted' || (input.type === 'error' && isAbortError(input.error))) {
+          if (outcome.type === 'aborted') {
             controller.abort();
             // An explicit abort, a newer call superseding this one or a stray AbortError from the
             // adapter ends pending quietly; an owner that unmounted has no status to update.
             if (mountedRef.current) setRequestState('idle');
-            resolve({ type: 'aborted' });
-          } else if (input.type === 'success') {
+          } else if (outcome.type === 'success') {
             setRequestState('success');
-            resolve(input);
-            callSafely(() => handlers.onSuccess?.(input.data));
+            callSafely(() => handlers.onSuccess?.(outcome.data));
           } else {
-            const normalized = normalizeError(input.error);
-            setRequestState('error', normalized);
-            resolve({ type: 'error', error: normalized });
-            callSafely(() => optionsRef.current.onError?.(toHostError(normalized)));
-            callSafely(() => handlers.onError?.(normalized));
+            setRequestState('error', outcome.error);
+            callSafely(() => optionsRef.current.onError?.(toHostError(outcome.error)));
+            callSafely(() => handlers.onError?.(outcome.error));
           }
         };
 
@@ -188,7 +183,9 @@ export function useRequest<TArgs, TResult>(
                   { type: 'error', error: new TwoFactorError('unknown', { message: 'The adapter resolved with a malformed result' }) },
             );
           },
-          (reason: unknown) => settle({ type: 'error', error: reason }),
+          // An AbortError from the adapter is an abort, never a failure.
+          (reason: unknown) =>
+            settle(isAbortError(reason) ? { type: 'aborted' } : { type: 'error', error: normalizeError(reason) }),
         );
       });
     },
