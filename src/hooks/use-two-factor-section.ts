@@ -82,7 +82,7 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
 
   const [load, disableRequest] = useSectionRequests(adapter, options.timeoutMs, reportError);
   const { run: runLoad } = load;
-  const { run: runDisable, reset: resetDisable } = disableRequest;
+  const { run: runDisable, reset: resetDisable, isInFlight: isDisableInFlight } = disableRequest;
 
   // Loads the status into the machine. After a reload, edit mode asked for before the status
   // arrived is entered (uncontrolled, only the first time); after Disable the section shows the
@@ -135,9 +135,9 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
   }, [supportsDisable, resetDisable]);
 
   const cancelDisable = useCallback(() => {
-    if (disableRequest.isInFlight()) return;
+    if (isDisableInFlight()) return;
     dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CANCEL' });
-  }, [disableRequest]);
+  }, [isDisableInFlight]);
 
   const disable = useCallback(() => {
     const current = modelRef.current;
