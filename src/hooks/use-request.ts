@@ -77,10 +77,8 @@ export interface RequestState<TArgs, TResult> {
 /** Default adapter-call timeout. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-type SettleInput<TResult = unknown> =
-  | { type: 'success'; data: TResult }
-  | { type: 'error'; error: unknown }
-  | { type: 'aborted' };
+/** How a started call ended. */
+type SettledOutcome<TResult> = Exclude<RequestOutcome<TResult>, { type: 'skipped' }>;
 
 /**
  * Runs one kind of adapter call with single flight, abort, stale-result dropping and a timeout.
@@ -92,15 +90,21 @@ export function useRequest<TArgs, TResult>(
 ): RequestState<TArgs, TResult> {
   const [status, setStatus] = useState<RequestStatus>('idle');
   const [error, setError] = useState<TwoFactorError | null>(null);
+  // The two always change together (the setters are stable, so every render's copy is the same).
+  const setRequestState = (nextStatus: RequestStatus, nextError: TwoFactorError | null = null): void => {
+    setStatus(nextStatus);
+    setError(nextError);
+  };
 
   const requestRef = useRef(request);
   requestRef.current = request;
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  // The call in flight, as the function that settles it: its identity tells the current call from
-  // an older one, so a late answer from an aborted or superseded call changes nothing.
-  const inFlightRef = useRef<((input: SettleInput) => void) | null>(null);
+  // The call in flight, as the function that settles it. Nothing replaces it but that function
+  // (which empties it) and a new `run` (after `abort()` settled it), so its identity tells the call
+  // in flight from any older one.
+  const inFlightRef = useRef<((outcome: SettledOutcome<TResult>) => void) | null>(null);
   const mountedRef = useRef(true);
 
   // Settling first means the adapter's own reaction to the abort (usually an AbortError
@@ -128,47 +132,28 @@ export function useRequest<TArgs, TResult>(
       const controller = new AbortController();
 
       return new Promise<RequestOutcome<TResult>>((resolve) => {
-        let settled = false;
         let timer: ReturnType<typeof setTimeout> | undefined;
-        const settle = (input: SettleInput): void => {
-          if (settled) return;
-          settled = true;
+        // Only the call in flight settles: a late answer from an aborted or superseded call, or the
+        // adapter's answer after the timeout, changes nothing.
+        const settle = (outcome: SettledOutcome<TResult>): void => {
+          if (inFlightRef.current !== settle) return;
           clearTimeout(timer);
-          const isCurrent = inFlightRef.current === settle;
-          if (isCurrent) inFlightRef.current = null;
+          inFlightRef.current = null;
+          resolve(outcome);
 
-          if (input.type === 'aborted' || (input.type === 'error' && isAbortError(input.error))) {
+          if (outcome.type === 'aborted') {
             controller.abort();
-            // A superseded call leaves the status to its successor; an explicit abort or a
-            // stray AbortError from the adapter ends pending quietly.
-            if (isCurrent && mountedRef.current) {
-              setStatus('idle');
-              setError(null);
-            }
-            resolve({ type: 'aborted' });
-            return;
+            // An explicit abort, a newer call superseding this one or a stray AbortError from the
+            // adapter ends pending quietly; an owner that unmounted has no status to update.
+            if (mountedRef.current) setRequestState('idle');
+          } else if (outcome.type === 'success') {
+            setRequestState('success');
+            callSafely(() => handlers.onSuccess?.(outcome.data));
+          } else {
+            setRequestState('error', outcome.error);
+            callSafely(() => optionsRef.current.onError?.(toHostError(outcome.error)));
+            callSafely(() => handlers.onError?.(outcome.error));
           }
-
-          if (!isCurrent || !mountedRef.current) {
-            resolve({ type: 'aborted' });
-            return;
-          }
-
-          if (input.type === 'success') {
-            const data = input.data as TResult;
-            setStatus('success');
-            setError(null);
-            resolve({ type: 'success', data });
-            callSafely(() => handlers.onSuccess?.(data));
-            return;
-          }
-
-          const normalized = normalizeError(input.error);
-          setStatus('error');
-          setError(normalized);
-          resolve({ type: 'error', error: normalized });
-          callSafely(() => optionsRef.current.onError?.(toHostError(normalized)));
-          callSafely(() => handlers.onError?.(normalized));
         };
 
         const timeoutMs = optionsRef.current.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -180,8 +165,7 @@ export function useRequest<TArgs, TResult>(
         }
 
         inFlightRef.current = settle;
-        setStatus('pending');
-        setError(null);
+        setRequestState('pending');
 
         // Called synchronously; an adapter that throws is treated like one that rejects.
         new Promise<TResult>((resolveCall) => resolveCall(requestRef.current(args, controller.signal))).then(
@@ -199,7 +183,9 @@ export function useRequest<TArgs, TResult>(
                   { type: 'error', error: new TwoFactorError('unknown', { message: 'The adapter resolved with a malformed result' }) },
             );
           },
-          (reason: unknown) => settle({ type: 'error', error: reason }),
+          // An AbortError from the adapter is an abort, never a failure.
+          (reason: unknown) =>
+            settle(isAbortError(reason) ? { type: 'aborted' } : { type: 'error', error: normalizeError(reason) }),
         );
       });
     },
@@ -208,8 +194,7 @@ export function useRequest<TArgs, TResult>(
 
   const reset = useCallback(() => {
     if (inFlightRef.current) return;
-    setStatus('idle');
-    setError(null);
+    setRequestState('idle');
   }, []);
 
   const isInFlight = useCallback(() => inFlightRef.current !== null, []);

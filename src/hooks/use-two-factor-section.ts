@@ -65,7 +65,7 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
   optionsRef.current = options;
   // Edit mode asked for before the status arrived (`defaultEditing`, or the controlled prop).
   const wantsEditingRef = useRef(wantsEditing);
-  wantsEditingRef.current = isControlled ? wantsEditing : wantsEditingRef.current;
+  if (isControlled) wantsEditingRef.current = wantsEditing;
 
   // A status handed down by a parent that loaded it replaces ours when it changes.
   const statusFromProps = options.twoFactorStatus;
@@ -78,12 +78,11 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
     if (wantsEditingRef.current) dispatch({ type: 'TWO_FACTOR_SECTION.EDIT' });
   }, [statusFromProps]);
 
-  const reportError = (error: Parameters<NonNullable<UseTwoFactorSectionOptions['onError']>>[0]['error']) =>
-    optionsRef.current.onError?.({ error });
+  const reportError = (error: TwoFactorError) => optionsRef.current.onError?.({ error });
 
   const [load, disableRequest] = useSectionRequests(adapter, options.timeoutMs, reportError);
   const { run: runLoad } = load;
-  const { run: runDisable, reset: resetDisable } = disableRequest;
+  const { run: runDisable, reset: resetDisable, isInFlight: isDisableInFlight } = disableRequest;
 
   // Loads the status into the machine. After a reload, edit mode asked for before the status
   // arrived is entered (uncontrolled, only the first time); after Disable the section shows the
@@ -95,7 +94,7 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
           dispatch({ type: 'TWO_FACTOR_SECTION.LOADED', twoFactorStatus });
           if (!restoreEditing) return;
           if (wantsEditingRef.current) dispatch({ type: 'TWO_FACTOR_SECTION.EDIT' });
-          wantsEditingRef.current = isControlled ? wantsEditingRef.current : false;
+          if (!isControlled) wantsEditingRef.current = false;
         },
         onError: () => dispatch({ type: 'TWO_FACTOR_SECTION.LOAD_FAILED' }),
       }),
@@ -107,9 +106,8 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
     loadStatus(true);
   }, [loadStatus]);
 
-  const hasInitialStatus = options.twoFactorStatus !== undefined;
   useDeferredEffect(() => {
-    if (!hasInitialStatus) reload();
+    if (statusFromProps === undefined) reload();
   }, []);
 
   const supportsDisable = typeof adapter.disableTwoFactor === 'function';
@@ -137,9 +135,9 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
   }, [supportsDisable, resetDisable]);
 
   const cancelDisable = useCallback(() => {
-    if (disableRequest.isInFlight()) return;
+    if (isDisableInFlight()) return;
     dispatch({ type: 'TWO_FACTOR_SECTION.DISABLE_CANCEL' });
-  }, [disableRequest]);
+  }, [isDisableInFlight]);
 
   const disable = useCallback(() => {
     const current = modelRef.current;
@@ -160,30 +158,27 @@ export function useTwoFactorSection(options: UseTwoFactorSectionOptions = {}): T
     });
   }, [supportsDisable, runDisable, loadStatus]);
 
-  const disableStatus: TwoFactorSectionState['disableStatus'] =
-    model.status === 'disabling'
-      ? 'pending'
-      : disableRequest.status === 'error'
-        ? 'error'
-        : disableRequest.status === 'success'
-          ? 'done'
-          : model.status === 'confirming-disable'
-            ? 'confirming'
-            : 'idle';
-
+  const disabling = selection.disable === 'pending';
   return {
-    status: selection.status,
+    // status, maskedNumber and canDisable as the section's selector reads them (its editing and
+    // disable are replaced below: a controlled prop wins, and disable is the action).
+    ...selection,
     twoFactorStatus: model.twoFactorStatus,
-    maskedNumber: selection.maskedNumber,
-    canDisable: selection.canDisable,
     editing: isControlled ? Boolean(options.editing) : selection.editing,
     setEditing,
     reload,
     requestDisable,
     cancelDisable,
     disable,
-    disableStatus,
+    // The last disable's outcome, while the confirmation is not running a new one.
+    disableStatus: disabling
+      ? 'pending'
+      : disableRequest.status === 'error'
+        ? 'error'
+        : disableRequest.status === 'success'
+          ? 'done'
+          : selection.disable,
     disableConfirmation: selection.disable,
-    error: model.status === 'disabling' ? null : (disableRequest.error ?? load.error),
+    error: disabling ? null : (disableRequest.error ?? load.error),
   };
 }
