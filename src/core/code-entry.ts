@@ -128,18 +128,16 @@ export interface CodeEntryInit {
   autoSubmit?: boolean;
 }
 
-/** The initial state. */
+/** The initial state: `init` as given (code length, channel, hasCode), defaults for the rest. */
 export function createCodeEntryState(init: CodeEntryInit): CodeEntryState {
   return {
+    ...init,
     phase: 'awaiting-code',
     code: '',
-    codeLength: init.codeLength,
     fieldError: null,
     error: null,
     attemptsRemaining: null,
     resendAt: init.resendAt ?? null,
-    channel: init.channel,
-    hasCode: init.hasCode,
     delivery: { status: 'idle', channel: init.channel, seq: 0 },
     verification: null,
     verifySeq: 0,
