@@ -198,7 +198,7 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
   const fieldMessage = form.formState.errors.phone?.message;
   const fieldError = PHONE_PARSE_FAILURES.includes(fieldMessage) ? (fieldMessage as PhoneParseFailure) : null;
 
-  const getFormProps = (handlers?: FormHandlers) => createFormProps(() => sendCode('sms'), handlers);
+  const getFormProps = (handlers?: FormHandlers) => createFormProps(sendCode, handlers);
 
   return {
     form,
