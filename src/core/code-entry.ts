@@ -128,18 +128,16 @@ export interface CodeEntryInit {
   autoSubmit?: boolean;
 }
 
-/** The initial state. */
+/** The initial state: `init` as given (code length, channel, hasCode), defaults for the rest. */
 export function createCodeEntryState(init: CodeEntryInit): CodeEntryState {
   return {
+    ...init,
     phase: 'awaiting-code',
     code: '',
-    codeLength: init.codeLength,
     fieldError: null,
     error: null,
     attemptsRemaining: null,
     resendAt: init.resendAt ?? null,
-    channel: init.channel,
-    hasCode: init.hasCode,
     delivery: { status: 'idle', channel: init.channel, seq: 0 },
     verification: null,
     verifySeq: 0,
@@ -180,7 +178,7 @@ export function codeEntryTransition(state: CodeEntryState, event: CodeEntryEvent
     case 'DELIVERY.REQUEST':
       // While verifying, a new code would void the one being checked, and the backend may already
       // have accepted it (issue 15): the verify's answer must arrive first.
-      if (phase === 'verifying' || isDeliveryInFlight(state) || isCoolingDown(state, event.now)) return state;
+      if (!canRequestCode(state, event.now)) return state;
       return {
         ...state,
         delivery: { status: 'sending', channel: event.channel, seq: state.delivery.seq + 1 },
@@ -277,20 +275,16 @@ export function isCodeComplete(state: CodeEntryState): boolean {
   return state.code.length === state.codeLength;
 }
 
-/** A request for a code is in flight. */
-export function isDeliveryInFlight(state: CodeEntryState): boolean {
-  return state.delivery.status === 'sending';
-}
-
-/** The last delivery's cooldown (or a rate limit) still runs at `now`. */
-export function isCoolingDown(state: CodeEntryState, now: number): boolean {
-  return secondsRemaining(state.resendAt, now) > 0;
-}
-
-/** A new code may be asked for right now (the UI's Resend / call buttons). */
+/**
+ * A new code may be asked for at `now` (the UI's Resend / call buttons): no verify in flight or
+ * done, no request for a code in flight, and the last delivery's cooldown (or a rate limit) over.
+ */
 export function canRequestCode(state: CodeEntryState, now: number): boolean {
   return (
-    state.phase !== 'verifying' && state.phase !== 'verified' && !isDeliveryInFlight(state) && !isCoolingDown(state, now)
+    state.phase !== 'verifying' &&
+    state.phase !== 'verified' &&
+    state.delivery.status !== 'sending' &&
+    secondsRemaining(state.resendAt, now) === 0
   );
 }
 

@@ -89,18 +89,16 @@ export function useCodeEntry<TSent extends CodeSendResult, TVerified>(
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  const sendRequest = useRequest<CodeChannel, TSent>((channel, signal) => optionsRef.current.send(channel, signal), {
+  const { run: runSend } = useRequest<CodeChannel, TSent>((channel, signal) => optionsRef.current.send(channel, signal), {
     timeoutMs: options.timeoutMs,
     onError: options.onError,
     isValidResult: options.isValidSendResult,
   });
-  const verifyRequest = useRequest<string, TVerified>((code, signal) => optionsRef.current.verify(code, signal), {
+  const { run: runVerify } = useRequest<string, TVerified>((code, signal) => optionsRef.current.verify(code, signal), {
     timeoutMs: options.timeoutMs,
     onError: options.onError,
     isValidResult: options.isValidVerifyResult,
   });
-  const { run: runSend } = sendRequest;
-  const { run: runVerify } = verifyRequest;
 
   // Declared through a ref so the effects below can dispatch the outcomes of what they start.
   const dispatchRef = useRef<(event: CodeEntryEvent) => CodeEntryState>(() => stateRef.current);

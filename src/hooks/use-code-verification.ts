@@ -37,7 +37,7 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
       hasCode: true,
       // A deadline the parent kept (a remount), else the wait the send announced.
       resendAt:
-        typeof options.resendAt === 'number' && Number.isFinite(options.resendAt)
+        Number.isFinite(options.resendAt)
           ? options.resendAt
           : options.resendAfterSeconds === undefined
             ? null
@@ -74,8 +74,8 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
   const channel = toPhoneChannel(state.channel);
 
   const resend = useCallback(
-    (nextChannel?: PhoneCodeChannel) => requestCode(nextChannel ?? toPhoneChannel(state.channel)),
-    [requestCode, state.channel],
+    (nextChannel?: PhoneCodeChannel) => requestCode(nextChannel ?? channel),
+    [requestCode, channel],
   );
   const changeNumber = useCallback(() => {
     // Synchronous guard: leaving now would drop the answer of the verify in flight (issue 15).
@@ -83,11 +83,9 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
     optionsRef.current.onChangeNumber?.();
   }, [isVerifyInFlight]);
 
-  let status: CodeVerificationState['status'];
-  if (state.phase === 'verified') status = 'verified';
-  else if (state.phase === 'verifying') status = 'verifying';
-  else if (state.error !== null || state.phase === 'locked') status = 'error';
-  else status = 'awaiting-code';
+  // The engine's phase, with the lockout and a failure shown while awaiting the code as 'error'.
+  const status: CodeVerificationState['status'] =
+    state.phase === 'locked' || (state.phase === 'awaiting-code' && state.error !== null) ? 'error' : state.phase;
 
   return {
     ...entry.fields,

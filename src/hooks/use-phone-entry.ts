@@ -114,7 +114,6 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
   });
   const phone = useWatch({ control: form.control, name: 'phone' });
 
-  const [error, setError] = useState<TwoFactorError | null>(null);
   const [retryDeadline, setRetryDeadline] = useState<number | null>(null);
   // The same deadline, for the guard in sendCode (it must not wait for a render).
   const retryDeadlineRef = useRef(retryDeadline);
@@ -136,13 +135,11 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
   // The field value a send in flight is for; an edit to another value cancels that send.
   const sendingPhoneRef = useRef<string | null>(null);
 
-  // The adapter's verdict was about the number as it was; an edit makes it stale. The countdown
-  // of a rate limit stays: it is about time, not about the number.
-  const [errorPhone, setErrorPhone] = useState<string | null>(null);
-  if (error !== null && errorPhone !== null && phone !== errorPhone) {
-    setError(null);
-    setErrorPhone(null);
-  }
+  // The adapter's verdict was about the number as it was (`phone`); an edit makes it stale. The
+  // countdown of a rate limit stays: it is about time, not about the number.
+  const [sendFailure, setSendFailure] = useState<{ error: TwoFactorError; phone: string } | null>(null);
+  if (sendFailure !== null && phone !== sendFailure.phone) setSendFailure(null);
+  const error = sendFailure?.error ?? null;
 
   const { handleSubmit, setError: setFormError } = form;
   const sendCode = useCallback(
@@ -154,7 +151,7 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
       const onValid = async (values: PhoneEntryFormValues): Promise<void> => {
         const parsed = rules.parsePhoneNumber(values.phone, country);
         if (!parsed.ok) return;
-        setError(null);
+        setSendFailure(null);
         sendingPhoneRef.current = values.phone;
         // Awaited so react-hook-form's `isSubmitting` lasts until the request settles.
         await run(
@@ -164,8 +161,7 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
             onError: (failure) => {
               // The typed number stays in the field: only the error and, for a rate limit, the
               // countdown change.
-              setError(failure);
-              setErrorPhone(values.phone);
+              setSendFailure({ error: failure, phone: values.phone });
               if (failure.retryAfterSeconds !== undefined) {
                 retryDeadlineRef.current = deadlineFromNow(failure.retryAfterSeconds);
                 setRetryDeadline(retryDeadlineRef.current);
@@ -202,7 +198,7 @@ export function usePhoneEntryWith(rules: PhoneEntryRules, options: UsePhoneEntry
   const fieldMessage = form.formState.errors.phone?.message;
   const fieldError = PHONE_PARSE_FAILURES.includes(fieldMessage) ? (fieldMessage as PhoneParseFailure) : null;
 
-  const getFormProps = (handlers?: FormHandlers) => createFormProps(() => sendCode('sms'), handlers);
+  const getFormProps = (handlers?: FormHandlers) => createFormProps(sendCode, handlers);
 
   return {
     form,

@@ -37,9 +37,9 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
   const lastCodeRef = useRef(options.recoveryCode);
   if (lastCodeRef.current !== options.recoveryCode) {
     lastCodeRef.current = options.recoveryCode;
-    if (finished) setFinished(false);
-    if (copyStatus !== 'idle') setCopyStatus('idle');
-    if (acknowledged) setAcknowledged(false);
+    setFinished(false);
+    setCopyStatus('idle');
+    setAcknowledged(false);
   }
 
   // StrictMode runs this cleanup and the setups again without a render in between: the effect
@@ -57,17 +57,15 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
   const copy = useCallback(async (): Promise<void> => {
     const code = codeRef.current;
     if (!code) return;
-    let copied = false;
+    // After an unmount these do nothing (React 18 and later drop them silently).
     try {
       // Throws where there is no clipboard API: insecure contexts (http://), some embedded webviews,
       // outside a browser. That is a failed copy like a refused write.
       await navigator.clipboard.writeText(code);
-      copied = true;
+      setCopyStatus('copied');
     } catch {
-      // Not copied.
+      setCopyStatus('failed');
     }
-    // After an unmount this does nothing (React 18 and later drop it silently).
-    setCopyStatus(copied ? 'copied' : 'failed');
   }, []);
 
   const download = useCallback((): void => {
