@@ -95,7 +95,8 @@ export function useCodeVerification(options: UseCodeVerificationOptions): CodeVe
     resend,
     switchChannel: requestCode,
     isResending: state.delivery.status === 'sending',
-    delivery: { status: state.delivery.seq === 0 ? 'idle' : state.delivery.status, channel: toPhoneChannel(state.delivery.channel) },
+    // Before any request for a new code the engine's delivery is idle: this step's code came before it.
+    delivery: { status: state.delivery.status, channel: toPhoneChannel(state.delivery.channel) },
     changeNumber,
   };
 }
