@@ -38,20 +38,9 @@ export const BUDGETS = {
  * delete it once its budget is met. Raise one only for a feature, saying so in the commit.
  */
 export const CEILINGS = {
-  // Raised for the shared code-entry engine (lockout, delivery help, verify-in-flight guard) and
-  // swap on verify (the step-up check on mount, the add-phone step, Disable's confirmation in the
-  // machine, the leave warning), which together add about 3 kB to the gate and the headless entry.
-  // Lowered (issue 14) once the page shipped only the gate's English copy and the code and
-  // recovery steps came in the phone step's chunk: 17.2 kB and 89.4 kB then. Raised by 0.4 kB for
-  // numbers dialled with an international prefix (0044, 011 44) shown in + form, with their
-  // country (issue 13): 89.9 kB. Lowered again (issue 14) once the page carried only the wizard's
-  // first screen (initial 12.6 kB: budget met, ceiling gone), the dialogs went without Radix's
-  // overlay and react-remove-scroll, the phone-metadata loaders shrank and the headless code lost
-  // its duplicates: 84.2 kB and 13.9 kB then (84.3 kB with the scroll lock that follows the viewport's scroller).
-  // One country's budget met (80.6 kB, ceiling gone) once the phone step validated through its own
-  // resolver over a schema of the field alone and the metadata loaders came by first digit; the
-  // headless code is 14.0 kB with that resolver.
-  headlessOwn: 14.4 * 1024,
+  // None today: every budget is met. The last ceilings went with issue 14: the page's initial JS
+  // (12.6 kB) and one user's whole flow (80.6 kB) first, then the headless entry's own code, once
+  // its hooks shared what they repeated and imported React through one module (13.0 kB, was 14.0).
 };
 
 /** The per-calling-code metadata chunks (dist/phone-metadata/<code>.js, from src/core/phone-metadata/). */
