@@ -6,7 +6,7 @@ import type { TwoFactorError } from '../core/errors';
 import { createCodeInputProps, createFormProps } from './prop-getters';
 import { useCountdown } from './use-countdown';
 import { useRequest } from './use-request';
-import type { CodeInputHandlers, CodeInputProps, FormHandlers, FormProps } from './types';
+import type { CodeInputHandlers, CodeInputProps, CodeVerificationState, FormHandlers } from './types';
 
 /** What a send must resolve with, at least. */
 export interface CodeSendResult {
@@ -41,28 +41,25 @@ export interface UseCodeEntryOptions<TSent extends CodeSendResult, TVerified> {
 
 /**
  * The fields both code steps (`EmailCodeGateState`, `CodeVerificationState`) return as they are:
- * built here once, so the two steps cannot drift apart.
+ * built here once, so the two steps cannot drift apart (typed, with their docs, by the public state).
  */
-export interface CodeEntryFields {
-  codeLength: number;
-  code: string;
-  /** Sets the code (sanitised); auto-submits when configured. */
-  setCode: (value: string) => void;
-  /** Verify: single flight; an incomplete code only sets `fieldError`. */
-  verify: () => void;
-  /** Whole seconds until a new code may be asked for. */
-  resendSecondsRemaining: number;
-  attemptsRemaining: number | null;
-  error: TwoFactorError | null;
-  fieldError: 'incomplete' | null;
-  isCodeComplete: boolean;
-  isVerifying: boolean;
-  isLocked: boolean;
-  /** A new code may be asked for now: not verifying, not sending, no cooldown running. */
-  canResend: boolean;
-  getCodeInputProps: (handlers?: CodeInputHandlers) => CodeInputProps;
-  getFormProps: (handlers?: FormHandlers) => FormProps;
-}
+export type CodeEntryFields = Pick<
+  CodeVerificationState,
+  | 'codeLength'
+  | 'code'
+  | 'setCode'
+  | 'verify'
+  | 'resendSecondsRemaining'
+  | 'attemptsRemaining'
+  | 'error'
+  | 'fieldError'
+  | 'isCodeComplete'
+  | 'isVerifying'
+  | 'isLocked'
+  | 'canResend'
+  | 'getCodeInputProps'
+  | 'getFormProps'
+>;
 
 export interface CodeEntry {
   /** The engine's state. */
