@@ -106,12 +106,10 @@ export function useRecoveryCode(options: UseRecoveryCodeOptions): RecoveryCodeSt
 
   // Pieces of the code for display, exactly as given (`join('')` is the code): after each separator
   // (space, hyphen) when it has them, else every 4 characters. Nothing is added or dropped, so
-  // selecting, copying or printing the shown code gives the adapter's string.
+  // selecting, copying or printing the shown code gives the adapter's string. With separators, a
+  // piece runs up to and with its separators (separators at the very start are a piece of their own).
   const groups = useMemo(
-    () =>
-      /[\s-]/.test(recoveryCode)
-        ? (recoveryCode.match(/[^\s-]*[\s-]*/g)?.filter((piece) => piece !== '') ?? [recoveryCode])
-        : (recoveryCode.match(/[\s\S]{1,4}/g) ?? []),
+    () => recoveryCode.match(/[\s-]/.test(recoveryCode) ? /[^\s-]+[\s-]*|[\s-]+/g : /[\s\S]{1,4}/g) ?? [],
     [recoveryCode],
   );
 
