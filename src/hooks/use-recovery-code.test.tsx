@@ -25,7 +25,7 @@ describe('useRecoveryCode', () => {
     expect(result.current.groups.join('')).toBe(CODE);
   });
 
-  it.each(['RCV7-QK2M-9XD4-PLT8', 'abcd efgh ijkl', 'ABCDEFGHJKMNPQRS', 'A1B2C3', '12345678-90'])(
+  it.each(['RCV7-QK2M-9XD4-PLT8', 'abcd efgh ijkl', 'ABCDEFGHJKMNPQRS', 'A1B2C3', '12345678-90', ' -AB--CD- ', '-'])(
     'gives groups that join back to exactly %j',
     (code) => {
       const { result } = renderHook(() => useRecoveryCode({ recoveryCode: code }));
